@@ -1,0 +1,29 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "tender",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "tender", targets: ["tender"]),
+        .library(name: "ExactNumbers", targets: ["ExactNumbers"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        // The C boundary: GMP through a system-library target (libgmp-dev).
+        .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"])]),
+        // Exact decimal/rational numbers: a small-integer fast path, GMP beyond it.
+        .target(name: "ExactNumbers", dependencies: ["CGMP"]),
+        // The command-line tool: thin, parses arguments and prints.
+        .executableTarget(
+            name: "tender",
+            dependencies: [
+                "ExactNumbers",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ExactNumbersTests", dependencies: ["ExactNumbers"]),
+    ]
+)

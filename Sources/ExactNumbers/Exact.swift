@@ -1,0 +1,123 @@
+import CGMP
+
+/// An exact rational number for money, prices, rates and scores.
+///
+/// Values are written and read as decimals (`1234.56`, `-0.005`, `12.5%`) and computed exactly: a quotient
+/// such as `96 / 112.5` is kept as the fraction it is, and rounding happens only where the caller asks for it
+/// (``rounded(places:mode:)``). Nothing passes through `Double`.
+///
+/// Small values live in two machine integers (numerator and positive denominator, not necessarily
+/// reduced) and never touch the heap; an operation whose result does not fit is redone in GMP, and a GMP
+/// result that fits again comes back to machine integers. Both paths give identical results.
+public struct Exact: Sendable {
+    @usableFromInline
+    enum Storage: Sendable {
+        /// `numerator / denominator`, denominator > 0, not necessarily in lowest terms.
+        case small(Int64, Int64)
+        /// A canonical GMP rational whose reduced parts do not fit in `Int64` (or a test's forced copy).
+        case big(BigRational)
+    }
+
+    @usableFromInline
+    let storage: Storage
+
+    @inlinable
+    init(storage: Storage) {
+        self.storage = storage
+    }
+
+    /// A machine fraction; `denominator` must be positive.
+    @inlinable
+    init(small numerator: Int64, _ denominator: Int64) {
+        storage = .small(numerator, denominator)
+    }
+
+    /// Wraps a GMP result, moving it back to machine integers when it fits.
+    @usableFromInline
+    init(big: BigRational) {
+        if let (n, d) = big.smallParts {
+            storage = .small(n, d)
+        } else {
+            storage = .big(big)
+        }
+    }
+
+    /// The integer `value`.
+    @inlinable
+    public init(_ value: Int) {
+        storage = .small(Int64(value), 1)
+    }
+
+    /// The fraction `numerator / denominator`.
+    ///
+    /// - Throws: ``ExactError/divisionByZero`` when `denominator` is zero.
+    public init(numerator: Int, denominator: Int) throws(ExactError) {
+        guard denominator != 0 else { throw .divisionByZero }
+        self = try Exact(numerator) / Exact(denominator)
+    }
+
+    /// Zero.
+    public static let zero = Exact(0)
+    /// One.
+    public static let one = Exact(1)
+    /// One hundred, for percentages.
+    public static let hundred = Exact(100)
+
+    /// The value as a GMP rational (a new object for small values).
+    @usableFromInline
+    var bigValue: BigRational {
+        switch storage {
+        case .small(let n, let d): return BigRational(n, d)
+        case .big(let b): return b
+        }
+    }
+
+    /// The value in lowest terms as machine integers, when it fits.
+    @usableFromInline
+    var reducedSmallParts: (Int64, Int64)? {
+        switch storage {
+        case .small(let n, let d):
+            let g = Int64(WideMath.gcd(n.magnitude, UInt64(d)))
+            return g <= 1 ? (n, d) : (n / g, d / g)
+        case .big(let b):
+            return b.smallParts
+        }
+    }
+
+    /// `-1`, `0` or `1`.
+    @inlinable
+    public var signum: Int {
+        switch storage {
+        case .small(let n, _): return n == 0 ? 0 : (n < 0 ? -1 : 1)
+        case .big(let b): return Exact.bigSign(b)
+        }
+    }
+
+    @usableFromInline
+    static func bigSign(_ b: BigRational) -> Int { b.sign }
+
+    /// Whether the value is zero.
+    @inlinable
+    public var isZero: Bool { signum == 0 }
+
+    /// Whether the value is an integer.
+    public var isInteger: Bool {
+        if let (_, d) = reducedSmallParts { return d == 1 }
+        return bigValue.denominator.isOne
+    }
+
+    /// The same value held in GMP, to test that both paths agree. Not for production use.
+    package func forcingGMP() -> Exact {
+        Exact(storage: .big(bigValue))
+    }
+
+    /// Whether the value is held in machine integers (the fast path).
+    package var isSmall: Bool {
+        if case .small = storage { return true }
+        return false
+    }
+}
+
+extension BigInteger {
+    var isOne: Bool { cgmp_z_cmp_ui(z, 1) == 0 }
+}

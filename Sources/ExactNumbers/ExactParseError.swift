@@ -1,0 +1,60 @@
+/// Text that is not an exact number, with what was expected instead.
+public struct ExactParseError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What is wrong with the text.
+    public enum Reason: Equatable, Sendable {
+        case empty
+        case tooLong(limit: Int)
+        case notANumber
+        case infinite
+        case thousandsSeparator(suggestion: String)
+        case digitGroupSeparator
+        case multipleDecimalPoints
+        case hexadecimal
+        case exponent
+        case whitespace
+        case missingDigitBeforePoint(suggestion: String)
+        case missingDigitAfterPoint
+        case missingDigits
+        case unexpectedCharacter(Character, position: Int)
+        case zeroDenominator
+    }
+
+    /// The text as given.
+    public let input: String
+    /// What is wrong with it.
+    public let reason: Reason
+
+    public init(input: String, reason: Reason) {
+        self.input = input
+        self.reason = reason
+    }
+
+    /// The problem and the expectation, without the input: for diagnostics that show the input elsewhere.
+    public var message: String {
+        let example = "a decimal number such as 1234.56, -0.005 or 12.5%"
+        switch reason {
+        case .empty: return "expected \(example), found nothing"
+        case .tooLong(let limit): return "a number may have at most \(limit) characters"
+        case .notANumber: return "not a number; expected \(example)"
+        case .infinite: return "infinity is not allowed; expected a finite decimal such as 1234.56"
+        case .thousandsSeparator(let suggestion):
+            return "thousands separators are not allowed; write \(suggestion)"
+        case .digitGroupSeparator: return "digit separators '_' are not allowed; write the digits only"
+        case .multipleDecimalPoints: return "a number has at most one decimal point"
+        case .hexadecimal: return "hexadecimal is not allowed; expected decimal digits 0-9"
+        case .exponent: return "exponent notation is not accepted; write the digits in full (1500000, not 1.5e6)"
+        case .whitespace: return "spaces are not allowed inside a number"
+        case .missingDigitBeforePoint(let suggestion): return "expected a digit before the decimal point; write \(suggestion)"
+        case .missingDigitAfterPoint: return "expected a digit after the decimal point"
+        case .missingDigits: return "expected \(example), found no digits"
+        case .unexpectedCharacter(let c, let position):
+            return "unexpected character '\(c)' at position \(position); expected \(example)"
+        case .zeroDenominator: return "the denominator of a fraction must not be zero"
+        }
+    }
+
+    public var description: String {
+        let shown = input.count > 40 ? String(input.prefix(37)) + "..." : input
+        return "invalid number \"\(shown)\": \(message)"
+    }
+}
