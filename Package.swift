@@ -9,18 +9,28 @@ let package = Package(
         .library(name: "ExactNumbers", targets: ["ExactNumbers"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // The C boundary: GMP through a system-library target (libgmp-dev).
         .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"])]),
         // Exact decimal/rational numbers: a small-integer fast path, GMP beyond it.
         .target(name: "ExactNumbers", dependencies: ["CGMP"]),
+        // The scenario as values: catalogue, projects, suppliers, bids, policy. No files, no terminal.
+        .target(name: "TenderModel", dependencies: ["ExactNumbers"]),
+        // Scenario files: YAML through Yams, includes, variants, and exact diagnostics.
+        .target(
+            name: "ScenarioFormat",
+            dependencies: ["ExactNumbers", "TenderModel", .product(name: "Yams", package: "Yams")]
+        ),
         // The command-line tool: thin, parses arguments and prints.
         .executableTarget(
             name: "tender",
             dependencies: [
                 "ExactNumbers",
+                "TenderModel",
+                "ScenarioFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

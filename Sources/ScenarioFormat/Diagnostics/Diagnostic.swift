@@ -1,0 +1,56 @@
+/// A problem found in a scenario file, printed as `file:line:col: error: <path>: <message>`.
+public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Comparable {
+        case error
+        case warning
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .error && rhs == .warning }
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation
+    /// Where in the scenario, e.g. `projects[P01].demands[D2].quantity`; empty for the whole file.
+    public var path: String
+    /// What is wrong and what was expected.
+    public var message: String
+
+    public init(_ severity: Severity, at location: SourceLocation, path: String, _ message: String) {
+        self.severity = severity
+        self.location = location
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String {
+        let prefix = "\(location): \(severity.rawValue): "
+        return path.isEmpty ? prefix + message : prefix + path + ": " + message
+    }
+}
+
+/// A file and a 1-based line and column (columns count Unicode scalars, as libyaml does).
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(file):\(line):\(column)" }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+    }
+}
+
+/// Collects diagnostics in one pass; shared by every reader of one load.
+final class DiagnosticLog {
+    private(set) var items: [Diagnostic] = []
+
+    func report(_ diagnostic: Diagnostic) { items.append(diagnostic) }
+
+    var hasErrors: Bool { items.contains { $0.severity == .error } }
+}

@@ -1,0 +1,278 @@
+import Foundation
+import TenderModel
+import Yams
+
+/// The outcome of loading a scenario: the scenario when there is no error, and every diagnostic.
+public struct LoadResult: Sendable {
+    /// Nil when any diagnostic is an error.
+    public let scenario: Scenario?
+    /// Errors and warnings, in file order.
+    public let diagnostics: [Diagnostic]
+    /// The variants the scenario defines, in file order.
+    public let variants: [VariantInfo]
+    /// Where each path of the scenario is written.
+    public let sourceMap: SourceMap
+    /// The files read (the main file first, then includes).
+    public let files: [String]
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+}
+
+/// A named set of overrides.
+public struct VariantInfo: Sendable, Equatable {
+    public let name: String
+    public let description: String
+}
+
+/// Reads a scenario file and its includes, applies a variant, and validates everything in one pass.
+public struct ScenarioLoader: Sendable {
+    /// Reads a file's bytes; replaceable in tests.
+    public typealias FileReader = @Sendable (String) throws -> [UInt8]
+
+    let readFile: FileReader
+
+    public init(readFile: @escaping FileReader = ScenarioLoader.readFromDisk) {
+        self.readFile = readFile
+    }
+
+    /// Reads a whole file, refusing anything that is not a regular file or is absurdly large.
+    public static let readFromDisk: FileReader = { path in
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
+            throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "not a regular file"])
+        }
+        if let size = attributes[.size] as? Int, size > SourceText.maximumBytes {
+            // Read just enough to let SourceText report the size.
+            return [UInt8](repeating: 0x20, count: SourceText.maximumBytes + 1)
+        }
+        return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
+    static let mainKeys = ["meta", "includes", "catalogue", "projects", "suppliers", "bids", "policy", "variants"]
+    static let includedKeys = ["includes", "catalogue", "projects", "suppliers"]
+
+    /// Loads `path`, applying `variant` and then `overrides` (path → YAML value text, for sweeps).
+    public func load(_ path: String, variant: String? = nil, overrides: [(String, String)] = []) -> LoadResult {
+        let log = DiagnosticLog()
+        var documents: [(file: String, root: Node)] = []
+        var files: [String] = []
+        var sourceMap = SourceMap(fallback: SourceLocation(file: path, line: 1, column: 1))
+
+        guard let mainRoot = read(path, log: log) else {
+            return LoadResult(scenario: nil, diagnostics: log.items, variants: [], sourceMap: sourceMap, files: [path])
+        }
+        files.append(path)
+        var stack = [canonical(path)]
+        var seen = Set(stack)
+        collectIncludes(of: mainRoot, file: path, stack: &stack, seen: &seen, documents: &documents, files: &files, log: log)
+        documents.append((path, mainRoot))
+
+        // Variants: read them, then apply the chosen one to the documents' trees.
+        let main = Cursor(node: mainRoot, path: "", file: path, log: log)
+        let mainMap = main.mapping("a scenario", keys: Self.mainKeys)
+        let variantSection = mainMap?.optional("variants")
+        let definitions = variantSection.map { VariantsSection.read($0) } ?? []
+        var overridden: [(OverridePath, SourceLocation)] = []
+        if let variant {
+            if let definition = definitions.first(where: { $0.info.name == variant }) {
+                for (overridePath, value, cursor) in definition.overrides {
+                    if apply(overridePath, value, to: &documents, at: cursor) {
+                        overridden.append((overridePath, cursor.location))
+                    }
+                }
+            } else {
+                let names = definitions.map(\.info.name)
+                let known = names.isEmpty ? "the scenario defines no variants" : "expected one of: " + names.joined(separator: ", ")
+                log.report(
+                    Diagnostic(
+                        .error,
+                        at: SourceLocation(file: path, line: 1, column: 1),
+                        path: "variants",
+                        "unknown variant '\(variant)'\(Suggestion.hint(for: variant, in: names)) (\(known))"
+                    )
+                )
+            }
+        }
+        for (text, valueText) in overrides {
+            let location = SourceLocation(file: "<command line>", line: 1, column: 1)
+            let cursorLog = DiagnosticLog()
+            guard let overridePath = OverridePath(text) else {
+                log.report(Diagnostic(.error, at: location, path: text, "expected a path such as policy.sme.deduction"))
+                continue
+            }
+            let value = (try? Yams.compose(yaml: valueText)) ?? nil ?? Node(valueText)
+            let cursor = Cursor(node: value, path: text, file: location.file, log: cursorLog)
+            if apply(overridePath, value, to: &documents, at: cursor, location: location, log: log) {
+                overridden.append((overridePath, location))
+            }
+        }
+
+        // Decode every document, main file last so its own sections follow included ones.
+        var catalogue: [Category] = []
+        var projects: [Project] = []
+        var suppliers: [Supplier] = []
+        var bidEntries: [BidEntry] = []
+        var meta: Meta?
+        var policy = Policy()
+        for (index, (file, root)) in documents.enumerated() {
+            sourceMap.index(root, path: "", file: file)
+            let isMain = index == documents.count - 1
+            let cursor = Cursor(node: root, path: "", file: file, log: log)
+            let map: MappingCursor?
+            if isMain {
+                map = mainMap == nil ? nil : MappingCursor(cursor: cursor, entries: mainEntries(root))
+            } else {
+                map = cursor.mapping("an included file (catalogue, projects, suppliers, includes)", keys: Self.includedKeys)
+            }
+            guard let map else { continue }
+            if let c = map.optional("catalogue") { catalogue += CatalogueSection.read(c) }
+            if let c = map.optional("projects") { projects += ProjectsSection.read(c) }
+            if let c = map.optional("suppliers") { suppliers += SuppliersSection.read(c) }
+            if isMain {
+                meta = map.required("meta", "the scenario's name, fiscal year and bid date").flatMap(MetaSection.read)
+                if let c = map.optional("policy") { policy = PolicySection.read(c) }
+                if let c = map.optional("bids") { bidEntries = BidsSection.read(c) }
+            }
+        }
+
+        let model = ScenarioChecks(
+            catalogue: catalogue,
+            projects: projects,
+            suppliers: suppliers,
+            bidEntries: bidEntries,
+            policy: policy,
+            sourceMap: sourceMap,
+            log: log
+        )
+        let bids = model.run()
+
+        // Diagnostics caused by an override point at the override, not at the overridden file.
+        var diagnostics = log.items
+        for index in diagnostics.indices {
+            if let (_, location) = overridden.last(where: { $0.0.covers(diagnostics[index].path) }) {
+                diagnostics[index].location = location
+            }
+        }
+        diagnostics.sort { ($0.location, $0.severity) < ($1.location, $1.severity) }
+        var unique: [Diagnostic] = []
+        for d in diagnostics where unique.last != d { unique.append(d) }
+
+        let hasErrors = unique.contains { $0.severity == .error }
+        let scenario = hasErrors || meta == nil
+            ? nil
+            : Scenario(
+                meta: meta!,
+                catalogue: catalogue,
+                projects: projects,
+                suppliers: suppliers,
+                bids: bids,
+                policy: policy,
+                variant: variant
+            )
+        return LoadResult(
+            scenario: scenario,
+            diagnostics: unique,
+            variants: definitions.map(\.info),
+            sourceMap: sourceMap,
+            files: files
+        )
+    }
+
+    private func mainEntries(_ root: Node) -> [(key: String, keyNode: Node, value: Node)] {
+        guard case .mapping(let mapping) = root else { return [] }
+        return mapping.compactMap { key, value in
+            guard let name = key.string, Self.mainKeys.contains(name) else { return nil }
+            return (name, key, value)
+        }
+    }
+
+    private func read(_ path: String, log: DiagnosticLog, from cursor: Cursor? = nil) -> Node? {
+        let bytes: [UInt8]
+        do {
+            bytes = try readFile(path)
+        } catch {
+            let reason = (error as NSError).localizedDescription
+            if let cursor {
+                cursor.error("cannot read included file '\(path)': \(reason)")
+            } else {
+                log.report(
+                    Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1), path: "", "cannot read the file: \(reason)")
+                )
+            }
+            return nil
+        }
+        return SourceText.compose(bytes, file: path, log: log)
+    }
+
+    private func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    /// Depth-first: an included file's own includes come before it.
+    private func collectIncludes(
+        of root: Node,
+        file: String,
+        stack: inout [String],
+        seen: inout Set<String>,
+        documents: inout [(file: String, root: Node)],
+        files: inout [String],
+        log: DiagnosticLog
+    ) {
+        guard case .mapping(let mapping) = root, let includes = mapping["includes"] else { return }
+        let cursor = Cursor(node: includes, path: "includes", file: file, log: log)
+        guard let items = cursor.items(of: "relative paths of files to include") else { return }
+        let directory = URL(fileURLWithPath: file).deletingLastPathComponent()
+        for item in items {
+            guard let relative = item.string() else { continue }
+            let target = relative.hasPrefix("/") ? relative : directory.appendingPathComponent(relative).path
+            let key = canonical(target)
+            if let start = stack.firstIndex(of: key) {
+                let cycle = (stack[start...] + [key]).map { URL(fileURLWithPath: $0).lastPathComponent }
+                item.error("include cycle: \(cycle.joined(separator: " → "))")
+                continue
+            }
+            if seen.contains(key) { continue }
+            seen.insert(key)
+            guard let root = read(target, log: log, from: item) else { continue }
+            files.append(target)
+            stack.append(key)
+            collectIncludes(of: root, file: target, stack: &stack, seen: &seen, documents: &documents, files: &files, log: log)
+            stack.removeLast()
+            documents.append((target, root))
+        }
+    }
+
+    /// Applies one override to whichever document holds its target; reports where it cannot.
+    private func apply(
+        _ path: OverridePath,
+        _ value: Node,
+        to documents: inout [(file: String, root: Node)],
+        at cursor: Cursor,
+        location: SourceLocation? = nil,
+        log: DiagnosticLog? = nil
+    ) -> Bool {
+        guard case .key(let section) = path.segments.first else { return false }
+        let mainOnly = ["meta", "policy"].contains(section)
+        var failures: [String] = []
+        for index in documents.indices.reversed() {
+            let isMain = index == documents.count - 1
+            if mainOnly && !isMain { continue }
+            if !mainOnly && documents[index].root.mapping?[section] == nil && !isMain { continue }
+            switch path.applying(value, to: documents[index].root) {
+            case .success(let root):
+                documents[index].root = root
+                return true
+            case .failure(let failure):
+                failures.append(failure.description)
+            }
+        }
+        let message = "cannot override '\(path)': " + (failures.first ?? "no such section")
+        if let log, let location {
+            log.report(Diagnostic(.error, at: location, path: path.description, message))
+        } else {
+            cursor.error(message)
+        }
+        return false
+    }
+}

@@ -1,0 +1,263 @@
+import ExactNumbers
+import TenderModel
+import Yams
+
+/// A YAML node at a scenario path in a file: reads typed values and reports what it could not read.
+///
+/// Every reader returns nil after reporting, so one pass collects every problem.
+struct Cursor {
+    let node: Node
+    let path: String
+    let file: String
+    let log: DiagnosticLog
+
+    var location: SourceLocation {
+        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+
+    func error(_ message: String) {
+        log.report(Diagnostic(.error, at: location, path: path, message))
+    }
+
+    func warning(_ message: String) {
+        log.report(Diagnostic(.warning, at: location, path: path, message))
+    }
+
+    func child(_ node: Node, _ segment: String) -> Cursor {
+        Cursor(node: node, path: path.isEmpty ? segment : path + "." + segment, file: file, log: log)
+    }
+
+    func renamed(_ path: String) -> Cursor { Cursor(node: node, path: path, file: file, log: log) }
+
+    /// How the node reads to a person: `a mapping`, `a list`, `nothing`, `'abc'`.
+    var shown: String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        case .scalar(let scalar):
+            if isNull { return "nothing" }
+            let text = scalar.string.count > 40 ? String(scalar.string.prefix(37)) + "..." : scalar.string
+            return "'\(text)'"
+        }
+    }
+
+    var isNull: Bool {
+        guard case .scalar(let scalar) = node else { return false }
+        return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    // MARK: Scalars
+
+    /// The scalar's text, or nil (reported) for a mapping, list or nothing.
+    func scalarText(expected: String) -> String? {
+        guard case .scalar(let scalar) = node, !isNull else {
+            error("expected \(expected), found \(shown)")
+            return nil
+        }
+        return scalar.string
+    }
+
+    func string() -> String? {
+        guard let text = scalarText(expected: "text") else { return nil }
+        if text.trimmingSpaces.isEmpty {
+            error("expected text, found an empty string")
+            return nil
+        }
+        return text
+    }
+
+    /// An identifier: letters, digits, `-`, `_`, `.`; no spaces, brackets or slashes (paths use them).
+    func identifier() -> String? {
+        guard let text = scalarText(expected: "an id such as P01") else { return nil }
+        let allowed = text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || "0123456789-_.".unicodeScalars.contains($0) }
+        guard !text.isEmpty, allowed, text.count <= 64 else {
+            error("expected an id of letters, digits, '-', '_' or '.' (at most 64), found \(shown)")
+            return nil
+        }
+        return text
+    }
+
+    func exact() -> Exact? {
+        guard let text = scalarText(expected: "a number such as 1234.56 or 12.5%") else { return nil }
+        do {
+            return try Exact(parsing: text)
+        } catch {
+            self.error(error.message + (text.count <= 40 ? " (found '\(text)')" : ""))
+            return nil
+        }
+    }
+
+    /// A number in `range` (inclusive bounds when given).
+    func exact(atLeast low: Exact? = nil, atMost high: Exact? = nil, what: String = "") -> Exact? {
+        guard let value = exact() else { return nil }
+        if let low, value < low {
+            error("expected \(what.isEmpty ? "a number" : what) ≥ \(low), found \(value)")
+            return nil
+        }
+        if let high, value > high {
+            error("expected \(what.isEmpty ? "a number" : what) ≤ \(high), found \(value)")
+            return nil
+        }
+        return value
+    }
+
+    func integer(_ range: ClosedRange<Int>) -> Int? {
+        guard let text = scalarText(expected: "a whole number") else { return nil }
+        guard let value = Int(text), text.first != "+" else {
+            error("expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(shown)")
+            return nil
+        }
+        guard range.contains(value) else {
+            error("expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(value)")
+            return nil
+        }
+        return value
+    }
+
+    func unsigned() -> UInt64? {
+        guard let text = scalarText(expected: "a whole number") else { return nil }
+        guard let value = UInt64(text) else {
+            error("expected a whole number from 0 to \(UInt64.max), found \(shown)")
+            return nil
+        }
+        return value
+    }
+
+    func bool() -> Bool? {
+        guard let text = scalarText(expected: "true or false") else { return nil }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default:
+            error("expected true or false, found \(shown)")
+            return nil
+        }
+    }
+
+    func day() -> Day? {
+        guard let text = scalarText(expected: "a date such as 2023-06-30") else { return nil }
+        guard let day = Day(iso: text) else {
+            error("expected a date such as 2023-06-30 (YYYY-MM-DD), found \(shown)")
+            return nil
+        }
+        return day
+    }
+
+    func choice<E: RawRepresentable & CaseIterable>(_: E.Type) -> E? where E.RawValue == String {
+        let names = E.allCases.map(\.rawValue)
+        let expected = "one of " + names.joined(separator: ", ")
+        guard let text = scalarText(expected: expected) else { return nil }
+        guard let value = E(rawValue: text) else {
+            error("expected \(expected), found \(shown)" + Suggestion.hint(for: text, in: names))
+            return nil
+        }
+        return value
+    }
+
+    // MARK: Collections
+
+    /// The list's items, each at `path[index]`; nil (reported) when the node is not a list.
+    func items(of what: String) -> [Cursor]? {
+        guard case .sequence(let sequence) = node else {
+            error("expected a list of \(what), found \(shown)")
+            return nil
+        }
+        return sequence.enumerated().map { index, item in
+            Cursor(node: item, path: "\(path)[\(index)]", file: file, log: log)
+        }
+    }
+
+    func stringList() -> [String]? {
+        items(of: "text values")?.compactMap { $0.string() }
+    }
+
+    /// The node as a mapping whose keys must come from `keys`; unknown keys are reported.
+    func mapping(_ what: String, keys: [String]) -> MappingCursor? {
+        guard case .mapping(let mapping) = node else {
+            error("expected \(what) (a mapping with keys \(keys.joined(separator: ", "))), found \(shown)")
+            return nil
+        }
+        var entries: [(key: String, keyNode: Node, value: Node)] = []
+        for (keyNode, value) in mapping {
+            let keyCursor = Cursor(node: keyNode, path: path, file: file, log: log)
+            guard case .scalar(let scalar) = keyNode else {
+                keyCursor.error("expected a text key, found \(keyCursor.shown)")
+                continue
+            }
+            let key = scalar.string
+            if !keys.contains(key) {
+                let hint = Suggestion.hint(for: key, in: keys)
+                let shownKey = key.count > 40 ? String(key.prefix(37)) + "..." : key
+                keyCursor.error("unknown key '\(shownKey)'\(hint) (expected one of: \(keys.joined(separator: ", ")))")
+                continue
+            }
+            entries.append((key, keyNode, value))
+        }
+        return MappingCursor(cursor: self, entries: entries)
+    }
+
+    /// A mapping whose keys are free (ids or attribute names), in document order.
+    func dictionary(of what: String) -> [(key: String, value: Cursor)]? {
+        guard case .mapping(let mapping) = node else {
+            error("expected a mapping of \(what), found \(shown)")
+            return nil
+        }
+        var result: [(key: String, value: Cursor)] = []
+        for (keyNode, value) in mapping {
+            guard case .scalar(let scalar) = keyNode else {
+                Cursor(node: keyNode, path: path, file: file, log: log).error("expected a text key, found a \(keyNode)")
+                continue
+            }
+            result.append((scalar.string, child(value, scalar.string)))
+        }
+        return result
+    }
+}
+
+/// A mapping whose keys have been checked against the keys allowed at its place.
+struct MappingCursor {
+    let cursor: Cursor
+    let entries: [(key: String, keyNode: Node, value: Node)]
+
+    func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
+
+    /// The value at `key`, or nil if absent (not reported).
+    func optional(_ key: String) -> Cursor? {
+        guard let entry = entries.first(where: { $0.key == key }) else { return nil }
+        let value = cursor.child(entry.value, key)
+        return value.isNull ? nil : value
+    }
+
+    /// The value at `key`, or nil if absent (reported as missing).
+    func required(_ key: String, _ expected: String) -> Cursor? {
+        if let value = optional(key) { return value }
+        cursor.error("missing required key '\(key)' (\(expected))")
+        return nil
+    }
+
+    /// The key's own position, for diagnostics about the key.
+    func keyCursor(_ key: String) -> Cursor? {
+        guard let entry = entries.first(where: { $0.key == key }) else { return nil }
+        return cursor.child(entry.keyNode, key)
+    }
+}
+
+extension String {
+    var trimmingSpaces: Substring {
+        let start = firstIndex { !$0.isWhitespace } ?? endIndex
+        let end = lastIndex { !$0.isWhitespace }.map { index(after: $0) } ?? endIndex
+        return self[start..<max(start, end)]
+    }
+}
+
+extension Cursor {
+    /// A list item that is a mapping with an `id`: checks its keys, reads the id and names the item's path
+    /// by it (`projects[P01]` rather than `projects[0]`). The id is nil (reported) when missing or invalid.
+    func identified(_ what: String, keys: [String], idHint: String) -> (map: MappingCursor, id: String?)? {
+        guard let map = mapping(what, keys: keys) else { return nil }
+        guard let id = map.required("id", idHint)?.identifier() else { return (map, nil) }
+        let renamed = MappingCursor(cursor: map.cursor.renamed(path.replacingIndex(with: id)), entries: map.entries)
+        return (renamed, id)
+    }
+}

@@ -1,0 +1,89 @@
+import ExactNumbers
+import TenderModel
+
+enum PolicySection {
+    static let keys = [
+        "thresholds", "method-below-threshold", "lotting", "sme", "evaluation", "green-rule", "optional-coverage",
+        "on-failure",
+    ]
+
+    static func read(_ cursor: Cursor) -> Policy {
+        var policy = Policy()
+        guard let map = cursor.mapping("the policy", keys: keys) else { return policy }
+        if let t = map.optional("thresholds")?.mapping("thresholds", keys: thresholdKeys) {
+            amount(t, "decentralised-goods", &policy.thresholds.decentralisedGoods)
+            amount(t, "decentralised-works", &policy.thresholds.decentralisedWorks)
+            amount(t, "open-tender-goods", &policy.thresholds.openTenderGoods)
+            amount(t, "open-tender-works", &policy.thresholds.openTenderWorks)
+        }
+        if let m = map.optional("method-below-threshold")?.choice(ProcurementMethod.self) {
+            policy.methodBelowThreshold = m
+        }
+        if let l = map.optional("lotting")?.mapping("the lotting rules", keys: lottingKeys) {
+            if let s = l.optional("strategy")?.choice(LotStrategy.self) { policy.lotting.strategy = s }
+            policy.lotting.valueCap = l.optional("value-cap")?.exact(atLeast: .one, what: "a lot value cap")
+            policy.lotting.bundleBelow = l.optional("bundle-below")?.exact(atLeast: .zero, what: "an amount")
+            if let r = l.optional("sme-reserve")?.bool() { policy.lotting.smeReserve = r }
+        }
+        if let s = map.optional("sme")?.mapping("the SME rules", keys: smeKeys) {
+            readSME(s, &policy.sme)
+        }
+        if let e = map.optional("evaluation") {
+            EvaluationSection.read(e, into: &policy.evaluation)
+        }
+        if let g = map.optional("green-rule")?.choice(GreenRule.self) { policy.greenRule = g }
+        if let c = map.optional("optional-coverage")?.exact(atLeast: .zero, atMost: .one, what: "a share") {
+            policy.optionalCoverage = c
+        }
+        if let f = map.optional("on-failure")?.choice(FailurePolicy.self) { policy.onFailure = f }
+        return policy
+    }
+
+    static let thresholdKeys = ["decentralised-goods", "decentralised-works", "open-tender-goods", "open-tender-works"]
+    static let lottingKeys = ["strategy", "value-cap", "bundle-below", "sme-reserve"]
+    static let smeKeys = [
+        "deduction", "consortium-deduction", "consortium-minimum-share", "works-deduction",
+        "works-consortium-deduction", "whole-reserve-goods", "whole-reserve-works", "reserve-share-goods",
+        "reserve-share-works", "small-micro-share-of-reserve",
+    ]
+
+    static func amount(_ map: MappingCursor, _ key: String, _ target: inout Exact) {
+        if let v = map.optional(key)?.exact(atLeast: .zero, what: "an amount in yuan") { target = v }
+    }
+
+    /// A rate in [0, 1]; outside `legal` it is accepted with a warning, so researchers can study it.
+    static func rate(
+        _ map: MappingCursor,
+        _ key: String,
+        _ target: inout Exact,
+        legal: ClosedRange<Int>? = nil,
+        source: String = ""
+    ) {
+        guard let c = map.optional(key), let v = c.exact(atLeast: .zero, atMost: .one, what: "a rate") else { return }
+        target = v
+        if let legal, v < .percent(legal.lowerBound) || v > .percent(legal.upperBound) {
+            c.warning(
+                "\(v.asPercent) is outside the legal range \(legal.lowerBound)%–\(legal.upperBound)% (\(source)); "
+                    + "accepted for study"
+            )
+        }
+    }
+
+    static func readSME(_ s: MappingCursor, _ sme: inout SMEPolicy) {
+        rate(s, "deduction", &sme.deduction, legal: 10...20, source: "财库〔2022〕19号")
+        rate(s, "consortium-deduction", &sme.consortiumDeduction, legal: 4...6, source: "财库〔2022〕19号")
+        rate(s, "consortium-minimum-share", &sme.consortiumMinimumShare)
+        rate(s, "works-deduction", &sme.worksDeduction, legal: 3...5, source: "财库〔2022〕19号")
+        rate(s, "works-consortium-deduction", &sme.worksConsortiumDeduction, legal: 1...2, source: "财库〔2022〕19号")
+        amount(s, "whole-reserve-goods", &sme.wholeReserveGoods)
+        amount(s, "whole-reserve-works", &sme.wholeReserveWorks)
+        rate(s, "reserve-share-goods", &sme.reserveShareGoods, legal: 30...100, source: "财库〔2022〕19号")
+        rate(s, "reserve-share-works", &sme.reserveShareWorks, legal: 40...100, source: "财库〔2022〕19号")
+        rate(s, "small-micro-share-of-reserve", &sme.smallMicroShareOfReserve, legal: 60...100, source: "财库〔2020〕46号")
+    }
+}
+
+extension Exact {
+    /// `0.125` → `12.5%`.
+    var asPercent: String { (self * .hundred).description + "%" }
+}

@@ -1,0 +1,216 @@
+import ExactNumbers
+import TenderModel
+
+enum SuppliersSection {
+    static let keys = [
+        "id", "name", "size", "special-status", "region", "brands", "licensed", "debarred", "negative-list",
+        "participation", "behaviour", "consortium", "offers",
+    ]
+    static let offerKeys = ["capacity", "cost"] + ProductReader.keys
+    static let consortiumKeys = ["id", "small-micro-share"]
+
+    static func read(_ cursor: Cursor) -> [Supplier] {
+        (cursor.items(of: "suppliers") ?? []).compactMap(supplier)
+    }
+
+    static func supplier(_ item: Cursor) -> Supplier? {
+        guard let (map, id) = item.identified("a supplier", keys: keys, idHint: "the supplier's id, e.g. S01")
+        else { return nil }
+        let name = map.required("name", "the supplier's name")?.string()
+        let size = map.required("size", "the enterprise size")?.choice(EnterpriseSize.self)
+        let special = map.optional("special-status")?.choice(SpecialStatus.self)
+        let region = map.optional("region")?.string() ?? ""
+        let brands = map.optional("brands")?.stringList() ?? []
+        let qualification = Qualification(
+            licensed: map.optional("licensed")?.bool() ?? true,
+            debarred: map.optional("debarred")?.bool() ?? false,
+            negativeList: map.optional("negative-list")?.bool() ?? false
+        )
+        let participation =
+            map.optional("participation")?.exact(atLeast: .zero, atMost: .one, what: "a probability") ?? .one
+        let behaviour = map.optional("behaviour").flatMap(BehaviourReader.read) ?? .truthful
+        var consortium: Consortium?
+        if let c = map.optional("consortium")?.mapping("a consortium", keys: consortiumKeys) {
+            let cid = c.required("id", "the consortium's id")?.identifier()
+            let share = c.required("small-micro-share", "the small/micro share of the work")?.exact(
+                atLeast: .zero,
+                atMost: .one,
+                what: "a share"
+            )
+            if let cid, let share { consortium = Consortium(id: cid, smallMicroShare: share) }
+        }
+        var products: [String: Product] = [:]
+        var capacity: [String: Exact] = [:]
+        var costs: [String: CostModel] = [:]
+        for (category, offer) in map.optional("offers")?.dictionary(of: "offers by category id") ?? [] {
+            guard let offerMap = offer.mapping("an offer for category '\(category)'", keys: offerKeys) else { continue }
+            if let product = ProductReader.read(offerMap) { products[category] = product }
+            if let c = offerMap.optional("capacity"), let value = c.exact(atLeast: .zero, what: "a capacity") {
+                capacity[category] = value
+            }
+            if let c = offerMap.optional("cost"), let model = CostModelReader.read(c) { costs[category] = model }
+        }
+        guard let id, let name, let size else { return nil }
+        return Supplier(
+            id: id,
+            name: name,
+            size: size,
+            specialStatus: special,
+            region: region,
+            brands: brands,
+            qualification: qualification,
+            products: products,
+            capacity: capacity,
+            costs: costs,
+            behaviour: behaviour,
+            participation: participation,
+            consortium: consortium
+        )
+    }
+}
+
+/// The product fields shared by supplier offers and explicit bids.
+enum ProductReader {
+    static let keys = ["brand", "certificate", "test-report", "attributes", "made-by-small-or-micro"]
+    static let certificateKeys = ["star", "valid-until"]
+
+    static func read(_ map: MappingCursor) -> Product? {
+        let brand = map.required("brand", "the product's brand")?.string()
+        var certificate: Certificate?
+        if let c = map.optional("certificate")?.mapping("a certificate", keys: certificateKeys) {
+            let star = c.required("star", "the star level, 1 to 3")?.integer(1...3)
+            let until = c.required("valid-until", "the last day of validity")?.day()
+            if let star, let until { certificate = Certificate(star: star, validUntil: until) }
+        }
+        let testReport = map.optional("test-report")?.bool() ?? false
+        var attributes: [String: Exact] = [:]
+        for (name, value) in map.optional("attributes")?.dictionary(of: "attribute values") ?? [] {
+            if let number = value.exact() { attributes[name] = number }
+        }
+        let small = map.optional("made-by-small-or-micro")?.bool() ?? false
+        guard let brand else { return nil }
+        return Product(
+            brand: brand,
+            certificate: certificate,
+            testReport: testReport,
+            attributes: attributes,
+            madeBySmallOrMicro: small
+        )
+    }
+}
+
+enum CostModelReader {
+    static let forms = ["fixed", "uniform", "triangular", "truncated-normal", "lognormal", "empirical"]
+
+    static func read(_ cursor: Cursor) -> CostModel? {
+        guard let map = cursor.mapping("a cost model with one of " + forms.joined(separator: ", "), keys: forms) else {
+            return nil
+        }
+        guard map.entries.count == 1, let form = map.entries.first?.key, let value = map.optional(form) else {
+            map.cursor.error("expected exactly one cost model form, one of: \(forms.joined(separator: ", "))")
+            return nil
+        }
+        func parameters(_ names: [String]) -> [Exact]? {
+            guard let p = value.mapping("the \(form) parameters", keys: names) else { return nil }
+            let values = names.map { p.required($0, "a unit cost parameter")?.exact() }
+            let present = values.compactMap { $0 }
+            return present.count == names.count ? present : nil
+        }
+        func ordered(_ values: [Exact], _ names: String) -> Bool {
+            if zip(values, values.dropFirst()).contains(where: { $0 > $1 }) {
+                value.error("expected \(names) in increasing order, found \(values.map(\.description).joined(separator: ", "))")
+                return false
+            }
+            if let low = values.first, low < .zero {
+                value.error("expected non-negative costs, found \(low)")
+                return false
+            }
+            return true
+        }
+        switch form {
+        case "fixed":
+            return value.exact(atLeast: .zero, what: "a unit cost").map(CostModel.fixed)
+        case "uniform":
+            guard let p = parameters(["low", "high"]), ordered(p, "low ≤ high") else { return nil }
+            return .uniform(low: p[0], high: p[1])
+        case "triangular":
+            guard let p = parameters(["low", "mode", "high"]), ordered(p, "low ≤ mode ≤ high") else { return nil }
+            return .triangular(low: p[0], mode: p[1], high: p[2])
+        case "truncated-normal":
+            guard let p = parameters(["mean", "sd", "low", "high"]), ordered([p[2], p[3]], "low ≤ high") else {
+                return nil
+            }
+            if p[1] <= .zero {
+                value.error("expected a positive standard deviation 'sd', found \(p[1])")
+                return nil
+            }
+            return .truncatedNormal(mean: p[0], sd: p[1], low: p[2], high: p[3])
+        case "lognormal":
+            guard let p = parameters(["mu", "sigma"]) else { return nil }
+            if p[1] <= .zero {
+                value.error("expected a positive 'sigma', found \(p[1])")
+                return nil
+            }
+            return .lognormal(mu: p[0], sigma: p[1])
+        default:
+            guard let items = value.items(of: "unit costs") else { return nil }
+            let values = items.compactMap { $0.exact(atLeast: .zero, what: "a unit cost") }
+            if items.isEmpty { value.error("expected at least one unit cost") }
+            return values.count == items.count && !values.isEmpty ? .empirical(values) : nil
+        }
+    }
+}
+
+enum BehaviourReader {
+    static let scalars = ["truthful", "equilibrium"]
+    static let forms = ["markup", "fixed-prices", "ring"]
+
+    static func read(_ cursor: Cursor) -> Behaviour? {
+        if case .scalar = cursor.node {
+            guard let text = cursor.scalarText(expected: "a bidding behaviour") else { return nil }
+            switch text {
+            case "truthful": return .truthful
+            case "equilibrium": return .equilibrium
+            default:
+                cursor.error(
+                    "expected truthful, equilibrium, or a mapping {markup | fixed-prices | ring}, found '\(text)'"
+                        + Suggestion.hint(for: text, in: scalars + forms)
+                )
+                return nil
+            }
+        }
+        guard let map = cursor.mapping("a bidding behaviour", keys: forms) else { return nil }
+        guard map.entries.count == 1, let form = map.entries.first?.key, let value = map.optional(form) else {
+            map.cursor.error("expected exactly one behaviour, one of: \(forms.joined(separator: ", "))")
+            return nil
+        }
+        switch form {
+        case "markup":
+            guard let p = value.mapping("a markup range", keys: ["low", "high"]) else { return nil }
+            guard let low = p.required("low", "the lowest markup, e.g. 3%")?.exact(atLeast: .zero, what: "a markup"),
+                let high = p.required("high", "the highest markup")?.exact(atLeast: .zero, what: "a markup")
+            else { return nil }
+            if low > high {
+                value.error("expected low ≤ high, found \(low) > \(high)")
+                return nil
+            }
+            return .markup(low: low, high: high)
+        case "fixed-prices":
+            var prices: [String: Exact] = [:]
+            for (category, price) in value.dictionary(of: "unit prices by category id") ?? [] {
+                if let p = price.exact(atLeast: .zero, what: "a unit price") { prices[category] = p }
+            }
+            return .fixedPrices(prices)
+        default:
+            guard let p = value.mapping("a bidding ring", keys: ["id", "designated-winner", "markup", "cover"]) else {
+                return nil
+            }
+            guard let id = p.required("id", "the ring's id")?.identifier(),
+                let winner = p.required("designated-winner", "whether this member is to win")?.bool(),
+                let markup = p.required("markup", "the winner's markup over cost")?.exact(atLeast: .zero),
+                let cover = p.optional("cover")?.exact(atLeast: .zero) ?? Optional(.percent(5))
+            else { return nil }
+            return .ring(id: id, designatedWinner: winner, markup: markup, cover: cover)
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import ExactNumbers
+
+/// A supplier's unit cost for a category, drawn afresh in every replication.
+///
+/// Parameters are exact; a draw is computed in floating point and rounded to the cent, and from there on
+/// every amount is exact (the docs say so).
+public enum CostModel: Sendable, Equatable {
+    case fixed(Exact)
+    case uniform(low: Exact, high: Exact)
+    case triangular(low: Exact, mode: Exact, high: Exact)
+    /// Normal(mean, sd) truncated to [low, high].
+    case truncatedNormal(mean: Exact, sd: Exact, low: Exact, high: Exact)
+    /// exp(Normal(mu, sigma)) in yuan per unit.
+    case lognormal(mu: Exact, sigma: Exact)
+    /// One of the listed values, equally likely.
+    case empirical([Exact])
+
+    /// The lowest and highest cost the model can draw (lognormal: nil high).
+    public var support: (low: Exact, high: Exact?) {
+        switch self {
+        case .fixed(let v): return (v, v)
+        case .uniform(let l, let h): return (l, h)
+        case .triangular(let l, _, let h): return (l, h)
+        case .truncatedNormal(_, _, let l, let h): return (l, h)
+        case .lognormal: return (.zero, nil)
+        case .empirical(let values): return (values.min() ?? .zero, values.max())
+        }
+    }
+}
+
+/// How a supplier turns its cost into a bid.
+public enum Behaviour: Sendable, Equatable {
+    /// Bid = cost.
+    case truthful
+    /// Bid = cost × (1 + m), m uniform on [low, high].
+    case markup(low: Exact, high: Exact)
+    /// The symmetric first-price equilibrium for independent private costs.
+    case equilibrium
+    /// Fixed unit prices per category id.
+    case fixedPrices([String: Exact])
+    /// A cover-bidding ring: the designated winner bids `markup` over cost; the others bid above it by
+    /// `cover` (complementary bids).
+    case ring(id: String, designatedWinner: Bool, markup: Exact, cover: Exact)
+}
