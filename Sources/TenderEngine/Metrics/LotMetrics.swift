@@ -1,0 +1,90 @@
+import ExactNumbers
+import TenderModel
+
+/// What users read off one lot (DOMAIN.md §9).
+public struct LotMetrics: Sendable, Equatable {
+    public var lot: String
+    public var ceiling: Exact
+    public var contract: Exact?
+    public var bids: Int
+    public var validBids: Int
+    public var failed: Bool
+    /// Rejection reason → number of bids rejected for it (a bid may carry several).
+    public var rejections: [String: Int]
+    /// Certificate star (0 = none) → contract amount, split by the categories' shares of the lot ceiling.
+    public var amountByStar: [Int: Exact]
+    /// Σ quantity × conventional reference price, for categories that have one.
+    public var referenceCost: Exact?
+    /// The contract amount of the categories with a reference price.
+    public var referencedContract: Exact?
+    public var winnerIsSME: Bool
+    public var winnerIsSmallMicro: Bool
+    public var redFlags: [String]
+
+    /// (ceiling − contract) / ceiling.
+    public var savingsRate: Exact? {
+        guard let contract, !ceiling.isZero else { return nil }
+        return try? (ceiling - contract) / ceiling
+    }
+
+    static func measure(_ outcome: LotOutcome, context: EvaluationContext) -> LotMetrics {
+        let lot = outcome.lot
+        let ceiling = lot.ceiling
+        var rejections: [String: Int] = [:]
+        for evaluation in outcome.evaluations {
+            for reason in Set(evaluation.rejections.map(\.reason.rawValue)) { rejections[reason, default: 0] += 1 }
+        }
+        var flags: [String] = []
+        if outcome.validCount == 1 { flags.append("single-valid-bid") }
+        if let lowest = outcome.evaluations.min(by: { $0.bid.price < $1.bid.price }), !lowest.isValid {
+            flags.append("lowest-bid-rejected")
+        }
+        if outcome.evaluations.contains(where: { e in
+            e.rejections.contains { $0.reason == .abnormallyLow } || e.flags.contains { $0.hasPrefix("abnormally low") }
+        }) {
+            flags.append("abnormally-low")
+        }
+        let prices = outcome.evaluations.map(\.bid.price)
+        if Set(prices).count < prices.count { flags.append("identical-prices") }
+
+        var amountByStar: [Int: Exact] = [:]
+        var referenceCost: Exact?
+        var referencedContract: Exact?
+        var winnerIsSME = false
+        var winnerIsSmallMicro = false
+        if let winnerID = outcome.winner, let contract = outcome.contractPrice,
+            let winning = outcome.evaluations.first(where: { $0.bid.bidder == winnerID })
+        {
+            let supplier = context.suppliers[winnerID]
+            winnerIsSME = supplier.map { $0.size.isSME || $0.specialStatus != nil } ?? false
+            winnerIsSmallMicro = supplier?.isSmallOrMicro ?? false
+            for category in lot.categories {
+                let lines = lot.lines.filter { $0.category == category }
+                let share = (try? lines.map(\.ceilingAmount).sum() / ceiling) ?? .zero
+                let amount = contract * share
+                let certificate = context.product(of: winning.bid, category: category)?.certificate
+                let star = certificate.map { $0.isValid(on: context.scenario.meta.bidDate) ? $0.star : 0 } ?? 0
+                amountByStar[star, default: .zero] += amount
+                if let reference = context.categories[category]?.referencePrice {
+                    referenceCost = (referenceCost ?? .zero) + lines.map(\.quantity).sum() * reference
+                    referencedContract = (referencedContract ?? .zero) + amount
+                }
+            }
+        }
+        return LotMetrics(
+            lot: lot.id,
+            ceiling: ceiling,
+            contract: outcome.contractPrice,
+            bids: outcome.evaluations.count,
+            validBids: outcome.validCount,
+            failed: outcome.failure != nil,
+            rejections: rejections,
+            amountByStar: amountByStar,
+            referenceCost: referenceCost,
+            referencedContract: referencedContract,
+            winnerIsSME: winnerIsSME,
+            winnerIsSmallMicro: winnerIsSmallMicro,
+            redFlags: flags
+        )
+    }
+}

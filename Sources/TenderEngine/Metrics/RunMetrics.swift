@@ -1,0 +1,81 @@
+import ExactNumbers
+import TenderModel
+
+/// The whole batch's figures: totals over lots, shares and concentration.
+public struct RunMetrics: Sendable, Equatable {
+    public var lots: Int
+    public var failedLots: Int
+    public var ceiling: Exact
+    /// Σ ceilings of awarded lots (the base of the savings rate).
+    public var awardedCeiling: Exact
+    public var contract: Exact
+    public var bids: Int
+    public var validBids: Int
+    public var rejections: [String: Int]
+    public var amountByStar: [Int: Exact]
+    public var referenceCost: Exact
+    public var referencedContract: Exact
+    public var smeAmount: Exact
+    public var smallMicroAmount: Exact
+    /// Herfindahl–Hirschman index of contract value by supplier, 0–10,000.
+    public var hhi: Exact
+    public var redFlags: [String: Int]
+
+    /// (awarded ceiling − contract) / awarded ceiling.
+    public var savingsRate: Exact? { awardedCeiling.isZero ? nil : try? (awardedCeiling - contract) / awardedCeiling }
+    /// Contract / reference cost − 1, over categories with a reference price (工程造价成本增量).
+    public var costIncrementRate: Exact? {
+        referenceCost.isZero ? nil : try? (referencedContract - referenceCost) / referenceCost
+    }
+    public var smeShare: Exact? { contract.isZero ? nil : try? smeAmount / contract }
+    public var smallMicroShare: Exact? { contract.isZero ? nil : try? smallMicroAmount / contract }
+    /// Contract share certified at `star` or more.
+    public func greenShare(atLeast star: Int) -> Exact? {
+        contract.isZero ? nil : try? amountByStar.filter { $0.key >= star }.map(\.value).sum() / contract
+    }
+
+    static func total(_ lots: [LotMetrics], outcomes: [LotOutcome]) -> RunMetrics {
+        var m = RunMetrics(
+            lots: lots.count,
+            failedLots: 0,
+            ceiling: .zero,
+            awardedCeiling: .zero,
+            contract: .zero,
+            bids: 0,
+            validBids: 0,
+            rejections: [:],
+            amountByStar: [:],
+            referenceCost: .zero,
+            referencedContract: .zero,
+            smeAmount: .zero,
+            smallMicroAmount: .zero,
+            hhi: .zero,
+            redFlags: [:]
+        )
+        var bySupplier: [String: Exact] = [:]
+        for (lot, outcome) in zip(lots, outcomes) {
+            m.ceiling += lot.ceiling
+            m.bids += lot.bids
+            m.validBids += lot.validBids
+            if lot.failed { m.failedLots += 1 }
+            for (reason, count) in lot.rejections { m.rejections[reason, default: 0] += count }
+            for flag in lot.redFlags { m.redFlags[flag, default: 0] += 1 }
+            guard let contract = lot.contract, let winner = outcome.winner else { continue }
+            m.awardedCeiling += lot.ceiling
+            m.contract += contract
+            bySupplier[winner, default: .zero] += contract
+            for (star, amount) in lot.amountByStar { m.amountByStar[star, default: .zero] += amount }
+            m.referenceCost += lot.referenceCost ?? .zero
+            m.referencedContract += lot.referencedContract ?? .zero
+            if lot.winnerIsSME { m.smeAmount += contract }
+            if lot.winnerIsSmallMicro { m.smallMicroAmount += contract }
+        }
+        if !m.contract.isZero {
+            m.hhi = bySupplier.values.map { amount -> Exact in
+                let share = ((try? amount / m.contract) ?? .zero) * .hundred
+                return share * share
+            }.sum()
+        }
+        return m
+    }
+}

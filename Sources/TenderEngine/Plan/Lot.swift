@@ -1,0 +1,97 @@
+import ExactNumbers
+import TenderModel
+
+/// One independently awarded part of the batch tender (包): the demand lines it carries and its rules.
+public struct Lot: Sendable, Equatable, Identifiable {
+    /// `concrete`, `concrete@north`, `concrete@Q3`, `concrete#2`, or `bundle-1` (see Docs/engine.md).
+    public var id: String
+    /// Category ids in the lot (more than one only for a bundle).
+    public var categories: [String]
+    /// The pooled demand lines (traceable to their projects).
+    public var lines: [DemandLine]
+    /// The procurement method from the threshold table (or forced by the policy).
+    public var method: ProcurementMethod
+    /// Reserved for SMEs (预留): only SMEs may bid and there is no price deduction.
+    public var reservedForSME: Bool
+    /// Works under the Tendering Law (deduction rates differ).
+    public var isWorks: Bool
+
+    public init(
+        id: String,
+        categories: [String],
+        lines: [DemandLine],
+        method: ProcurementMethod,
+        reservedForSME: Bool = false,
+        isWorks: Bool = false
+    ) {
+        self.id = id
+        self.categories = categories
+        self.lines = lines
+        self.method = method
+        self.reservedForSME = reservedForSME
+        self.isWorks = isWorks
+    }
+
+    /// Σ quantity × ceiling unit price: the lot's ceiling price (最高限价) and budget.
+    public var ceiling: Exact { lines.map(\.ceilingAmount).sum() }
+
+    /// Total quantity per category id.
+    public var quantities: [String: Exact] {
+        var result: [String: Exact] = [:]
+        for line in lines { result[line.category, default: .zero] += line.quantity }
+        return result
+    }
+}
+
+/// The lot plan: every demand line either in exactly one lot or excluded with a reason.
+public struct LotPlan: Sendable, Equatable {
+    public var lots: [Lot]
+    /// Lines left to the projects themselves (below the decentralised limit, or non-common categories).
+    public var excluded: [ExcludedLine]
+    /// Plans that buy below the open-tender threshold what adds up above it (化整为零).
+    public var splittingFlags: [SplittingFlag]
+
+    public init(lots: [Lot], excluded: [ExcludedLine] = [], splittingFlags: [SplittingFlag] = []) {
+        self.lots = lots
+        self.excluded = excluded
+        self.splittingFlags = splittingFlags
+    }
+
+    /// The lot carrying a demand line (by `project/line` reference).
+    public func lot(carrying reference: String) -> Lot? {
+        lots.first { lot in lot.lines.contains { $0.reference == reference } }
+    }
+}
+
+/// A demand line kept out of the batch.
+public struct ExcludedLine: Sendable, Equatable {
+    public enum Reason: String, Sendable {
+        /// The category is not common (通用类) and is bought by the project itself.
+        case notCommon = "not-common"
+        /// The pooled amount is below the decentralised purchasing limit (分散采购限额).
+        case belowDecentralisedLimit = "below-decentralised-limit"
+    }
+
+    public var line: DemandLine
+    public var reason: Reason
+
+    public init(line: DemandLine, reason: Reason) {
+        self.line = line
+        self.reason = reason
+    }
+}
+
+/// The same category bought by non-open methods in several lots whose total reaches the threshold.
+public struct SplittingFlag: Sendable, Equatable {
+    public var category: String
+    public var lots: [String]
+    public var total: Exact
+    public var threshold: Exact
+
+    public init(category: String, lots: [String], total: Exact, threshold: Exact) {
+        self.category = category
+        self.lots = lots
+        self.total = total
+        self.threshold = threshold
+    }
+}

@@ -1,0 +1,127 @@
+import ExactNumbers
+import TenderModel
+
+/// One replication of the whole chain: plan → bids → evaluation → award → metrics.
+public struct RunResult: Sendable, Equatable {
+    public var scenario: String
+    public var variant: String?
+    public var seed: UInt64
+    public var replication: Int
+    public var plan: LotPlan
+    public var outcomes: [LotOutcome]
+    public var lotMetrics: [LotMetrics]
+    public var metrics: RunMetrics
+}
+
+public enum TenderRun {
+    /// Runs replication `replication` of the scenario. Explicit bids (rehearsal) are used when the
+    /// scenario has any; otherwise bids are generated from the supplier models.
+    public static func run(_ scenario: Scenario, replication: Int = 0) -> RunResult {
+        let context = EvaluationContext(scenario)
+        let plan = LotPlanner.plan(scenario)
+        var outcomes = plan.lots.map { lot in
+            evaluateWithFailurePolicy(lot, context: context, replication: replication)
+        }
+        CapacityAward.resolve(&outcomes, context: context)
+        let lotMetrics = outcomes.map { LotMetrics.measure($0, context: context) }
+        return RunResult(
+            scenario: scenario.meta.name,
+            variant: scenario.variant,
+            seed: scenario.meta.seed,
+            replication: replication,
+            plan: plan,
+            outcomes: outcomes,
+            lotMetrics: lotMetrics,
+            metrics: RunMetrics.total(lotMetrics, outcomes: outcomes)
+        )
+    }
+
+    /// The bids on a lot in round `round` (0: the tender; 1: a re-tender).
+    static func bids(for lot: Lot, context: EvaluationContext, replication: Int, round: Int) -> [Bid] {
+        let scenario = context.scenario
+        if !scenario.bids.isEmpty {
+            return round == 0 ? scenario.bids.filter { $0.lot == lot.id } : []
+        }
+        // A re-tender draws from streams of its own, so it never repeats the first round's draws.
+        let streamReplication = round == 0 ? replication : replication &+ (round << 40)
+        return BidGenerator.bids(for: lot, scenario: scenario, replication: streamReplication).map(\.bid)
+    }
+
+    static func evaluateWithFailurePolicy(_ lot: Lot, context: EvaluationContext, replication: Int) -> LotOutcome {
+        let first = LotEvaluator.evaluate(
+            lot,
+            bids: bids(for: lot, context: context, replication: replication, round: 0),
+            context: context,
+            replication: replication
+        )
+        guard let failure = first.failure else { return first }
+        switch context.policy.onFailure {
+        case .none:
+            return first
+        case .retender:
+            let again = bids(for: lot, context: context, replication: replication, round: 1)
+            guard !again.isEmpty else {
+                var outcome = first
+                outcome.audit.append("lot failed (\(failure)); a re-tender is required (no re-tender bids in a rehearsal)")
+                return outcome
+            }
+            var outcome = LotEvaluator.evaluate(lot, bids: again, context: context, replication: replication &+ (1 << 40))
+            outcome.audit.insert("first round failed (\(failure)); re-tendered with fresh bids", at: 0)
+            return outcome
+        case .switchMethod:
+            var switched = lot
+            switched.method = .competitiveConsultation
+            var outcome = LotEvaluator.evaluate(
+                switched,
+                bids: bids(for: lot, context: context, replication: replication, round: 0),
+                context: context,
+                replication: replication,
+                minimumValidBids: 2
+            )
+            outcome.audit.insert(
+                "open tender failed (\(failure)); switched to competitive consultation, where 2 valid bids suffice "
+                    + "(财库〔2015〕124号)",
+                at: 0
+            )
+            return outcome
+        }
+    }
+}
+
+/// When a supplier would win more than its capacity can deliver, later lots go to the next candidate.
+enum CapacityAward {
+    static func resolve(_ outcomes: inout [LotOutcome], context: EvaluationContext) {
+        var committed: [String: [String: Exact]] = [:]
+        for index in outcomes.indices {
+            guard outcomes[index].winner != nil else { continue }
+            let quantities = outcomes[index].lot.quantities
+            var chosen: String?
+            for candidate in outcomes[index].candidates {
+                let capacity = context.suppliers[candidate]?.capacity ?? [:]
+                let fits = quantities.allSatisfy { category, quantity in
+                    guard let limit = capacity[category] else { return true }
+                    return (committed[candidate]?[category] ?? .zero) + quantity <= limit
+                }
+                if fits {
+                    chosen = candidate
+                    break
+                }
+                outcomes[index].audit.append(
+                    "\(candidate) passed over: lots already awarded would exceed its capacity (Order 87 Art 63(3))"
+                )
+            }
+            guard let chosen else {
+                outcomes[index].winner = nil
+                outcomes[index].contractPrice = nil
+                outcomes[index].failure = "no candidate has capacity left for this lot"
+                continue
+            }
+            if chosen != outcomes[index].winner {
+                outcomes[index].audit.append("awarded to \(chosen), the next candidate with capacity")
+                outcomes[index].winner = chosen
+                outcomes[index].contractPrice = outcomes[index].evaluations.first { $0.bid.bidder == chosen }?.bid.price
+            }
+            for (category, quantity) in quantities { committed[chosen, default: [:]][category, default: .zero] += quantity }
+        }
+    }
+}

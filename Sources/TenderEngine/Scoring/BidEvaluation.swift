@@ -1,0 +1,62 @@
+import ExactNumbers
+import TenderModel
+
+/// Everything the committee decided about one bid, exact values alongside the rounded ones.
+public struct BidEvaluation: Sendable, Equatable {
+    public var bid: Bid
+    /// Invalid-bid grounds; empty for a valid bid.
+    public var rejections: [Rejection]
+    /// Noted but not disqualifying (e.g. an abnormally low price whose explanation was accepted).
+    public var flags: [String]
+    /// The price deduction applied (0 when none).
+    public var deduction: Exact
+    /// price × (1 − deduction), used for the base and the bidder's own score; the contract stays at `price`.
+    public var evaluatedPrice: Exact
+    /// The exact price score (nil under lowest-price evaluation or for rejected bids).
+    public var priceScore: Exact?
+    /// Criterion id → exact points.
+    public var criterionScores: [String: Exact]
+    /// The exact total before the final rounding.
+    public var total: Exact?
+    /// The total as recorded (rounded as the policy says); ranks compare these.
+    public var recordedTotal: Exact?
+    /// 1-based rank among valid bids.
+    public var rank: Int?
+    /// Art 31: scored, but a better bid of the same brand is the one that counts.
+    public var sameBrandShadowed: Bool
+
+    public var isValid: Bool { rejections.isEmpty }
+
+    init(bid: Bid) {
+        self.bid = bid
+        rejections = []
+        flags = []
+        deduction = .zero
+        evaluatedPrice = bid.price
+        priceScore = nil
+        criterionScores = [:]
+        total = nil
+        recordedTotal = nil
+        rank = nil
+        sameBrandShadowed = false
+    }
+}
+
+/// The result of one lot: every bid's evaluation, the ranking, the award, or why the lot failed.
+public struct LotOutcome: Sendable, Equatable {
+    public var lot: Lot
+    /// In the order the bids were received.
+    public var evaluations: [BidEvaluation]
+    /// Candidate supplier ids in rank order (中标候选人).
+    public var candidates: [String]
+    /// The awarded supplier, nil when the lot failed.
+    public var winner: String?
+    /// The winner's quoted price.
+    public var contractPrice: Exact?
+    /// 废标: why the lot failed, nil when awarded.
+    public var failure: String?
+    /// Every decision that is not a plain computation: drawings of lots, deductions refused, re-tenders.
+    public var audit: [String]
+
+    public var validCount: Int { evaluations.filter(\.isValid).count }
+}

@@ -1,0 +1,165 @@
+import ExactNumbers
+import TenderEngine
+import TenderModel
+
+/// The run as a person reads it at 100 columns: the lot plan, one table per lot, then the totals.
+package enum TextReport {
+    package static func render(_ result: RunResult, scenario: Scenario) -> String {
+        var out: [String] = []
+        let variant = result.variant.map { " — variant \($0)" } ?? ""
+        out.append("\(result.scenario)\(variant)")
+        out.append("seed \(result.seed), replication \(result.replication), bid date \(scenario.meta.bidDate)")
+        out.append("")
+        out.append(plan(result.plan, scenario: scenario))
+        for (outcome, metrics) in zip(result.outcomes, result.lotMetrics) {
+            out.append("")
+            out.append(lot(outcome, metrics: metrics, scenario: scenario))
+        }
+        out.append("")
+        out.append(totals(result.metrics))
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func categoryName(_ id: String, _ scenario: Scenario) -> String {
+        scenario.category(id)?.name ?? id
+    }
+
+    static func plan(_ plan: LotPlan, scenario: Scenario) -> String {
+        var out = ["Lot plan (\(plan.lots.count) lots)"]
+        let rows = plan.lots.map { lot -> [String] in
+            [
+                lot.id, TextLayout.truncate(lot.categories.map { categoryName($0, scenario) }.joined(separator: " + "), 24),
+                String(lot.lines.count), TextLayout.amount(lot.ceiling), lot.method.rawValue,
+                lot.reservedForSME ? "SME" : "",
+            ]
+        }
+        out.append(TextLayout.table(["Lot", "Material", "Lines", "Ceiling", "Method", "Reserve"], rows, rightAligned: [2, 3]))
+        for lot in plan.lots {
+            let lines = lot.lines.map { "\($0.reference) \($0.quantity) \($0.unit)" }.joined(separator: ", ")
+            out.append(wrap("  \(lot.id): \(lines)", indent: "    "))
+        }
+        if !plan.excluded.isEmpty {
+            out.append("Left to the projects (\(plan.excluded.count) lines):")
+            for excluded in plan.excluded {
+                out.append("  \(excluded.line.reference) \(excluded.line.category): \(excluded.reason.rawValue)")
+            }
+        }
+        for flag in plan.splittingFlags {
+            out.append(
+                "WARNING splitting (化整为零): \(flag.category) bought in lots \(flag.lots.joined(separator: ", ")) by "
+                    + "non-open methods, total \(TextLayout.amount(flag.total)) ≥ threshold \(TextLayout.amount(flag.threshold))"
+            )
+        }
+        return out.joined(separator: "\n")
+    }
+
+    static func lot(_ outcome: LotOutcome, metrics: LotMetrics, scenario: Scenario) -> String {
+        let lot = outcome.lot
+        let names = lot.categories.map { categoryName($0, scenario) }.joined(separator: " + ")
+        var out = ["Lot \(lot.id) — \(names) — \(lot.method.rawValue), ceiling \(TextLayout.amount(lot.ceiling))"]
+        let scored = outcome.evaluations.contains { $0.total != nil }
+        let rows = order(outcome).map { e -> [String] in
+            let name = scenario.supplier(e.bid.bidder)?.name ?? e.bid.bidder
+            let status: String
+            if !e.isValid {
+                status = "rejected: " + e.rejections.map(\.reason.rawValue).joined(separator: ", ")
+            } else if e.bid.bidder == outcome.winner {
+                status = "awarded"
+            } else if e.sameBrandShadowed {
+                status = "same brand"
+            } else if let i = outcome.candidates.firstIndex(of: e.bid.bidder) {
+                status = "candidate \(i + 1)"
+            } else {
+                status = outcome.failure == nil ? "valid" : "valid (lot failed)"
+            }
+            let other = e.criterionScores.isEmpty ? "" : TextLayout.exact(e.criterionScores.values.sum(), places: 2)
+            return [
+                e.rank.map(String.init) ?? "-",
+                TextLayout.truncate("\(e.bid.bidder) \(name)", 18),
+                TextLayout.amount(e.bid.price),
+                e.deduction.isZero ? "" : TextLayout.percent(e.deduction, places: 0),
+                TextLayout.amount(e.evaluatedPrice),
+                e.priceScore.map { TextLayout.exact($0) } ?? "",
+                e.priceScore.map { $0.formatted(places: 2) } ?? "",
+                other,
+                e.recordedTotal.map { $0.formatted(places: scenario.policy.evaluation.rounding.places) } ?? "",
+                status,
+            ]
+        }
+        let header = ["Rk", "Bidder", "Quoted", "Ded", "Evaluated", "Price(exact)", "Price", "Other", "Total", "Status"]
+        out.append(
+            TextLayout.table(
+                scored ? header : Array(header[0..<5]) + ["Status"],
+                scored ? rows : rows.map { Array($0[0..<5]) + [$0[9]] },
+                rightAligned: [0, 2, 3, 4, 5, 6, 7, 8]
+            )
+        )
+        for e in outcome.evaluations where !e.isValid {
+            for r in e.rejections {
+                out.append(wrap("  ✗ \(e.bid.bidder): \(r.reason.rawValue) [\(r.ground)]: \(r.detail)", indent: "      "))
+            }
+        }
+        for e in outcome.evaluations { for flag in e.flags { out.append(wrap("  ! \(e.bid.bidder): \(flag)", indent: "      ")) } }
+        for note in outcome.audit { out.append(wrap("  · \(note)", indent: "      ")) }
+        if let failure = outcome.failure {
+            out.append("  Lot FAILED (废标): \(failure)")
+        } else if let winner = outcome.winner, let price = outcome.contractPrice {
+            let saving = TextLayout.percent(metrics.savingsRate)
+            out.append(
+                "  Awarded to \(winner) at \(TextLayout.amount(price)) (savings \(saving)); candidates: "
+                    + outcome.candidates.joined(separator: ", ")
+            )
+        }
+        if !metrics.redFlags.isEmpty { out.append("  Red flags: " + metrics.redFlags.joined(separator: ", ")) }
+        return out.joined(separator: "\n")
+    }
+
+    /// Ranked bids first, then the others in the order received.
+    static func order(_ outcome: LotOutcome) -> [BidEvaluation] {
+        let ranked = outcome.evaluations.filter { $0.rank != nil }.sorted { $0.rank! < $1.rank! }
+        return ranked + outcome.evaluations.filter { $0.rank == nil }
+    }
+
+    static func totals(_ m: RunMetrics) -> String {
+        var out = ["Totals"]
+        let stars = m.amountByStar.keys.sorted(by: >).map { star in
+            "\(star == 0 ? "uncertified" : "\(star)★") \(TextLayout.percent(m.contract.isZero ? nil : try? m.amountByStar[star]! / m.contract))"
+        }
+        let rejections = m.rejections.keys.sorted().map { "\($0) \(m.rejections[$0]!)" }.joined(separator: ", ")
+        let flags = m.redFlags.keys.sorted().map { "\($0) \(m.redFlags[$0]!)" }.joined(separator: ", ")
+        let rows: [[String]] = [
+            ["Lots", "\(m.lots) (\(m.failedLots) failed)"],
+            ["Ceiling", TextLayout.amount(m.ceiling)],
+            ["Contract", TextLayout.amount(m.contract)],
+            ["Savings rate", TextLayout.percent(m.savingsRate)],
+            ["Bids", "\(m.bids) (\(m.validBids) valid)"],
+            ["Rejections", rejections.isEmpty ? "none" : rejections],
+            ["Green share by star", stars.isEmpty ? "-" : stars.joined(separator: ", ")],
+            ["Cost increment", TextLayout.percent(m.costIncrementRate)],
+            ["SME share", TextLayout.percent(m.smeShare)],
+            ["Small/micro share", TextLayout.percent(m.smallMicroShare)],
+            ["HHI", m.hhi.formatted(places: 0)],
+            ["Red flags", flags.isEmpty ? "none" : flags],
+        ]
+        out.append(contentsOf: rows.map { "  " + TextLayout.pad($0[0], 20) + $0[1] })
+        return out.joined(separator: "\n")
+    }
+
+    /// Wraps a long note at 100 columns.
+    static func wrap(_ text: String, indent: String, columns: Int = 100) -> String {
+        guard TextLayout.width(text) > columns else { return text }
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            let candidate = current.isEmpty ? String(word) : current + " " + word
+            if TextLayout.width(candidate) > columns && !current.isEmpty {
+                lines.append(current)
+                current = indent + word
+            } else {
+                current = candidate
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import TenderEngine
+import TenderReports
+
+/// `tender run FILE`: one replication, every decision shown.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the tender once: lot plan, reviews, scores, ranking, award and metrics.",
+        discussion: """
+            Uses the scenario's bids when it has any (rehearsal), otherwise generates bids from the supplier
+            models with the scenario's seed. --out DIR writes an evaluation report (评标报告) per lot in Markdown.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text
+        case json
+    }
+
+    @OptionGroup var scenario: ScenarioOptions
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(help: "Replication number (selects the random streams).")
+    var replication: Int = 0
+
+    @Option(help: "Directory for the per-lot evaluation reports (Markdown).")
+    var out: String?
+
+    func validate() throws {
+        if replication < 0 { throw ValidationError("--replication must be 0 or more") }
+    }
+
+    func run() throws {
+        let (loaded, _) = try scenario.load()
+        let result = TenderRun.run(loaded, replication: replication)
+        if let out {
+            do {
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                for outcome in result.outcomes {
+                    let name = outcome.lot.id.map { "/\\:*?\"<>|".contains($0) ? "_" : $0 }
+                    try AtomicFile.write(
+                        EvaluationReport.markdown(outcome, scenario: loaded),
+                        to: (out as NSString).appendingPathComponent("evaluation-\(String(name)).md")
+                    )
+                }
+            } catch {
+                StandardError.write("error: cannot write the reports to '\(out)': \(error.localizedDescription)")
+                throw ExitStatus.cannotWrite
+            }
+        }
+        switch format {
+        case .text: print(TextReport.render(result, scenario: loaded), terminator: "")
+        case .json: print(try JSONReport.render(result), terminator: "")
+        }
+    }
+}

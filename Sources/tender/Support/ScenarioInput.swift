@@ -1,0 +1,48 @@
+import ArgumentParser
+import ScenarioFormat
+import TenderEngine
+import TenderModel
+
+/// Options shared by the commands that read one scenario.
+struct ScenarioOptions: ParsableArguments {
+    @Argument(help: "The scenario file (YAML).")
+    var file: String
+
+    @Option(help: "Apply the named variant of the scenario.")
+    var variant: String?
+
+    /// The loaded scenario, or exit 65 after printing every diagnostic.
+    func load() throws -> (Scenario, LoadResult) {
+        let result = ScenarioLoader().load(file, variant: variant)
+        DiagnosticPrinter.print(result.diagnostics)
+        guard let scenario = result.scenario else {
+            StandardError.write("\(file): invalid (\(DiagnosticPrinter.counts(result.diagnostics)))")
+            throw ExitStatus.invalidInput
+        }
+        try checkBidLots(scenario, result)
+        return (scenario, result)
+    }
+
+    /// Explicit bids must name lots of the plan the policy produces.
+    func checkBidLots(_ scenario: Scenario, _ result: LoadResult) throws {
+        guard !scenario.bids.isEmpty else { return }
+        let lots = LotPlanner.plan(scenario).lots.map(\.id)
+        var diagnostics: [Diagnostic] = []
+        for (index, bid) in scenario.bids.enumerated() where !lots.contains(bid.lot) {
+            let path = "bids[\(index)].lot"
+            diagnostics.append(
+                Diagnostic(
+                    .error,
+                    at: result.sourceMap.location(of: path),
+                    path: path,
+                    "unknown lot '\(bid.lot)'; the lot plan has: \(lots.joined(separator: ", "))"
+                )
+            )
+        }
+        if !diagnostics.isEmpty {
+            DiagnosticPrinter.print(diagnostics)
+            StandardError.write("\(file): invalid (\(DiagnosticPrinter.counts(diagnostics)))")
+            throw ExitStatus.invalidInput
+        }
+    }
+}
