@@ -19,6 +19,10 @@ let package = Package(
         .target(name: "ExactNumbers", dependencies: ["CGMP"]),
         // The scenario as values: catalogue, projects, suppliers, bids, policy. No files, no terminal.
         .target(name: "TenderModel", dependencies: ["ExactNumbers"]),
+        // The tender engine: aggregation, lots, bidding, reviews, scoring, award, metrics. No files, no terminal.
+        .target(name: "TenderEngine", dependencies: ["ExactNumbers", "TenderModel"]),
+        // Renderings of results: text tables, JSON, Markdown evaluation reports. Strings only, no files.
+        .target(name: "TenderReports", dependencies: ["ExactNumbers", "TenderModel", "TenderEngine"]),
         // Scenario files: YAML through Yams, includes, variants, and exact diagnostics.
         .target(
             name: "ScenarioFormat",
@@ -31,9 +35,16 @@ let package = Package(
                 "ExactNumbers",
                 "TenderModel",
                 "ScenarioFormat",
+                "TenderEngine",
+                "TenderReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ExactNumbersTests", dependencies: ["ExactNumbers"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["tender", "ExactNumbers", "TenderModel", "ScenarioFormat", "TenderEngine", "TenderReports"]
+        ),
+        .testTarget(name: "TenderEngineTests", dependencies: ["TenderEngine", "TenderModel", "ExactNumbers"]),
     ]
 )
