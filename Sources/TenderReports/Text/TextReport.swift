@@ -62,7 +62,7 @@ package enum TextReport {
             let name = scenario.supplier(e.bid.bidder)?.name ?? e.bid.bidder
             let status: String
             if !e.isValid {
-                status = "rejected: " + e.rejections.map(\.reason.rawValue).joined(separator: ", ")
+                status = "rejected"
             } else if e.bid.bidder == outcome.winner {
                 status = "awarded"
             } else if e.sameBrandShadowed {
@@ -70,12 +70,12 @@ package enum TextReport {
             } else if let i = outcome.candidates.firstIndex(of: e.bid.bidder) {
                 status = "candidate \(i + 1)"
             } else {
-                status = outcome.failure == nil ? "valid" : "valid (lot failed)"
+                status = "valid"
             }
             let other = e.criterionScores.isEmpty ? "" : TextLayout.exact(e.criterionScores.values.sum(), places: 2)
             return [
                 e.rank.map(String.init) ?? "-",
-                TextLayout.truncate("\(e.bid.bidder) \(name)", 18),
+                TextLayout.truncate(name == e.bid.bidder || name.hasPrefix(e.bid.bidder + " ") ? name : "\(e.bid.bidder) \(name)", 14),
                 TextLayout.amount(e.bid.price),
                 e.deduction.isZero ? "" : TextLayout.percent(e.deduction, places: 0),
                 TextLayout.amount(e.evaluatedPrice),
@@ -86,7 +86,7 @@ package enum TextReport {
                 status,
             ]
         }
-        let header = ["Rk", "Bidder", "Quoted", "Ded", "Evaluated", "Price(exact)", "Price", "Other", "Total", "Status"]
+        let header = ["Rk", "Bidder", "Quoted", "Ded", "Evaluated", "Exact", "Price", "Other", "Total", "Status"]
         out.append(
             TextLayout.table(
                 scored ? header : Array(header[0..<5]) + ["Status"],
@@ -149,17 +149,18 @@ package enum TextReport {
     static func wrap(_ text: String, indent: String, columns: Int = 100) -> String {
         guard TextLayout.width(text) > columns else { return text }
         var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-            let candidate = current.isEmpty ? String(word) : current + " " + word
-            if TextLayout.width(candidate) > columns && !current.isEmpty {
+        let lead = String(text.prefix { $0 == " " })
+        var current = lead
+        for word in text.dropFirst(lead.count).split(separator: " ") {
+            let candidate = current == lead ? current + word : current + " " + word
+            if TextLayout.width(candidate) > columns && current != lead {
                 lines.append(current)
                 current = indent + word
             } else {
                 current = candidate
             }
         }
-        if !current.isEmpty { lines.append(current) }
+        if current != lead { lines.append(current) }
         return lines.joined(separator: "\n")
     }
 }
