@@ -1,0 +1,86 @@
+import ExactNumbers
+import TenderEngine
+import TenderModel
+import Testing
+
+/// Qualification and conformity review: each rejection names its ground and the clause or fact.
+@Suite struct ReviewTests {
+    typealias F = EvaluationFixtures
+
+    @Test func qualificationGrounds() {
+        let suppliers = [
+            F.supplier("A"), F.supplier("B"), F.supplier("C"),
+            F.supplier("X", qualification: Qualification(debarred: true)),
+            F.supplier("Y", qualification: Qualification(negativeList: true)),
+            F.supplier("Z", qualification: Qualification(licensed: false)),
+            F.supplier("K", capacity: "999.5"),
+        ]
+        let o = F.evaluate(
+            [
+                F.bid("A", "400000", bond: false), F.bid("B", "410000", signed: false), F.bid("C", "420000"),
+                F.bid("X", "430000"), F.bid("Y", "440000"), F.bid("Z", "450000"), F.bid("K", "460000"),
+            ],
+            F.context(suppliers)
+        )
+        #expect(o.of("A").rejections.map(\.ground) == ["Order 87 Art 63(1)"])
+        #expect(o.of("B").rejections.map(\.ground) == ["Order 87 Art 63(2)"])
+        #expect(o.of("X").rejections.map(\.reason) == [.debarred])
+        #expect(o.of("Y").rejections.map(\.reason) == [.negativeList])
+        #expect(o.of("Z").rejections.map(\.reason) == [.notLicensed])
+        #expect(o.of("K").rejections.first?.detail == "capacity 999.5 for concrete below the lot's 1000")
+        #expect(o.of("C").isValid)
+        #expect(o.failure == "1 valid bid after review, 3 required (GPL Art 36; Order 87 Art 65)")
+        #expect(o.winner == nil)
+    }
+
+    @Test func greenClausesAreCheckedOnTheBidDate() {
+        let suppliers = [
+            F.supplier("A"),
+            F.supplier("E", product: F.product("e", until: "2023-06-29")),
+            F.supplier("L", product: F.product("l", star: 1)),
+            F.supplier("N", product: F.product("n", star: nil)),
+            F.supplier("R", product: F.product("r", recycled: "9.99%")),
+            F.supplier("M", product: F.product("m", recycled: nil)),
+            F.supplier("V", product: F.product("v", until: "2023-06-30")),
+        ]
+        let bids = ["A", "E", "L", "N", "R", "M", "V"].map { F.bid($0, "450000") }
+        let o = F.evaluate(bids, F.context(suppliers))
+        func detail(_ id: String) -> [String] { o.of(id).rejections.map(\.detail) }
+        #expect(detail("E") == ["C-1: certificate expired on 2023-06-29, before the bid date 2023-06-30"])
+        #expect(detail("L") == ["C-1: certificate of 1 star, at least 2 required"])
+        #expect(detail("N") == ["C-1: no green building material certificate (at least 2 star required)"])
+        #expect(detail("R") == ["C-2: recycled-content 0.0999, at-least 0.1 required"])
+        #expect(detail("M") == ["C-2: recycled-content not declared (at-least 0.1 required)"])
+        #expect(o.of("V").isValid)  // valid through its last day
+        #expect(o.of("E").rejections.first?.ground == "Order 87 Art 63(6); 需求标准")
+        #expect(o.of("E").priceScore == nil)
+    }
+
+    @Test func aTestReportStandsInWhereTheClauseAcceptsOne() {
+        var context = F.context([F.supplier("T", product: Product(brand: "t", testReport: true, attributes: ["recycled-content": 1]))])
+        #expect(F.evaluate([F.bid("T", "1")], context).of("T").rejections.count == 1)
+        var scenario = context.scenario
+        scenario.catalogue[0].clauses[0].acceptsTestReport = true
+        context = EvaluationContext(scenario)
+        #expect(F.evaluate([F.bid("T", "1")], context).of("T").isValid)
+    }
+
+    @Test func priceAboveTheCeilingIsInvalidExactlyToTheCent() {
+        let suppliers = ["A", "B"].map { F.supplier($0) }
+        let o = F.evaluate([F.bid("A", "500000.00"), F.bid("B", "500000.01")], F.context(suppliers))
+        #expect(o.of("A").isValid)
+        #expect(o.of("B").rejections.map(\.reason) == [.aboveCeiling])
+        #expect(o.of("B").rejections.first?.detail == "price 500000.01 above the ceiling 500000.00")
+    }
+
+    @Test func reservedLotsRefuseLargeFirmsAndGiveNoDeduction() {
+        var lot = F.lot
+        lot.reservedForSME = true
+        let suppliers = [F.supplier("L", .large), F.supplier("S", .small), F.supplier("M", .medium), F.supplier("U", .micro)]
+        let bids = [F.bid("L", "400000"), F.bid("S", "410000", declaration: .smallMicro), F.bid("M", "420000"), F.bid("U", "430000")]
+        let o = LotEvaluator.evaluate(lot, bids: bids, context: F.context(suppliers))
+        #expect(o.of("L").rejections.map(\.reason) == [.notSME])
+        #expect(o.of("S").deduction == .zero)
+        #expect(o.winner == "S")
+    }
+}
