@@ -38,10 +38,26 @@ import Testing
         #expect(r.status == 65)
         let lines = r.stderr.split(separator: "\n").map(String.init)
         let p = file.path
-        #expect(lines.contains("\(p):5:3: error: meta: unknown key 'regon'; did you mean 'region'? (expected one of: name, region, currency, fiscal-year, bid-date, seed, replications)"))
-        #expect(lines.contains("\(p):12:13: error: projects[P01].budget: thousands separators are not allowed; write 1000 (found '1,000')"))
-        #expect(lines.contains("\(p):14:49: error: projects[P01].demands[D1].quantity: expected a positive quantity, found -5"))
-        #expect(lines.contains("\(p):16:21: warning: policy.sme.deduction: 25% is outside the legal range 10%–20% (财库〔2022〕19号); accepted for study"))
+        #expect(
+            lines.contains(
+                "\(p):5:3: error: meta: unknown key 'regon'; did you mean 'region'? (expected one of: name, region, currency, fiscal-year, bid-date, seed, replications)"
+            )
+        )
+        #expect(
+            lines.contains(
+                "\(p):12:13: error: projects[P01].budget: thousands separators are not allowed; write 1000 (found '1,000')"
+            )
+        )
+        #expect(
+            lines.contains(
+                "\(p):14:49: error: projects[P01].demands[D1].quantity: expected a positive quantity, found -5"
+            )
+        )
+        #expect(
+            lines.contains(
+                "\(p):16:21: warning: policy.sme.deduction: 25% is outside the legal range 10%–20% (财库〔2022〕19号); accepted for study"
+            )
+        )
         #expect(lines.last == "\(p): invalid (3 errors, 1 warning)")
     }
 
@@ -72,7 +88,11 @@ import Testing
     @Test func runTextShowsRejectionGroundsAndFitsHundredColumns() throws {
         let r = try Fixtures.tender(["run", Fixtures.scenario("rehearsal-worked-examples.yaml")])
         #expect(r.status == 0)
-        #expect(r.stdout.contains("✗ E: green-clause [Order 87 Art 63(6); 需求标准]: A-1: no green building material certificate"))
+        #expect(
+            r.stdout.contains(
+                "✗ E: green-clause [Order 87 Art 63(6); 需求标准]: A-1: no green building material certificate"
+            )
+        )
         #expect(r.stdout.contains("Awarded to B at 108.00"))
         for line in r.stdout.split(separator: "\n") {
             #expect(TextLayout.width(String(line)) <= 100, "too wide: \(line)")
@@ -82,11 +102,21 @@ import Testing
     @Test func outWritesOneEvaluationReportPerLot() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tender-out-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let r = try Fixtures.tender(["run", Fixtures.scenario("rehearsal-worked-examples.yaml"), "--out", directory.path])
+        let r = try Fixtures.tender([
+            "run", Fixtures.scenario("rehearsal-worked-examples.yaml"), "--out", directory.path,
+        ])
         #expect(r.status == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-        #expect(files == ["evaluation-example-a.md", "evaluation-example-b.md", "evaluation-example-c.md", "evaluation-example-d.md"])
-        let report = try String(contentsOf: directory.appendingPathComponent("evaluation-example-a.md"), encoding: .utf8)
+        #expect(
+            files == [
+                "evaluation-example-a.md", "evaluation-example-b.md", "evaluation-example-c.md",
+                "evaluation-example-d.md",
+            ]
+        )
+        let report = try String(
+            contentsOf: directory.appendingPathComponent("evaluation-example-a.md"),
+            encoding: .utf8
+        )
         #expect(report.contains("## 3. Invalid bids and reasons (无效投标及原因)"))
         #expect(report.contains("- E: green-clause"))
         #expect(report.contains("Awarded to F at the quoted price 96.00 yuan."))

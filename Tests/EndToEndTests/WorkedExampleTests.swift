@@ -13,9 +13,11 @@ import Testing
     }
 
     func priceScores(_ outcome: LotOutcome) -> [String: String] {
-        Dictionary(uniqueKeysWithValues: outcome.evaluations.compactMap { e in
-            e.priceScore.map { (e.bid.bidder, $0.rounded(places: 2).formatted(places: 2)) }
-        })
+        Dictionary(
+            uniqueKeysWithValues: outcome.evaluations.compactMap { e in
+                e.priceScore.map { (e.bid.bidder, $0.rounded(places: 2).formatted(places: 2)) }
+            }
+        )
     }
 
     func e(_ outcome: LotOutcome, _ bidder: String) throws -> BidEvaluation {

@@ -6,8 +6,15 @@ import TenderModel
 enum EvaluationFixtures {
     static let bidDate = Day(year: 2023, month: 6, day: 30)!
     static let line = DemandLine(
-        id: "D1", projectID: "P01", category: "concrete", spec: "C30", quantity: 1000, unit: "m3",
-        deliveryFrom: bidDate, deliveryTo: Day(year: 2023, month: 12, day: 31)!, ceilingUnitPrice: 500
+        id: "D1",
+        projectID: "P01",
+        category: "concrete",
+        spec: "C30",
+        quantity: 1000,
+        unit: "m3",
+        deliveryFrom: bidDate,
+        deliveryTo: Day(year: 2023, month: 12, day: 31)!,
+        ceilingUnitPrice: 500
     )
     static let lot = Lot(id: "concrete", categories: ["concrete"], lines: [line], method: .openTender)
 
@@ -64,8 +71,14 @@ enum EvaluationFixtures {
         signed: Bool = true
     ) -> Bid {
         Bid(
-            lot: "concrete", bidder: bidder, price: x(price), declaration: declaration, bondPaid: bond, signed: signed,
-            submittedAt: submittedAt, marks: marks
+            lot: "concrete",
+            bidder: bidder,
+            price: x(price),
+            declaration: declaration,
+            bondPaid: bond,
+            signed: signed,
+            submittedAt: submittedAt,
+            marks: marks
         )
     }
 
@@ -75,7 +88,14 @@ enum EvaluationFixtures {
         var p = Policy()
         p.evaluation.criteria = [Criterion(id: "tech", name: "技术", points: 70, source: .expertMarks)]
         policy(&p)
-        let project = Project(id: "P01", name: "医院", buildingType: .hospital, district: "A", budget: 1_000_000, demands: [line])
+        let project = Project(
+            id: "P01",
+            name: "医院",
+            buildingType: .hospital,
+            district: "A",
+            budget: 1_000_000,
+            demands: [line]
+        )
         return EvaluationContext(
             Scenario(
                 meta: Meta(name: "fixture", fiscalYear: 2023, bidDate: bidDate, seed: seed),

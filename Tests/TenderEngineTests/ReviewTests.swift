@@ -57,7 +57,9 @@ import Testing
     }
 
     @Test func aTestReportStandsInWhereTheClauseAcceptsOne() {
-        var context = F.context([F.supplier("T", product: Product(brand: "t", testReport: true, attributes: ["recycled-content": 1]))])
+        var context = F.context([
+            F.supplier("T", product: Product(brand: "t", testReport: true, attributes: ["recycled-content": 1]))
+        ])
         #expect(F.evaluate([F.bid("T", "1")], context).of("T").rejections.count == 1)
         var scenario = context.scenario
         scenario.catalogue[0].clauses[0].acceptsTestReport = true
@@ -76,8 +78,13 @@ import Testing
     @Test func reservedLotsRefuseLargeFirmsAndGiveNoDeduction() {
         var lot = F.lot
         lot.reservedForSME = true
-        let suppliers = [F.supplier("L", .large), F.supplier("S", .small), F.supplier("M", .medium), F.supplier("U", .micro)]
-        let bids = [F.bid("L", "400000"), F.bid("S", "410000", declaration: .smallMicro), F.bid("M", "420000"), F.bid("U", "430000")]
+        let suppliers = [
+            F.supplier("L", .large), F.supplier("S", .small), F.supplier("M", .medium), F.supplier("U", .micro),
+        ]
+        let bids = [
+            F.bid("L", "400000"), F.bid("S", "410000", declaration: .smallMicro), F.bid("M", "420000"),
+            F.bid("U", "430000"),
+        ]
         let o = LotEvaluator.evaluate(lot, bids: bids, context: F.context(suppliers))
         #expect(o.of("L").rejections.map(\.reason) == [.notSME])
         #expect(o.of("S").deduction == .zero)

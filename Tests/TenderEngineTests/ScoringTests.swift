@@ -11,8 +11,10 @@ import Testing
     @Test func deductionIsRefusedToALargeFirmDeclaringSmallMicro() {
         let suppliers = [F.supplier("A"), F.supplier("B"), F.supplier("C", .small)]
         let o = F.evaluate(
-            [F.bid("A", "400000", declaration: .smallMicro, marks: marks), F.bid("B", "420000", marks: marks),
-             F.bid("C", "430000", declaration: .smallMicro, marks: marks)],
+            [
+                F.bid("A", "400000", declaration: .smallMicro, marks: marks), F.bid("B", "420000", marks: marks),
+                F.bid("C", "430000", declaration: .smallMicro, marks: marks),
+            ],
             F.context(suppliers)
         )
         #expect(o.of("A").deduction == .zero)
@@ -41,8 +43,13 @@ import Testing
 
     @Test func deviationFromAverage() {
         let suppliers = ["A", "B", "C"].map { F.supplier($0) }
-        let bids = [F.bid("A", "360000", marks: marks), F.bid("B", "400000", marks: marks), F.bid("C", "440000", marks: marks)]
-        let o = F.evaluate(bids, F.context(suppliers) { $0.evaluation.priceFormula = .deviationFromAverage(above: 1, below: F.x("0.5")) })
+        let bids = [
+            F.bid("A", "360000", marks: marks), F.bid("B", "400000", marks: marks), F.bid("C", "440000", marks: marks),
+        ]
+        let o = F.evaluate(
+            bids,
+            F.context(suppliers) { $0.evaluation.priceFormula = .deviationFromAverage(above: 1, below: F.x("0.5")) }
+        )
         #expect(o.of("B").priceScore == 30)
         #expect(o.of("C").priceScore == 20)  // 10% above: −10
         #expect(o.of("A").priceScore == 25)  // 10% below: −5
@@ -52,7 +59,10 @@ import Testing
     @Test func prozorroRankingAmount() {
         let suppliers = ["A", "B", "C"].map { F.supplier($0) }
         let o = F.evaluate(
-            [F.bid("A", "400000", marks: ["q": [F.x("0.3")]]), F.bid("B", "380000", marks: ["q": [0]]), F.bid("C", "450000")],
+            [
+                F.bid("A", "400000", marks: ["q": [F.x("0.3")]]), F.bid("B", "380000", marks: ["q": [0]]),
+                F.bid("C", "450000"),
+            ],
             F.context(suppliers) { p in
                 p.evaluation.method = .prozorro
                 p.evaluation.criteria = [Criterion(id: "q", name: "quality", points: F.x("0.3"), source: .expertMarks)]
@@ -67,30 +77,48 @@ import Testing
     @Test func averageBidAwardsTheClosestToTheMean() {
         let suppliers = ["A", "B", "C", "D"].map { F.supplier($0) }
         let bids = [F.bid("A", "300000"), F.bid("B", "390000"), F.bid("C", "420000"), F.bid("D", "450000")]
-        let o = F.evaluate(bids, F.context(suppliers) { p in
-            p.evaluation.method = .averageBid
-            p.evaluation.criteria = []
-            p.evaluation.abnormallyLow.explanationAccepted = true
-        })
+        let o = F.evaluate(
+            bids,
+            F.context(suppliers) { p in
+                p.evaluation.method = .averageBid
+                p.evaluation.criteria = []
+                p.evaluation.abnormallyLow.explanationAccepted = true
+            }
+        )
         #expect(o.winner == "B")  // mean 390000
     }
 
     @Test func lowestPriceRanksByEvaluatedPrice() {
         let suppliers = [F.supplier("A"), F.supplier("S", .small), F.supplier("C")]
         let bids = [F.bid("A", "400000"), F.bid("S", "440000", declaration: .smallMicro), F.bid("C", "450000")]
-        let o = F.evaluate(bids, F.context(suppliers) { $0.evaluation.method = .lowestPrice; $0.evaluation.criteria = [] })
+        let o = F.evaluate(
+            bids,
+            F.context(suppliers) {
+                $0.evaluation.method = .lowestPrice
+                $0.evaluation.criteria = []
+            }
+        )
         #expect(o.candidates == ["S", "A", "C"])  // 396000 < 400000
         #expect(o.of("S").priceScore == nil)
     }
 
     @Test func abnormallyLowIsFlaggedOrRejectedAsThePolicySays() {
         let suppliers = ["A", "B", "C", "D"].map { F.supplier($0) }
-        let bids = [F.bid("A", "300000", marks: marks), F.bid("B", "420000", marks: marks), F.bid("C", "430000", marks: marks),
-                    F.bid("D", "440000", marks: marks)]
+        let bids = [
+            F.bid("A", "300000", marks: marks), F.bid("B", "420000", marks: marks), F.bid("C", "430000", marks: marks),
+            F.bid("D", "440000", marks: marks),
+        ]
         let accepted = F.evaluate(bids, F.context(suppliers))
         #expect(accepted.of("A").isValid)
-        #expect(accepted.of("A").flags.first?.hasPrefix("abnormally low, explanation accepted: price 300000.00 is more than 20% below the mean 430000.00") == true)
-        let rejected = F.evaluate(bids, F.context(suppliers) { $0.evaluation.abnormallyLow.explanationAccepted = false })
+        #expect(
+            accepted.of("A").flags.first?.hasPrefix(
+                "abnormally low, explanation accepted: price 300000.00 is more than 20% below the mean 430000.00"
+            ) == true
+        )
+        let rejected = F.evaluate(
+            bids,
+            F.context(suppliers) { $0.evaluation.abnormallyLow.explanationAccepted = false }
+        )
         #expect(rejected.of("A").rejections.map(\.ground) == ["Order 87 Art 60"])
         #expect(rejected.winner == "B")
     }
@@ -98,7 +126,9 @@ import Testing
     @Test func sameBrandCountsOnceUnderScoring() {
         let shared = F.product("共享品牌")
         let suppliers = [F.supplier("A", product: shared), F.supplier("B", product: shared), F.supplier("C")]
-        let bids = [F.bid("A", "400000", marks: marks), F.bid("B", "410000", marks: marks), F.bid("C", "420000", marks: marks)]
+        let bids = [
+            F.bid("A", "400000", marks: marks), F.bid("B", "410000", marks: marks), F.bid("C", "420000", marks: marks),
+        ]
         let o = F.evaluate(bids, F.context(suppliers))
         // Two brands only: fewer than 3 valid "suppliers" (Art 31), the lot fails.
         #expect(o.failure?.hasPrefix("2 valid bids after review, 3 required") == true)
@@ -109,9 +139,17 @@ import Testing
 
     @Test func sameBrandUnderLowestPriceKeepsOnlyTheLowest() {
         let shared = F.product("共享品牌")
-        let suppliers = [F.supplier("A", product: shared), F.supplier("B", product: shared), F.supplier("C"), F.supplier("D")]
+        let suppliers = [
+            F.supplier("A", product: shared), F.supplier("B", product: shared), F.supplier("C"), F.supplier("D"),
+        ]
         let bids = [F.bid("A", "410000"), F.bid("B", "400000"), F.bid("C", "420000"), F.bid("D", "430000")]
-        let o = F.evaluate(bids, F.context(suppliers) { $0.evaluation.method = .lowestPrice; $0.evaluation.criteria = [] })
+        let o = F.evaluate(
+            bids,
+            F.context(suppliers) {
+                $0.evaluation.method = .lowestPrice
+                $0.evaluation.criteria = []
+            }
+        )
         #expect(o.of("A").rejections.map(\.reason) == [.sameBrand])
         #expect(o.candidates == ["B", "C", "D"])
     }
@@ -124,7 +162,11 @@ import Testing
             let o = F.evaluate(bids, F.context(suppliers), replication: replication)
             let again = F.evaluate(bids, F.context(suppliers), replication: replication)
             #expect(o.candidates == again.candidates)
-            #expect(o.audit.first?.hasPrefix("tie between A, B, C broken by a drawing of lots (seed 1, replication \(replication)): ") == true)
+            #expect(
+                o.audit.first?.hasPrefix(
+                    "tie between A, B, C broken by a drawing of lots (seed 1, replication \(replication)): "
+                ) == true
+            )
             #expect(o.of("D").rank == 4)
             winners.insert(o.winner!)
         }
@@ -133,8 +175,11 @@ import Testing
 
     @Test func tiesByEarliestSubmission() {
         let suppliers = ["A", "B", "C"].map { F.supplier($0) }
-        let bids = [F.bid("A", "400000", marks: marks, submittedAt: "09:30"), F.bid("B", "400000", marks: marks, submittedAt: "09:10"),
-                    F.bid("C", "400000", marks: marks, submittedAt: "09:20")]
+        let bids = [
+            F.bid("A", "400000", marks: marks, submittedAt: "09:30"),
+            F.bid("B", "400000", marks: marks, submittedAt: "09:10"),
+            F.bid("C", "400000", marks: marks, submittedAt: "09:20"),
+        ]
         let o = F.evaluate(bids, F.context(suppliers) { $0.evaluation.tieBreak = .earliestSubmission })
         #expect(o.candidates == ["B", "C", "A"])
     }
@@ -142,7 +187,9 @@ import Testing
     @Test func equalRoundedScoresRankByEvaluatedPrice() {
         // 30 × 400000/400001 = 29.99992… records as 30.00, tied with A; the lower evaluated price ranks first.
         let suppliers = ["A", "B", "C"].map { F.supplier($0) }
-        let bids = [F.bid("B", "400001", marks: marks), F.bid("A", "400000", marks: marks), F.bid("C", "480000", marks: marks)]
+        let bids = [
+            F.bid("B", "400001", marks: marks), F.bid("A", "400000", marks: marks), F.bid("C", "480000", marks: marks),
+        ]
         let o = F.evaluate(bids, F.context(suppliers))
         #expect(o.of("A").recordedTotal == o.of("B").recordedTotal)
         #expect(o.candidates == ["A", "B", "C"])

@@ -40,7 +40,9 @@ struct ScenarioChecks {
             let first = places.first.map { " (first defined at \($0))" } ?? ""
             let path = "\(section)[\(id)]"
             let location = places.count > 1 ? places[1] : sourceMap.location(of: path)
-            log.report(Diagnostic(.error, at: location, path: path, "duplicate \(what) id '\(id)'\(first); ids must be unique"))
+            log.report(
+                Diagnostic(.error, at: location, path: path, "duplicate \(what) id '\(id)'\(first); ids must be unique")
+            )
         }
     }
 
@@ -61,7 +63,10 @@ struct ScenarioChecks {
                     continue
                 }
                 if line.unit != category.unit {
-                    error(path + ".unit", "unit '\(line.unit)' differs from category '\(category.id)' unit '\(category.unit)'")
+                    error(
+                        path + ".unit",
+                        "unit '\(line.unit)' differs from category '\(category.id)' unit '\(category.unit)'"
+                    )
                 }
             }
             let ceilings = project.demands.map(\.ceilingAmount).sum()
@@ -88,7 +93,10 @@ struct ScenarioChecks {
             }
             for (category, product) in supplier.products.sorted(by: { $0.key < $1.key })
             where !supplier.brands.isEmpty && !supplier.brands.contains(product.brand) {
-                warning("\(base).offers.\(category).brand", "brand '\(product.brand)' is not among the supplier's brands")
+                warning(
+                    "\(base).offers.\(category).brand",
+                    "brand '\(product.brand)' is not among the supplier's brands"
+                )
             }
             if case .fixedPrices(let prices) = supplier.behaviour {
                 for category in prices.keys.sorted() where !categoryIDs.contains(category) {
@@ -138,10 +146,16 @@ struct ScenarioChecks {
             var bid = entry.bid
             let path = "bids[\(index)]"
             if !supplierIDs.contains(bid.bidder) {
-                error(path + ".bidder", "unknown supplier '\(bid.bidder)'" + Suggestion.hint(for: bid.bidder, in: suppliers.map(\.id)))
+                error(
+                    path + ".bidder",
+                    "unknown supplier '\(bid.bidder)'" + Suggestion.hint(for: bid.bidder, in: suppliers.map(\.id))
+                )
             }
             if let earlier = seen["\(bid.lot)|\(bid.bidder)"] {
-                error(path, "supplier '\(bid.bidder)' already bid on lot '\(bid.lot)' in bids[\(earlier)]; one bid per lot")
+                error(
+                    path,
+                    "supplier '\(bid.bidder)' already bid on lot '\(bid.lot)' in bids[\(earlier)]; one bid per lot"
+                )
             }
             seen["\(bid.lot)|\(bid.bidder)"] = index
             if !entry.unitPrices.isEmpty {
@@ -164,10 +178,16 @@ struct ScenarioChecks {
                     continue
                 }
                 if criterion.source != .expertMarks {
-                    error(path + ".marks.\(criterionID)", "criterion '\(criterionID)' is scored from an attribute, not expert marks")
+                    error(
+                        path + ".marks.\(criterionID)",
+                        "criterion '\(criterionID)' is scored from an attribute, not expert marks"
+                    )
                 }
                 if let over = marks.first(where: { $0 > criterion.points }) {
-                    error(path + ".marks.\(criterionID)", "a mark of \(over) exceeds the criterion's \(criterion.points) points")
+                    error(
+                        path + ".marks.\(criterionID)",
+                        "a mark of \(over) exceeds the criterion's \(criterion.points) points"
+                    )
                 }
             }
             bids.append(bid)

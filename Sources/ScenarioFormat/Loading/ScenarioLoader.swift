@@ -65,7 +65,15 @@ public struct ScenarioLoader: Sendable {
         files.append(path)
         var stack = [canonical(path)]
         var seen = Set(stack)
-        collectIncludes(of: mainRoot, file: path, stack: &stack, seen: &seen, documents: &documents, files: &files, log: log)
+        collectIncludes(
+            of: mainRoot,
+            file: path,
+            stack: &stack,
+            seen: &seen,
+            documents: &documents,
+            files: &files,
+            log: log
+        )
         documents.append((path, mainRoot))
 
         // Variants: read them, then apply the chosen one to the documents' trees.
@@ -83,7 +91,9 @@ public struct ScenarioLoader: Sendable {
                 }
             } else {
                 let names = definitions.map(\.info.name)
-                let known = names.isEmpty ? "the scenario defines no variants" : "expected one of: " + names.joined(separator: ", ")
+                let known =
+                    names.isEmpty
+                    ? "the scenario defines no variants" : "expected one of: " + names.joined(separator: ", ")
                 log.report(
                     Diagnostic(
                         .error,
@@ -123,7 +133,10 @@ public struct ScenarioLoader: Sendable {
             if isMain {
                 map = mainMap == nil ? nil : MappingCursor(cursor: cursor, entries: mainEntries(root))
             } else {
-                map = cursor.mapping("an included file (catalogue, projects, suppliers, includes)", keys: Self.includedKeys)
+                map = cursor.mapping(
+                    "an included file (catalogue, projects, suppliers, includes)",
+                    keys: Self.includedKeys
+                )
             }
             guard let map else { continue }
             if let c = map.optional("catalogue") { catalogue += CatalogueSection.read(c) }
@@ -159,7 +172,8 @@ public struct ScenarioLoader: Sendable {
         for d in diagnostics where unique.last != d { unique.append(d) }
 
         let hasErrors = unique.contains { $0.severity == .error }
-        let scenario = hasErrors || meta == nil
+        let scenario =
+            hasErrors || meta == nil
             ? nil
             : Scenario(
                 meta: meta!,
@@ -197,7 +211,12 @@ public struct ScenarioLoader: Sendable {
                 cursor.error("cannot read included file '\(path)': \(reason)")
             } else {
                 log.report(
-                    Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1), path: "", "cannot read the file: \(reason)")
+                    Diagnostic(
+                        .error,
+                        at: SourceLocation(file: path, line: 1, column: 1),
+                        path: "",
+                        "cannot read the file: \(reason)"
+                    )
                 )
             }
             return nil
@@ -237,7 +256,15 @@ public struct ScenarioLoader: Sendable {
             guard let root = read(target, log: log, from: item) else { continue }
             files.append(target)
             stack.append(key)
-            collectIncludes(of: root, file: target, stack: &stack, seen: &seen, documents: &documents, files: &files, log: log)
+            collectIncludes(
+                of: root,
+                file: target,
+                stack: &stack,
+                seen: &seen,
+                documents: &documents,
+                files: &files,
+                log: log
+            )
             stack.removeLast()
             documents.append((target, root))
         }

@@ -70,7 +70,9 @@ struct Cursor {
     /// An identifier: letters, digits, `-`, `_`, `.`; no spaces, brackets or slashes (paths use them).
     func identifier() -> String? {
         guard let text = scalarText(expected: "an id such as P01") else { return nil }
-        let allowed = text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || "0123456789-_.".unicodeScalars.contains($0) }
+        let allowed = text.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || "0123456789-_.".unicodeScalars.contains($0)
+        }
         guard !text.isEmpty, allowed, text.count <= 64 else {
             error("expected an id of letters, digits, '-', '_' or '.' (at most 64), found \(shown)")
             return nil

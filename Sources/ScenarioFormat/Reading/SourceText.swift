@@ -12,7 +12,9 @@ enum SourceText {
     /// The root node, or nil after reporting why the file cannot be read.
     static func compose(_ bytes: [UInt8], file: String, log: DiagnosticLog) -> Node? {
         func fail(_ line: Int, _ column: Int, _ message: String) -> Node? {
-            log.report(Diagnostic(.error, at: SourceLocation(file: file, line: line, column: column), path: "", message))
+            log.report(
+                Diagnostic(.error, at: SourceLocation(file: file, line: line, column: column), path: "", message)
+            )
             return nil
         }
         if bytes.count > maximumBytes {
@@ -78,7 +80,9 @@ enum SourceText {
             return (mark.line, mark.column, "invalid YAML: \(problem)\(detail)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return (context.mark.line, context.mark.column, "duplicate key \(keys) in one mapping; each key may appear once")
+            return (
+                context.mark.line, context.mark.column, "duplicate key \(keys) in one mapping; each key may appear once"
+            )
         case .reader(let problem, _, _, _):
             return (1, 1, "cannot read the text: \(problem)")
         default:

@@ -12,7 +12,12 @@ enum CatalogueSection {
     }
 
     static func category(_ item: Cursor) -> Category? {
-        guard let (map2, id) = item.identified("a material category", keys: keys, idHint: "the category's id, e.g. concrete")
+        guard
+            let (map2, id) = item.identified(
+                "a material category",
+                keys: keys,
+                idHint: "the category's id, e.g. concrete"
+            )
         else { return nil }
         let name = map2.required("name", "the category's name")?.string()
         let unit = map2.required("unit", "the unit of quantity, e.g. m3")?.string()

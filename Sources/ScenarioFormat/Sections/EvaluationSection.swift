@@ -69,14 +69,24 @@ enum EvaluationSection {
         guard let (map, id) = item.identified("a criterion", keys: criterionKeys, idHint: "the criterion's id")
         else { return nil }
         let name = map.required("name", "the criterion's name")?.string()
-        let points = map.required("points", "its maximum points")?.exact(atLeast: .zero, atMost: .hundred, what: "points")
+        let points = map.required("points", "its maximum points")?.exact(
+            atLeast: .zero,
+            atMost: .hundred,
+            what: "points"
+        )
         var source: CriterionSource?
         switch (map.optional("expert-marks"), map.optional("attribute")) {
         case (let e?, nil):
-            if e.bool() == true { source = .expertMarks } else { e.error("expected true (or use 'attribute' and 'bands')") }
+            if e.bool() == true {
+                source = .expertMarks
+            } else {
+                e.error("expected true (or use 'attribute' and 'bands')")
+            }
             if let b = map.optional("bands") { b.error("bands apply to 'attribute' criteria, not to expert marks") }
         case (nil, let a?):
-            if let attribute = a.identifier(), let bandCursor = map.required("bands", "points by bands of the attribute") {
+            if let attribute = a.identifier(),
+                let bandCursor = map.required("bands", "points by bands of the attribute")
+            {
                 let bands = (bandCursor.items(of: "bands {min, max, points}") ?? []).compactMap(band)
                 source = .bands(attribute: attribute, bands: bands)
                 if let points, let over = bands.first(where: { $0.points > points }) {

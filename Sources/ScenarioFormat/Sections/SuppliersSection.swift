@@ -118,7 +118,9 @@ enum CostModelReader {
         }
         func ordered(_ values: [Exact], _ names: String) -> Bool {
             if zip(values, values.dropFirst()).contains(where: { $0 > $1 }) {
-                value.error("expected \(names) in increasing order, found \(values.map(\.description).joined(separator: ", "))")
+                value.error(
+                    "expected \(names) in increasing order, found \(values.map(\.description).joined(separator: ", "))"
+                )
                 return false
             }
             if let low = values.first, low < .zero {

@@ -13,7 +13,9 @@ enum VariantsSection {
             guard let map = body.mapping("a variant", keys: ["description", "set"]) else { continue }
             let description = map.optional("description")?.string() ?? ""
             var overrides: [(OverridePath, Node, Cursor)] = []
-            for (pathText, value) in map.required("set", "the overrides, path: value")?.dictionary(of: "overrides") ?? [] {
+            for (pathText, value) in map.required("set", "the overrides, path: value")?.dictionary(of: "overrides")
+                ?? []
+            {
                 guard let path = OverridePath(pathText) else {
                     value.error("expected a path such as policy.sme.deduction or suppliers[S03].participation")
                     continue
@@ -26,7 +28,9 @@ enum VariantsSection {
                 }
                 overrides.append((path, value.node, value.renamed(pathText)))
             }
-            result.append(VariantDefinition(info: VariantInfo(name: name, description: description), overrides: overrides))
+            result.append(
+                VariantDefinition(info: VariantInfo(name: name, description: description), overrides: overrides)
+            )
         }
         return result
     }

@@ -42,7 +42,10 @@ enum Ranking {
             var end = start + 1
             while end < sorted.count && compare(sorted[start], sorted[end]) == 0 { end += 1 }
             let group = Array(sorted[start..<end])
-            result += group.count == 1 ? group : breakTie(group, evaluations, lot: lot, context: context, replication: replication, audit: &audit)
+            result +=
+                group.count == 1
+                ? group
+                : breakTie(group, evaluations, lot: lot, context: context, replication: replication, audit: &audit)
             start = end
         }
         return result
@@ -60,11 +63,17 @@ enum Ranking {
         switch context.policy.evaluation.tieBreak {
         case .earliestSubmission:
             let ordered = group.sorted { (evaluations[$0].bid.submittedAt, $0) < (evaluations[$1].bid.submittedAt, $1) }
-            audit.append("tie between \(names.joined(separator: ", ")) broken by earliest submission: "
-                + ordered.map { evaluations[$0].bid.bidder }.joined(separator: ", "))
+            audit.append(
+                "tie between \(names.joined(separator: ", ")) broken by earliest submission: "
+                    + ordered.map { evaluations[$0].bid.bidder }.joined(separator: ", ")
+            )
             return ordered
         case .lotDrawing:
-            var stream = RandomStream(seed: context.scenario.meta.seed, replication: replication, label: "drawing/\(lot.id)/\(names.joined(separator: ","))")
+            var stream = RandomStream(
+                seed: context.scenario.meta.seed,
+                replication: replication,
+                label: "drawing/\(lot.id)/\(names.joined(separator: ","))"
+            )
             var ordered = group
             // Fisher–Yates with the seeded stream: the drawing is reproducible and recorded.
             if ordered.count > 1 {
@@ -73,8 +82,10 @@ enum Ranking {
                     ordered.swapAt(i, j)
                 }
             }
-            audit.append("tie between \(names.joined(separator: ", ")) broken by a drawing of lots (seed \(context.scenario.meta.seed), replication \(replication)): "
-                + ordered.map { evaluations[$0].bid.bidder }.joined(separator: ", "))
+            audit.append(
+                "tie between \(names.joined(separator: ", ")) broken by a drawing of lots (seed \(context.scenario.meta.seed), replication \(replication)): "
+                    + ordered.map { evaluations[$0].bid.bidder }.joined(separator: ", ")
+            )
             return ordered
         }
     }

@@ -12,26 +12,46 @@ enum QualificationReview {
             rejections.append(Rejection(.notSigned, ground: "Order 87 Art 63(2)", detail: "bid not signed and sealed"))
         }
         guard let supplier = context.suppliers[bid.bidder] else {
-            rejections.append(Rejection(.notLicensed, ground: "Order 87 Art 63(3)", detail: "bidder '\(bid.bidder)' is not a registered supplier"))
+            rejections.append(
+                Rejection(
+                    .notLicensed,
+                    ground: "Order 87 Art 63(3)",
+                    detail: "bidder '\(bid.bidder)' is not a registered supplier"
+                )
+            )
             return rejections
         }
         let q = supplier.qualification
         if !q.licensed {
-            rejections.append(Rejection(.notLicensed, ground: "Order 87 Art 63(3)", detail: "no valid business licence"))
+            rejections.append(
+                Rejection(.notLicensed, ground: "Order 87 Art 63(3)", detail: "no valid business licence")
+            )
         }
         if q.debarred {
             rejections.append(
-                Rejection(.debarred, ground: "Order 87 Art 63(3); GPL Art 22", detail: "debarred from government procurement")
+                Rejection(
+                    .debarred,
+                    ground: "Order 87 Art 63(3); GPL Art 22",
+                    detail: "debarred from government procurement"
+                )
             )
         }
         if q.negativeList {
             rejections.append(
-                Rejection(.negativeList, ground: "Order 87 Art 63(3); 吉建科〔2024〕13号", detail: "on the negative list (负面清单)")
+                Rejection(
+                    .negativeList,
+                    ground: "Order 87 Art 63(3); 吉建科〔2024〕13号",
+                    detail: "on the negative list (负面清单)"
+                )
             )
         }
         if lot.reservedForSME && !supplier.size.isSME && supplier.specialStatus == nil {
             rejections.append(
-                Rejection(.notSME, ground: "Order 87 Art 63(3); 财库〔2020〕46号 Art 8", detail: "lot reserved for SMEs; bidder is a large enterprise")
+                Rejection(
+                    .notSME,
+                    ground: "Order 87 Art 63(3); 财库〔2020〕46号 Art 8",
+                    detail: "lot reserved for SMEs; bidder is a large enterprise"
+                )
             )
         }
         for (category, quantity) in lot.quantities.sorted(by: { $0.key < $1.key }) {

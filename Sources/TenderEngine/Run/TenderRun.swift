@@ -62,10 +62,17 @@ public enum TenderRun {
             let again = bids(for: lot, context: context, replication: replication, round: 1)
             guard !again.isEmpty else {
                 var outcome = first
-                outcome.audit.append("lot failed (\(failure)); a re-tender is required (no re-tender bids in a rehearsal)")
+                outcome.audit.append(
+                    "lot failed (\(failure)); a re-tender is required (no re-tender bids in a rehearsal)"
+                )
                 return outcome
             }
-            var outcome = LotEvaluator.evaluate(lot, bids: again, context: context, replication: replication &+ (1 << 40))
+            var outcome = LotEvaluator.evaluate(
+                lot,
+                bids: again,
+                context: context,
+                replication: replication &+ (1 << 40)
+            )
             outcome.audit.insert("first round failed (\(failure)); re-tendered with fresh bids", at: 0)
             return outcome
         case .switchMethod:
@@ -121,7 +128,9 @@ enum CapacityAward {
                 outcomes[index].winner = chosen
                 outcomes[index].contractPrice = outcomes[index].evaluations.first { $0.bid.bidder == chosen }?.bid.price
             }
-            for (category, quantity) in quantities { committed[chosen, default: [:]][category, default: .zero] += quantity }
+            for (category, quantity) in quantities {
+                committed[chosen, default: [:]][category, default: .zero] += quantity
+            }
         }
     }
 }

@@ -20,7 +20,8 @@ public enum LotEvaluator {
         // Reviews and deductions.
         for index in evaluations.indices {
             let bid = evaluations[index].bid
-            evaluations[index].rejections = QualificationReview.review(bid, lot: lot, context: context)
+            evaluations[index].rejections =
+                QualificationReview.review(bid, lot: lot, context: context)
                 + ConformityReview.review(bid, lot: lot, ceiling: ceiling, context: context)
             let (deduction, note) = Deduction.rate(for: bid, lot: lot, context: context)
             evaluations[index].deduction = deduction
@@ -35,12 +36,21 @@ public enum LotEvaluator {
         AbnormallyLowRule.apply(&evaluations, policy: evaluation.abnormallyLow)
 
         // Too few valid bids (counting one brand once): the lot fails (废标).
-        let validBrands = Set(evaluations.indices.filter { evaluations[$0].isValid }.map {
-            SameBrand.key(evaluations[$0].bid, lot: lot, context: context, sameBrandRule: evaluation.sameBrandRule, index: $0)
-        })
+        let validBrands = Set(
+            evaluations.indices.filter { evaluations[$0].isValid }.map {
+                SameBrand.key(
+                    evaluations[$0].bid,
+                    lot: lot,
+                    context: context,
+                    sameBrandRule: evaluation.sameBrandRule,
+                    index: $0
+                )
+            }
+        )
         let minimum = minimumValidBids ?? evaluation.minimumValidBids
         if validBrands.count < minimum {
-            let reason = "\(validBrands.count) valid bid\(validBrands.count == 1 ? "" : "s") after review, "
+            let reason =
+                "\(validBrands.count) valid bid\(validBrands.count == 1 ? "" : "s") after review, "
                 + "\(minimum) required (GPL Art 36; Order 87 Art 65)"
             return LotOutcome(
                 lot: lot,
@@ -61,12 +71,20 @@ public enum LotEvaluator {
         var recommended: [Int] = []
         var brandsSeen = Set<String>()
         for index in order {
-            let key = SameBrand.key(evaluations[index].bid, lot: lot, context: context, sameBrandRule: evaluation.sameBrandRule, index: index)
+            let key = SameBrand.key(
+                evaluations[index].bid,
+                lot: lot,
+                context: context,
+                sameBrandRule: evaluation.sameBrandRule,
+                index: index
+            )
             if brandsSeen.insert(key).inserted {
                 recommended.append(index)
             } else {
                 evaluations[index].sameBrandShadowed = true
-                audit.append("\(evaluations[index].bid.bidder): same brand as a better-ranked bid, not recommended (Order 87 Art 31)")
+                audit.append(
+                    "\(evaluations[index].bid.bidder): same brand as a better-ranked bid, not recommended (Order 87 Art 31)"
+                )
             }
         }
         let candidates = recommended.prefix(evaluation.candidates).map { evaluations[$0].bid.bidder }
@@ -95,12 +113,18 @@ enum Deduction {
             return (.zero, nil)
         case .smallMicro:
             guard let supplier, supplier.isSmallOrMicro else {
-                return (.zero, "\(bid.bidder): small/micro declaration refused, the bidder is not a small or micro enterprise")
+                return (
+                    .zero,
+                    "\(bid.bidder): small/micro declaration refused, the bidder is not a small or micro enterprise"
+                )
             }
             return (lot.isWorks ? sme.worksDeduction : sme.deduction, nil)
         case .consortium(let share):
             guard share >= sme.consortiumMinimumShare else {
-                return (.zero, "\(bid.bidder): consortium small/micro share \(share) below \(sme.consortiumMinimumShare), no deduction")
+                return (
+                    .zero,
+                    "\(bid.bidder): consortium small/micro share \(share) below \(sme.consortiumMinimumShare), no deduction"
+                )
             }
             return (lot.isWorks ? sme.worksConsortiumDeduction : sme.consortiumDeduction, nil)
         }
@@ -126,7 +150,11 @@ enum SameBrand {
                 let loser = keepNew ? other : index
                 if keepNew { best[key] = index }
                 evaluations[loser].rejections.append(
-                    Rejection(.sameBrand, ground: "Order 87 Art 31", detail: "brand \(key) also offered at a lower price")
+                    Rejection(
+                        .sameBrand,
+                        ground: "Order 87 Art 31",
+                        detail: "brand \(key) also offered at a lower price"
+                    )
                 )
             } else {
                 best[key] = index
@@ -149,7 +177,8 @@ enum AbnormallyLowRule {
             if price < mean * (.one - policy.threshold) { flagged.append((index, mean)) }
         }
         for (index, mean) in flagged {
-            let detail = "price \(evaluations[index].bid.price.formatted(places: 2)) is more than "
+            let detail =
+                "price \(evaluations[index].bid.price.formatted(places: 2)) is more than "
                 + "\(policy.threshold.percentText) below the mean \(mean.formatted(places: 2)) of the other valid bids"
             if evaluations[index].bid.explanationAccepted ?? policy.explanationAccepted {
                 evaluations[index].flags.append("abnormally low, explanation accepted: " + detail)

@@ -14,8 +14,15 @@ enum Scoring {
         for index in valid {
             var criterionScores: [String: Exact] = [:]
             for criterion in evaluation.criteria {
-                var points = PriceScoring.criterionPoints(criterion, bid: evaluations[index].bid, lot: lot, context: context)
-                if rounding.stage != .finalScore { points = points.rounded(places: rounding.places, mode: rounding.mode) }
+                var points = PriceScoring.criterionPoints(
+                    criterion,
+                    bid: evaluations[index].bid,
+                    lot: lot,
+                    context: context
+                )
+                if rounding.stage != .finalScore {
+                    points = points.rounded(places: rounding.places, mode: rounding.mode)
+                }
                 criterionScores[criterion.id] = points
             }
             evaluations[index].criterionScores = criterionScores
@@ -44,7 +51,9 @@ enum Scoring {
                         above: above,
                         below: below
                     )
-                    if rounding.stage != .finalScore { score = score.rounded(places: rounding.places, mode: rounding.mode) }
+                    if rounding.stage != .finalScore {
+                        score = score.rounded(places: rounding.places, mode: rounding.mode)
+                    }
                     priceScore = score
                 }
                 evaluations[index].priceScore = priceScore

@@ -150,7 +150,9 @@ struct LotDocument: Encodable {
                 rank: e.rank,
                 valid: e.isValid,
                 sameBrandShadowed: e.sameBrandShadowed,
-                rejections: e.rejections.map { BidEntry.RejectionEntry(reason: $0.reason.rawValue, ground: $0.ground, detail: $0.detail) },
+                rejections: e.rejections.map {
+                    BidEntry.RejectionEntry(reason: $0.reason.rawValue, ground: $0.ground, detail: $0.detail)
+                },
                 flags: e.flags
             )
         }

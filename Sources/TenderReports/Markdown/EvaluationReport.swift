@@ -10,7 +10,9 @@ package enum EvaluationReport {
         var out: [String] = []
         out.append("# 评标报告 Evaluation report — lot \(lot.id)")
         out.append("")
-        out.append("Scenario: \(scenario.meta.name)\(scenario.variant.map { " (variant \($0))" } ?? ""). Bid opening: \(scenario.meta.bidDate).")
+        out.append(
+            "Scenario: \(scenario.meta.name)\(scenario.variant.map { " (variant \($0))" } ?? ""). Bid opening: \(scenario.meta.bidDate)."
+        )
         out.append("")
         out.append("## 1. Method and criteria (评标方法和标准)")
         out.append("")
@@ -43,7 +45,9 @@ package enum EvaluationReport {
         let invalid = outcome.evaluations.filter { !$0.isValid }
         if invalid.isEmpty { out.append("None.") }
         for e in invalid {
-            for r in e.rejections { out.append("- \(e.bid.bidder): \(r.reason.rawValue) — \(cell(r.detail)) (\(r.ground))") }
+            for r in e.rejections {
+                out.append("- \(e.bid.bidder): \(r.reason.rawValue) — \(cell(r.detail)) (\(r.ground))")
+            }
         }
         out.append("")
         out.append("## 4. Scores (评审得分)")
@@ -85,7 +89,8 @@ package enum EvaluationReport {
 
     static func priceRule(_ e: Evaluation) -> String {
         switch e.priceFormula {
-        case .lowPriceFirst: return "low-price-first, base = lowest evaluated price, score = base / evaluated price × points"
+        case .lowPriceFirst:
+            return "low-price-first, base = lowest evaluated price, score = base / evaluated price × points"
         case .deviationFromAverage(let above, let below):
             return "deviation from the mean of valid bids (−\(above) per % above, −\(below) per % below)"
         }

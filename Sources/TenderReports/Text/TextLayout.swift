@@ -4,7 +4,9 @@ import ExactNumbers
 package enum TextLayout {
     /// The number of terminal columns `text` occupies.
     package static func width(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : ($1.properties.generalCategory == .nonspacingMark ? 0 : 1)) }
+        text.unicodeScalars.reduce(0) {
+            $0 + (isWide($1) ? 2 : ($1.properties.generalCategory == .nonspacingMark ? 0 : 1))
+        }
     }
 
     static func isWide(_ s: Unicode.Scalar) -> Bool {

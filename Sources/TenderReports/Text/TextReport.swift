@@ -28,12 +28,15 @@ package enum TextReport {
         var out = ["Lot plan (\(plan.lots.count) lots)"]
         let rows = plan.lots.map { lot -> [String] in
             [
-                lot.id, TextLayout.truncate(lot.categories.map { categoryName($0, scenario) }.joined(separator: " + "), 24),
+                lot.id,
+                TextLayout.truncate(lot.categories.map { categoryName($0, scenario) }.joined(separator: " + "), 24),
                 String(lot.lines.count), TextLayout.amount(lot.ceiling), lot.method.rawValue,
                 lot.reservedForSME ? "SME" : "",
             ]
         }
-        out.append(TextLayout.table(["Lot", "Material", "Lines", "Ceiling", "Method", "Reserve"], rows, rightAligned: [2, 3]))
+        out.append(
+            TextLayout.table(["Lot", "Material", "Lines", "Ceiling", "Method", "Reserve"], rows, rightAligned: [2, 3])
+        )
         for lot in plan.lots {
             let lines = lot.lines.map { "\($0.reference) \($0.quantity) \($0.unit)" }.joined(separator: ", ")
             out.append(wrap("  \(lot.id): \(lines)", indent: "    "))
@@ -75,7 +78,10 @@ package enum TextReport {
             let other = e.criterionScores.isEmpty ? "" : TextLayout.exact(e.criterionScores.values.sum(), places: 2)
             return [
                 e.rank.map(String.init) ?? "-",
-                TextLayout.truncate(name == e.bid.bidder || name.hasPrefix(e.bid.bidder + " ") ? name : "\(e.bid.bidder) \(name)", 14),
+                TextLayout.truncate(
+                    name == e.bid.bidder || name.hasPrefix(e.bid.bidder + " ") ? name : "\(e.bid.bidder) \(name)",
+                    14
+                ),
                 TextLayout.amount(e.bid.price),
                 e.deduction.isZero ? "" : TextLayout.percent(e.deduction, places: 0),
                 TextLayout.amount(e.evaluatedPrice),
@@ -96,10 +102,14 @@ package enum TextReport {
         )
         for e in outcome.evaluations where !e.isValid {
             for r in e.rejections {
-                out.append(wrap("  ✗ \(e.bid.bidder): \(r.reason.rawValue) [\(r.ground)]: \(r.detail)", indent: "      "))
+                out.append(
+                    wrap("  ✗ \(e.bid.bidder): \(r.reason.rawValue) [\(r.ground)]: \(r.detail)", indent: "      ")
+                )
             }
         }
-        for e in outcome.evaluations { for flag in e.flags { out.append(wrap("  ! \(e.bid.bidder): \(flag)", indent: "      ")) } }
+        for e in outcome.evaluations {
+            for flag in e.flags { out.append(wrap("  ! \(e.bid.bidder): \(flag)", indent: "      ")) }
+        }
         for note in outcome.audit { out.append(wrap("  · \(note)", indent: "      ")) }
         if let failure = outcome.failure {
             out.append("  Lot FAILED (废标): \(failure)")
