@@ -1,0 +1,133 @@
+import ExactNumbers
+import TenderModel
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A ``CostModel`` with its parameters in `Double`: draws by inverse CDF (or Box–Muller), and the survival
+/// function 1 − F(t) the equilibrium integrates.
+struct CostDistribution {
+    private enum Shape {
+        case fixed(Double)
+        case uniform(Double, Double)
+        case triangular(Double, Double, Double)
+        /// mean, sd, low, high
+        case truncatedNormal(Double, Double, Double, Double)
+        case lognormal(Double, Double)
+        /// Sorted values.
+        case empirical([Double])
+    }
+
+    private let shape: Shape
+    /// The highest cost the model can draw (+∞ for the lognormal).
+    let top: Double
+
+    init(_ model: CostModel) {
+        let d = DoubleMath.double
+        switch model {
+        case .fixed(let v):
+            shape = .fixed(d(v))
+        case .uniform(let low, let high):
+            shape = .uniform(d(low), d(high))
+        case .triangular(let low, let mode, let high):
+            shape = .triangular(d(low), d(mode), d(high))
+        case .truncatedNormal(let mean, let sd, let low, let high):
+            shape = .truncatedNormal(d(mean), d(sd), d(low), d(high))
+        case .lognormal(let mu, let sigma):
+            shape = .lognormal(d(mu), d(sigma))
+        case .empirical(let values):
+            shape = .empirical(values.map(d).sorted())
+        }
+        top = model.support.high.map(d) ?? .infinity
+    }
+
+    /// One unit cost (not yet rounded): uniform, triangular and truncated normal by inverse CDF from one
+    /// `unit()` draw; lognormal by Box–Muller from two; empirical by a uniform index; fixed draws nothing.
+    func draw(_ stream: inout RandomStream) -> Double {
+        switch shape {
+        case .fixed(let v):
+            return v
+        case .uniform(let low, let high):
+            return low + stream.unit() * (high - low)
+        case .triangular(let low, let mode, let high):
+            let u = stream.unit()
+            let width = high - low
+            guard width > 0 else { return low }
+            if u < (mode - low) / width {
+                return low + (u * width * (mode - low)).squareRoot()
+            }
+            return high - ((1 - u) * width * (high - mode)).squareRoot()
+        case .truncatedNormal(let mean, let sd, let low, let high):
+            return Self.truncatedNormal(mean: mean, sd: sd, low: low, high: high, u: stream.unit())
+        case .lognormal(let mu, let sigma):
+            let u1 = stream.unit()
+            let u2 = stream.unit()
+            let z = (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+            return exp(mu + sigma * z)
+        case .empirical(let values):
+            guard !values.isEmpty else { return 0 }
+            // The stored order is sorted; any fixed order gives equally likely values.
+            return values[min(Int(stream.unit() * Double(values.count)), values.count - 1)]
+        }
+    }
+
+    /// Inverse CDF of the normal truncated to [low, high]; through the upper tail when the whole interval
+    /// lies above the mean, so a far-out interval keeps its precision. Clamped to [low, high]; a degenerate
+    /// interval (no probability mass in `Double`) gives the mean clamped.
+    private static func truncatedNormal(mean: Double, sd: Double, low: Double, high: Double, u: Double) -> Double {
+        guard sd > 0, high > low else { return min(max(mean, low), high) }
+        let alpha = (low - mean) / sd
+        let beta = (high - mean) / sd
+        let z: Double
+        if alpha >= 0 {
+            let qa = DoubleMath.normalSurvival(alpha)
+            let qb = DoubleMath.normalSurvival(beta)
+            guard qa > qb else { return min(max(mean, low), high) }
+            z = -DoubleMath.inverseNormalCDF(qa - u * (qa - qb))
+        } else {
+            let pa = DoubleMath.normalCDF(alpha)
+            let pb = DoubleMath.normalCDF(beta)
+            guard pb > pa else { return min(max(mean, low), high) }
+            z = DoubleMath.inverseNormalCDF(pa + u * (pb - pa))
+        }
+        let x = mean + sd * z
+        return x.isFinite ? min(max(x, low), high) : min(max(mean, low), high)
+    }
+
+    /// 1 − F(t): the probability that a cost drawn from the model exceeds `t`.
+    func survival(_ t: Double) -> Double {
+        switch shape {
+        case .fixed(let v):
+            return t < v ? 1 : 0
+        case .uniform(let low, let high):
+            guard high > low else { return t < low ? 1 : 0 }
+            return min(max((high - t) / (high - low), 0), 1)
+        case .triangular(let low, let mode, let high):
+            if t <= low { return 1 }
+            if t >= high { return 0 }
+            if t <= mode { return 1 - (t - low) * (t - low) / ((high - low) * (mode - low)) }
+            return (high - t) * (high - t) / ((high - low) * (high - mode))
+        case .truncatedNormal(let mean, let sd, let low, let high):
+            if t < low { return 1 }
+            if t >= high { return 0 }
+            guard sd > 0 else { return t < mean ? 1 : 0 }
+            let qa = DoubleMath.normalSurvival((low - mean) / sd)
+            let qb = DoubleMath.normalSurvival((high - mean) / sd)
+            guard qa > qb else { return 0 }
+            let qt = DoubleMath.normalSurvival((t - mean) / sd)
+            return min(max((qt - qb) / (qa - qb), 0), 1)
+        case .lognormal(let mu, let sigma):
+            guard t > 0 else { return 1 }
+            guard sigma > 0 else { return t < exp(mu) ? 1 : 0 }
+            return DoubleMath.normalSurvival((log(t) - mu) / sigma)
+        case .empirical(let values):
+            guard !values.isEmpty else { return 0 }
+            return Double(values.count { $0 > t }) / Double(values.count)
+        }
+    }
+}

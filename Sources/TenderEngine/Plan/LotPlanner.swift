@@ -1,0 +1,143 @@
+import ExactNumbers
+import TenderModel
+
+/// Demand aggregation, lot construction, method choice, SME reserve and the splitting check (DOMAIN.md §3–4).
+///
+/// The steps, in this order:
+/// 1. **Aggregation.** Lines of non-common categories (or of categories missing from the catalogue) are
+///    excluded as ``ExcludedLine/Reason/notCommon``. The rest are pooled by category, and by the project's
+///    district (`.categoryRegion`) or the quarter of `deliveryFrom` (`.categoryPeriod`, `Q1`…`Q4`, the year
+///    ignored). Specs never split a pool. A pool whose ceiling (Σ quantity × ceiling unit price) is below the
+///    decentralised limit (`decentralisedWorks` when every line comes from a works project, else
+///    `decentralisedGoods`) is excluded as ``ExcludedLine/Reason/belowDecentralisedLimit``.
+/// 2. **Value cap.** A pool above `valueCap` becomes `concrete#1`…`concrete#k` (`concrete@north#2` under a
+///    label), k = ⌈ceiling / cap⌉ (at most the number of lines), whole lines dealt largest first onto the
+///    smallest piece. A cap ≤ 0 is ignored; a single line above the cap stays one lot.
+/// 3. **Bundling.** Pools below `bundleBelow` that the cap did not touch (ceiling ≤ cap) are merged into one
+///    lot per label: `bundle` (`bundle@north`, `bundle@Q3` under a label), if there are at least two of
+///    them; a lone one stays its own lot. Because the decentralised test comes first, every bundle member —
+///    hence every bundle — is at or above the decentralised limit. A bundle is never split by the cap.
+/// 4. **Order.** Single-category lots by catalogue order of the category, then label, then piece number;
+///    bundles last, by label. Lines keep the scenario's order within a lot.
+/// 5. **Method.** Ceiling ≥ the open-tender threshold (`openTenderWorks` for works lots, else
+///    `openTenderGoods`) → `.openTender`; below → `policy.methodBelowThreshold`.
+/// 6. **SME reserve** (``SMEReserve``), when `lotting.smeReserve` is on.
+/// 7. **Splitting check** (``SplittingCheck``).
+///
+/// Every demand line ends up in exactly one lot or in ``LotPlan/excluded``; all amounts are exact.
+public enum LotPlanner {
+    /// The lot plan of `scenario` under its policy.
+    ///
+    /// - Complexity: O(n log n) in the number of demand lines (O(n) without a value cap).
+    public static func plan(_ scenario: Scenario) -> LotPlan {
+        let policy = scenario.policy
+        let (pools, excluded) = DemandPooling.pools(of: scenario)
+        let cap = policy.lotting.valueCap.flatMap { $0 > .zero ? $0 : nil }
+        var drafts: [LotDraft] = []
+        var bundleCandidates: [String?: [DemandPool]] = [:]
+        for pool in pools {
+            let k = cap.map { ValueCapSplitter.pieceCount(ceiling: pool.ceiling, cap: $0, lineCount: pool.lines.count) }
+            if let k, k > 1 {
+                for (number, piece) in ValueCapSplitter.split(pool.lines, into: k).enumerated() {
+                    drafts.append(
+                        LotDraft(
+                            id: "\(pool.baseID)#\(number + 1)",
+                            categories: [pool.category],
+                            lines: piece.lines,
+                            ceiling: piece.ceiling,
+                            isWorks: pool.isWorks,
+                            order: LotOrder(bundle: false, rank: pool.rank, label: pool.label ?? "", piece: number + 1)
+                        )
+                    )
+                }
+            } else if let below = policy.lotting.bundleBelow, pool.ceiling < below,
+                cap.map({ pool.ceiling <= $0 }) ?? true
+            {
+                bundleCandidates[pool.label, default: []].append(pool)
+            } else {
+                drafts.append(LotDraft(single: pool))
+            }
+        }
+        for (label, members) in bundleCandidates {
+            if members.count >= 2 {
+                drafts.append(LotDraft(bundleOf: members, label: label))
+            } else {
+                drafts.append(contentsOf: members.map(LotDraft.init(single:)))
+            }
+        }
+        drafts.sort { $0.order < $1.order }
+
+        let thresholds = policy.thresholds
+        let reserved =
+            policy.lotting.smeReserve
+            ? SMEReserve.reserved(ceilings: drafts.map(\.ceiling), isWorks: drafts.map(\.isWorks), policy: policy.sme)
+            : [Bool](repeating: false, count: drafts.count)
+        let lots = drafts.enumerated().map { i, draft in
+            let threshold = draft.isWorks ? thresholds.openTenderWorks : thresholds.openTenderGoods
+            return Lot(
+                id: draft.id,
+                categories: draft.categories,
+                lines: draft.lines,
+                method: draft.ceiling >= threshold ? .openTender : policy.methodBelowThreshold,
+                reservedForSME: reserved[i],
+                isWorks: draft.isWorks
+            )
+        }
+        let flags = SplittingCheck.flags(lots: lots, catalogue: scenario.catalogue, thresholds: thresholds)
+        return LotPlan(lots: lots, excluded: excluded, splittingFlags: flags)
+    }
+}
+
+/// A lot before its method and reserve are decided, with its ceiling computed once.
+private struct LotDraft {
+    var id: String
+    var categories: [String]
+    var lines: [DemandLine]
+    var ceiling: Exact
+    var isWorks: Bool
+    var order: LotOrder
+
+    init(id: String, categories: [String], lines: [DemandLine], ceiling: Exact, isWorks: Bool, order: LotOrder) {
+        self.id = id
+        self.categories = categories
+        self.lines = lines
+        self.ceiling = ceiling
+        self.isWorks = isWorks
+        self.order = order
+    }
+
+    init(single pool: DemandPool) {
+        self.init(
+            id: pool.baseID,
+            categories: [pool.category],
+            lines: pool.lines,
+            ceiling: pool.ceiling,
+            isWorks: pool.isWorks,
+            order: LotOrder(bundle: false, rank: pool.rank, label: pool.label ?? "", piece: 0)
+        )
+    }
+
+    /// `members` are in catalogue order already (the pools are sorted).
+    init(bundleOf members: [DemandPool], label: String?) {
+        self.init(
+            id: label.map { "bundle@\($0)" } ?? "bundle",
+            categories: members.map(\.category),
+            lines: members.flatMap(\.lines),
+            ceiling: members.map(\.ceiling).sum(),
+            isWorks: members.allSatisfy(\.isWorks),
+            order: LotOrder(bundle: true, rank: 0, label: label ?? "", piece: 0)
+        )
+    }
+}
+
+/// The documented lot order: single-category lots (catalogue rank, label, piece), then bundles by label.
+private struct LotOrder: Comparable {
+    var bundle: Bool
+    var rank: Int
+    var label: String
+    var piece: Int
+
+    static func < (a: LotOrder, b: LotOrder) -> Bool {
+        (a.bundle ? 1 : 0, a.rank, a.label, a.piece) < (b.bundle ? 1 : 0, b.rank, b.label, b.piece)
+    }
+}
