@@ -45,6 +45,7 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: ["tender", "ExactNumbers", "TenderModel", "ScenarioFormat", "TenderEngine", "TenderReports"]
         ),
+        .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "TenderModel", "ExactNumbers"]),
         .testTarget(name: "TenderEngineTests", dependencies: ["TenderEngine", "TenderModel", "ExactNumbers"]),
     ]
 )

@@ -62,7 +62,7 @@ struct ScenarioChecks {
                     )
                     continue
                 }
-                if line.unit != category.unit {
+                if line.unit != category.unit && !log.hasFailure(under: path + ".unit") {
                     error(
                         path + ".unit",
                         "unit '\(line.unit)' differs from category '\(category.id)' unit '\(category.unit)'"
@@ -70,7 +70,7 @@ struct ScenarioChecks {
                 }
             }
             let ceilings = project.demands.map(\.ceilingAmount).sum()
-            if ceilings > project.budget {
+            if ceilings > project.budget && !log.hasFailure(under: base) {
                 error(
                     base + ".budget",
                     "the demand lines' ceiling amounts total \(ceilings.formatted(places: 2)) yuan, above the "
@@ -110,7 +110,13 @@ struct ScenarioChecks {
         let evaluation = policy.evaluation
         let base = "policy.evaluation"
         duplicates(evaluation.criteria.map(\.id), section: base + ".criteria", what: "criterion")
-        if evaluation.method == .comprehensive {
+        if evaluation.method == .comprehensive && evaluation.criteria.isEmpty {
+            warning(
+                base,
+                "comprehensive scoring without technical or business criteria: the price score decides alone, "
+                    + "as under the lowest evaluated price"
+            )
+        } else if evaluation.method == .comprehensive {
             let criteriaPoints = evaluation.criteria.map(\.points).sum()
             let total = evaluation.pricePoints + criteriaPoints
             if total != .hundred {

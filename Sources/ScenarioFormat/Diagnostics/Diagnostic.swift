@@ -49,8 +49,19 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 /// Collects diagnostics in one pass; shared by every reader of one load.
 final class DiagnosticLog {
     private(set) var items: [Diagnostic] = []
+    /// Paths whose value could not be read: later checks skip what depends on them, so one mistake is
+    /// reported once rather than again as a consequence.
+    private(set) var failedPaths: Set<String> = []
 
-    func report(_ diagnostic: Diagnostic) { items.append(diagnostic) }
+    func report(_ diagnostic: Diagnostic) {
+        items.append(diagnostic)
+        if diagnostic.severity == .error { failedPaths.insert(diagnostic.path) }
+    }
+
+    /// Whether anything at or under `path` failed to read.
+    func hasFailure(under path: String) -> Bool {
+        failedPaths.contains { $0 == path || $0.hasPrefix(path + ".") || $0.hasPrefix(path + "[") }
+    }
 
     var hasErrors: Bool { items.contains { $0.severity == .error } }
 }

@@ -76,7 +76,7 @@ enum SourceText {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            let detail = context.map { " \($0.text)" } ?? ""
+            let detail = context.map { " \($0.text) (started at line \($0.mark.line), column \($0.mark.column))" } ?? ""
             return (mark.line, mark.column, "invalid YAML: \(problem)\(detail)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")

@@ -25,13 +25,15 @@ enum ProjectsSection {
         let demands = (map.optional("demands")?.items(of: "demand lines") ?? []).compactMap {
             demand($0, projectID: id ?? "?")
         }
-        guard let id, let name, let type, let budget else { return nil }
+        // Read on past a bad field (with a placeholder) so the demand lines are still checked; the
+        // scenario is refused anyway because an error was reported.
+        guard let id else { return nil }
         return Project(
             id: id,
-            name: name,
-            buildingType: type,
+            name: name ?? id,
+            buildingType: type ?? .office,
             district: district,
-            budget: budget,
+            budget: budget ?? .zero,
             targetStar: targetStar,
             regime: regime,
             demands: demands
@@ -64,19 +66,18 @@ enum ProjectsSection {
         if let ceiling, ceiling <= .zero, let c = map.optional("ceiling-unit-price") {
             c.error("expected a positive ceiling unit price, found \(ceiling)")
         }
-        guard let id, let category, let quantity, quantity > .zero, let unit, let from, let to, from <= to,
-            let ceiling, ceiling > .zero
-        else { return nil }
+        guard let id, let category else { return nil }
+        let placeholderDay = Day(year: 2000, month: 1, day: 1)!
         return DemandLine(
             id: id,
             projectID: projectID,
             category: category,
             spec: spec,
-            quantity: quantity,
-            unit: unit,
-            deliveryFrom: from,
-            deliveryTo: to,
-            ceilingUnitPrice: ceiling
+            quantity: quantity ?? .zero,
+            unit: unit ?? "",
+            deliveryFrom: from ?? placeholderDay,
+            deliveryTo: to ?? placeholderDay,
+            ceilingUnitPrice: ceiling ?? .zero
         )
     }
 }

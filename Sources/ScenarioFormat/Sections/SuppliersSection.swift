@@ -50,11 +50,11 @@ enum SuppliersSection {
             }
             if let c = offerMap.optional("cost"), let model = CostModelReader.read(c) { costs[category] = model }
         }
-        guard let id, let name, let size else { return nil }
+        guard let id else { return nil }
         return Supplier(
             id: id,
-            name: name,
-            size: size,
+            name: name ?? id,
+            size: size ?? .large,
             specialStatus: special,
             region: region,
             brands: brands,

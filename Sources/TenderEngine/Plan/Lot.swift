@@ -3,7 +3,7 @@ import TenderModel
 
 /// One independently awarded part of the batch tender (包): the demand lines it carries and its rules.
 public struct Lot: Sendable, Equatable, Identifiable {
-    /// `concrete`, `concrete@north`, `concrete@Q3`, `concrete#2`, or `bundle-1` (see Docs/engine.md).
+    /// `concrete`, `concrete@north`, `concrete@Q3`, `concrete#2`, or `bundle` (or `bundle@<label>`) (see Docs/engine.md).
     public var id: String
     /// Category ids in the lot (more than one only for a bundle).
     public var categories: [String]
