@@ -14,7 +14,7 @@ extension Exact {
     /// Rejected, each with a reason saying what to write instead: empty text, thousands separators
     /// (`1,234`), `NaN`, infinities, `1.2.3`, hexadecimal (`0x10`), exponent notation (`1e3`: tender
     /// documents write amounts in full, and `1e3` in a scenario file is more often a typo than an amount),
-    /// spaces, `.5` and `5.`.
+    /// spaces, `.5`, `5.`, `1/` and digits with combining marks.
     ///
     /// - Throws: ``ExactParseError`` naming the problem.
     public init(parsing text: String) throws(ExactParseError) {
@@ -48,7 +48,8 @@ extension Exact {
                 throw fail(.unexpectedCharacter(character, position: signLength + offset + 1))
             }
             switch character {
-            case "0"..."9":
+            // A digit followed by a combining mark (`5\u{301}`) sorts between "0" and "9" but is no digit.
+            case "0"..."9" where character.isASCII:
                 let digit = character.asciiValue! - UInt8(ascii: "0")
                 if denominatorDigits != nil {
                     denominatorDigits!.append(digit)
@@ -60,6 +61,10 @@ extension Exact {
             case "." where denominatorDigits == nil:
                 if sawPoint { throw fail(.multipleDecimalPoints) }
                 if integerDigits.isEmpty {
+                    // `.5` means 0.5; a point with no digit on either side (`.`, `-.%`) is no number at all.
+                    guard let next = body.dropFirst(offset + 1).first, next.isASCII, next.isWholeNumber else {
+                        throw fail(.missingDigits)
+                    }
                     throw fail(.missingDigitBeforePoint(suggestion: (negative ? "-0" : "0") + body))
                 }
                 sawPoint = true
@@ -83,7 +88,7 @@ extension Exact {
         if integerDigits.isEmpty { throw fail(.missingDigits) }
 
         if let denominator = denominatorDigits {
-            if denominator.isEmpty { throw fail(.missingDigits) }
+            if denominator.isEmpty { throw fail(.missingDenominator) }
             if denominator.allSatisfy({ $0 == 0 }) { throw fail(.zeroDenominator) }
             let n = Exact.integer(integerDigits, negative: negative)
             let d = Exact.integer(denominator, negative: false)
@@ -98,7 +103,8 @@ extension Exact {
             return
         }
         let numerator = Exact.integer(integerDigits + fractionDigits, negative: negative)
-        self.init(big: BigRational.binary(numerator.bigValue, BigRational(numerator: .powerOfTen(scale), denominator: BigInteger(1))) { __gmpq_div($0, $1, $2) })
+        let denominator = BigRational(numerator: .powerOfTen(scale), denominator: BigInteger(1))
+        self.init(big: BigRational.binary(numerator.bigValue, denominator) { __gmpq_div($0, $1, $2) })
     }
 
     /// An integer from digit values 0-9.

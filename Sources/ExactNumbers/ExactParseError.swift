@@ -15,6 +15,7 @@ public struct ExactParseError: Error, Equatable, Sendable, CustomStringConvertib
         case missingDigitBeforePoint(suggestion: String)
         case missingDigitAfterPoint
         case missingDigits
+        case missingDenominator
         case unexpectedCharacter(Character, position: Int)
         case zeroDenominator
     }
@@ -43,10 +44,19 @@ public struct ExactParseError: Error, Equatable, Sendable, CustomStringConvertib
         case .multipleDecimalPoints: return "a number has at most one decimal point"
         case .hexadecimal: return "hexadecimal is not allowed; expected decimal digits 0-9"
         case .exponent: return "exponent notation is not accepted; write the digits in full (1500000, not 1.5e6)"
-        case .whitespace: return "spaces are not allowed inside a number"
-        case .missingDigitBeforePoint(let suggestion): return "expected a digit before the decimal point; write \(suggestion)"
-        case .missingDigitAfterPoint: return "expected a digit after the decimal point"
+        case .whitespace:
+            // Whatever is left once the spaces go, e.g. `1000` for `1 000`.
+            let joined = input.filter { !$0.isWhitespace }
+            return "spaces are not allowed in a number" + (joined.isEmpty ? "" : "; write \(joined)")
+        case .missingDigitBeforePoint(let suggestion):
+            return "expected a digit before the decimal point; write \(suggestion)"
+        case .missingDigitAfterPoint:
+            // The text has exactly one point, with nothing but an optional `%` after it: `5.` or `5.%`.
+            let parts = input.split(separator: ".", omittingEmptySubsequences: false)
+            let (integer, padded) = (parts.joined(), parts.joined(separator: ".0"))
+            return "expected a digit after the decimal point; write \(integer) or \(padded)"
         case .missingDigits: return "expected \(example), found no digits"
+        case .missingDenominator: return "expected a denominator after '/', as in 1/3"
         case .unexpectedCharacter(let c, let position):
             return "unexpected character '\(c)' at position \(position); expected \(example)"
         case .zeroDenominator: return "the denominator of a fraction must not be zero"

@@ -41,7 +41,8 @@ enum PriceScoring {
     }
 
     /// `star` (the lowest valid certificate star over the lot's categories, 0 without one),
-    /// `delivery-days`, or a product attribute (the least favourable... the minimum over categories).
+    /// `delivery-days` (the bid's promise, else the products' declared days), or a product attribute (the
+    /// minimum over the lot's categories).
     static func attributeValue(_ attribute: String, bid: Bid, lot: Lot, context: EvaluationContext) -> Exact? {
         switch attribute {
         case "star":
@@ -54,7 +55,10 @@ enum PriceScoring {
             }
             return Exact(stars.min() ?? 0)
         case "delivery-days":
-            return bid.deliveryDays.map { Exact($0) }
+            // The bid's own promise, else the slowest of the offered products' declared delivery days.
+            if let days = bid.deliveryDays { return Exact(days) }
+            let values = lot.categories.compactMap { context.product(of: bid, category: $0)?.attributes[attribute] }
+            return values.count == lot.categories.count ? values.max() : nil
         default:
             let values = lot.categories.compactMap { context.product(of: bid, category: $0)?.attributes[attribute] }
             return values.count == lot.categories.count ? values.min() : nil
