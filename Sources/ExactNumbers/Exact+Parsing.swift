@@ -35,6 +35,7 @@ extension Exact {
         if word == "nan" || word == ".nan" { throw fail(.notANumber) }
         if ["inf", "infinity", ".inf", "∞"].contains(word) { throw fail(.infinite) }
         if word.hasPrefix("0x") { throw fail(.hexadecimal) }
+        if let first = body.first, first.isLetter, first != "e", first != "E" { throw fail(.notANumber) }
 
         // Scan: integer digits, optional fraction, then an optional '%' or '/denominator'.
         var integerDigits: [UInt8] = []

@@ -43,7 +43,12 @@ public struct ExactParseError: Error, Equatable, Sendable, CustomStringConvertib
         case .digitGroupSeparator: return "digit separators '_' are not allowed; write the digits only"
         case .multipleDecimalPoints: return "a number has at most one decimal point"
         case .hexadecimal: return "hexadecimal is not allowed; expected decimal digits 0-9"
-        case .exponent: return "exponent notation is not accepted; write the digits in full (1500000, not 1.5e6)"
+        case .exponent:
+            // Show the digits to write when the text is a plain mantissa and a small exponent: 1e3 → 1000.
+            if let digits = Self.expanded(input) {
+                return "exponent notation is not accepted; write the digits in full: \(digits)"
+            }
+            return "exponent notation is not accepted; write the digits in full (1500000, not 1.5e6)"
         case .whitespace:
             // Whatever is left once the spaces go, e.g. `1000` for `1 000`.
             let joined = input.filter { !$0.isWhitespace }
@@ -61,6 +66,19 @@ public struct ExactParseError: Error, Equatable, Sendable, CustomStringConvertib
             return "unexpected character '\(c)' at position \(position); expected \(example)"
         case .zeroDenominator: return "the denominator of a fraction must not be zero"
         }
+    }
+
+    /// `1.5e3` → `1500`, for exponents up to ±30; nil for anything else.
+    static func expanded(_ text: String) -> String? {
+        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "e" || $0 == "E" })
+        guard parts.count == 2, let exponent = Int(parts[1]), abs(exponent) <= 30,
+            let mantissa = try? Exact(parsing: String(parts[0]))
+        else { return nil }
+        var value = mantissa
+        for _ in 0..<abs(exponent) {
+            value = exponent > 0 ? value * 10 : (try? value / 10) ?? value
+        }
+        return value.description
     }
 
     public var description: String {

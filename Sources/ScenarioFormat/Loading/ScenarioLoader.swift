@@ -52,6 +52,12 @@ public struct ScenarioLoader: Sendable {
     static let mainKeys = ["meta", "includes", "catalogue", "projects", "suppliers", "bids", "policy", "variants"]
     static let includedKeys = ["includes", "catalogue", "projects", "suppliers"]
 
+    /// Top-level keys starting with `x-` are free: a home for YAML anchors (`x-defaults: &defaults …`).
+    static func allowingExtensions(_ root: Node, _ keys: [String]) -> [String] {
+        guard case .mapping(let mapping) = root else { return keys }
+        return keys + mapping.compactMap { $0.key.string }.filter { $0.hasPrefix("x-") }
+    }
+
     /// Loads `path`, applying `variant` and then `overrides` (path → YAML value text, for sweeps).
     public func load(_ path: String, variant: String? = nil, overrides: [(String, String)] = []) -> LoadResult {
         let log = DiagnosticLog()
@@ -78,7 +84,7 @@ public struct ScenarioLoader: Sendable {
 
         // Variants: read them, then apply the chosen one to the documents' trees.
         let main = Cursor(node: mainRoot, path: "", file: path, log: log)
-        let mainMap = main.mapping("a scenario", keys: Self.mainKeys)
+        let mainMap = main.mapping("a scenario", keys: Self.allowingExtensions(mainRoot, Self.mainKeys))
         let variantSection = mainMap?.optional("variants")
         let definitions = variantSection.map { VariantsSection.read($0) } ?? []
         var overridden: [(OverridePath, SourceLocation)] = []
@@ -206,7 +212,7 @@ public struct ScenarioLoader: Sendable {
         do {
             bytes = try readFile(path)
         } catch {
-            let reason = (error as NSError).localizedDescription
+            let reason = Self.readFailure(error)
             if let cursor {
                 cursor.error("cannot read included file '\(path)': \(reason)")
             } else {
@@ -222,6 +228,19 @@ public struct ScenarioLoader: Sendable {
             return nil
         }
         return SourceText.compose(bytes, file: path, log: log)
+    }
+
+    /// A short reason a file cannot be read: "no such file", "permission denied", "is a directory".
+    static func readFailure(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let posix = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(posix.code))).lowercased()
+        }
+        switch CocoaError.Code(rawValue: nsError.code) {
+        case .fileNoSuchFile, .fileReadNoSuchFile: return "no such file"
+        case .fileReadNoPermission: return "permission denied"
+        default: return nsError.localizedDescription
+        }
     }
 
     private func canonical(_ path: String) -> String {
@@ -241,10 +260,13 @@ public struct ScenarioLoader: Sendable {
         guard case .mapping(let mapping) = root, let includes = mapping["includes"] else { return }
         let cursor = Cursor(node: includes, path: "includes", file: file, log: log)
         guard let items = cursor.items(of: "relative paths of files to include") else { return }
-        let directory = URL(fileURLWithPath: file).deletingLastPathComponent()
+        // Keep paths as the user wrote them (relative stays relative), so diagnostics read alike.
+        let directory = (file as NSString).deletingLastPathComponent
         for item in items {
             guard let relative = item.string() else { continue }
-            let target = relative.hasPrefix("/") ? relative : directory.appendingPathComponent(relative).path
+            let target =
+                relative.hasPrefix("/") || directory.isEmpty
+                ? relative : (directory as NSString).appendingPathComponent(relative)
             let key = canonical(target)
             if let start = stack.firstIndex(of: key) {
                 let cycle = (stack[start...] + [key]).map { URL(fileURLWithPath: $0).lastPathComponent }

@@ -181,7 +181,7 @@ struct Cursor {
             return nil
         }
         var entries: [(key: String, keyNode: Node, value: Node)] = []
-        for (keyNode, value) in mapping {
+        for (keyNode, value) in Self.mergingKeys(mapping) {
             let keyCursor = Cursor(node: keyNode, path: path, file: file, log: log)
             guard case .scalar(let scalar) = keyNode else {
                 keyCursor.error("expected a text key, found \(keyCursor.shown)")
@@ -189,7 +189,10 @@ struct Cursor {
             }
             let key = scalar.string
             if !keys.contains(key) {
-                let hint = Suggestion.hint(for: key, in: keys)
+                var hint = Suggestion.hint(for: key, in: keys)
+                if !key.isEmpty && key.allSatisfy(\.isNumber) {
+                    hint += " (inside { } a comma separates entries: write numbers without thousands separators)"
+                }
                 let shownKey = key.count > 40 ? String(key.prefix(37)) + "..." : key
                 keyCursor.error("unknown key '\(shownKey)'\(hint) (expected one of: \(keys.joined(separator: ", ")))")
                 continue
@@ -199,6 +202,28 @@ struct Cursor {
         return MappingCursor(cursor: self, entries: entries)
     }
 
+    /// The mapping's pairs with YAML merge keys (`<<: *defaults`, or a list of them) expanded: merged
+    /// entries come first and the mapping's own keys override them.
+    static func mergingKeys(_ mapping: Node.Mapping) -> [(Node, Node)] {
+        var own: [(Node, Node)] = []
+        var merged: [(Node, Node)] = []
+        for (key, value) in mapping {
+            guard key.string == "<<" else {
+                own.append((key, value))
+                continue
+            }
+            let sources: [Node]
+            switch value {
+            case .mapping: sources = [value]
+            case .sequence(let list): sources = Array(list)
+            default: sources = []
+            }
+            for case .mapping(let source) in sources { merged += mergingKeys(source) }
+        }
+        let ownKeys = Set(own.compactMap { $0.0.string })
+        return merged.filter { !ownKeys.contains($0.0.string ?? "") } + own
+    }
+
     /// A mapping whose keys are free (ids or attribute names), in document order.
     func dictionary(of what: String) -> [(key: String, value: Cursor)]? {
         guard case .mapping(let mapping) = node else {
@@ -206,7 +231,7 @@ struct Cursor {
             return nil
         }
         var result: [(key: String, value: Cursor)] = []
-        for (keyNode, value) in mapping {
+        for (keyNode, value) in Self.mergingKeys(mapping) {
             guard case .scalar(let scalar) = keyNode else {
                 Cursor(node: keyNode, path: path, file: file, log: log).error("expected a text key, found a \(keyNode)")
                 continue

@@ -77,7 +77,11 @@ enum SourceText {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let detail = context.map { " \($0.text) (started at line \($0.mark.line), column \($0.mark.column))" } ?? ""
-            return (mark.line, mark.column, "invalid YAML: \(problem)\(detail)")
+            var hint = ""
+            if problem.contains("did not find expected ',' or '}'") {
+                hint = "; inside { } quote keys that contain [ ] or : (\"suppliers[S01].participation\": 50%)"
+            }
+            return (mark.line, mark.column, "invalid YAML: \(problem)\(detail)\(hint)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return (

@@ -14,7 +14,9 @@ enum EvaluationSection {
         if let f = map.optional("price-formula").flatMap(priceFormula) { evaluation.priceFormula = f }
         if let c = map.optional("price-points"), let p = c.exact(atLeast: .zero, atMost: .hundred, what: "points") {
             evaluation.pricePoints = p
-            if p < 30 { c.warning("goods need at least 30 price points (财政部令第87号 Art 55); found \(p), accepted for study") }
+            if p < 30 {
+                c.warning("goods need at least 30 price points (财政部令第87号 Art 55); found \(p), accepted for study")
+            }
         }
         if let items = map.optional("criteria")?.items(of: "technical and business criteria") {
             evaluation.criteria = items.compactMap(criterion)

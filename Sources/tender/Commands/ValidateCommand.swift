@@ -24,7 +24,10 @@ struct ValidateCommand: ParsableCommand {
             var diagnostics = base.diagnostics
             for variant in base.variants where base.scenario != nil {
                 let result = loader.load(file, variant: variant.name)
-                diagnostics += result.diagnostics.filter { !diagnostics.contains($0) }
+                for var diagnostic in result.diagnostics where !base.diagnostics.contains(diagnostic) {
+                    diagnostic.message += " (with variant '\(variant.name)')"
+                    diagnostics.append(diagnostic)
+                }
             }
             DiagnosticPrinter.print(diagnostics)
             let hasErrors = diagnostics.contains { $0.severity == .error }
