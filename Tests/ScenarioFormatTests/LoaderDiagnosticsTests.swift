@@ -212,4 +212,42 @@ import Testing
                 == true
         )
     }
+
+    @Test func mergeKeysAndAnchorHomes() throws {
+        let text = L.valid
+            .replacingOccurrences(
+                of: "suppliers:\n",
+                with: """
+                    x-defaults:
+                      supplier: &supplier { size: small, participation: 80% }
+                    suppliers:
+                      - { id: S02, name: merged, <<: *supplier }
+                      - { id: S03, name: overridden, <<: *supplier, size: micro }
+
+                    """
+            )
+        let scenario = try #require(load(text).scenario)
+        let merged = try #require(scenario.supplier("S02"))
+        #expect(merged.size == .small)
+        #expect(merged.participation == .percent(80))
+        #expect(scenario.supplier("S03")?.size == .micro)
+    }
+
+    @Test func aCommaInsideBracesGetsAHint() {
+        let text = L.valid.replacingOccurrences(
+            of: "capacity: 40000",
+            with: "capacity: 40000\n        cost2: {fixed: 4,200}"
+        )
+        #expect(
+            L.lines(load(text)).contains(
+                "main.yaml:38:9: error: suppliers[S01].offers.concrete: unknown key 'cost2'; did you mean 'cost'? (expected one of: capacity, cost, brand, certificate, test-report, attributes, made-by-small-or-micro)"
+            )
+        )
+        let comma = L.valid.replacingOccurrences(of: "{ uniform: { low: 380, high: 440 } }", with: "{ fixed: 4,200 }")
+        #expect(
+            L.lines(load(comma)).contains(
+                "main.yaml:38:26: error: suppliers[S01].offers.concrete.cost: unknown key '200' (inside { } a comma separates entries: write numbers without thousands separators) (expected one of: fixed, uniform, triangular, truncated-normal, lognormal, empirical)"
+            )
+        )
+    }
 }
