@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The C boundary: GMP through a system-library target (libgmp-dev).
@@ -28,6 +29,16 @@ let package = Package(
             name: "ScenarioFormat",
             dependencies: ["ExactNumbers", "TenderModel", .product(name: "Yams", package: "Yams")]
         ),
+        // Monte Carlo: replications, streaming statistics, compare, grids and sweeps. No terminal.
+        .target(
+            name: "TenderSimulation",
+            dependencies: ["ExactNumbers", "TenderModel", "TenderEngine", "ScenarioFormat"]
+        ),
+        // The SQLite results store of sweeps and sharded simulations (GRDB; libsqlite3-dev).
+        .target(
+            name: "ResultsStore",
+            dependencies: ["TenderSimulation", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // The command-line tool: thin, parses arguments and prints.
         .executableTarget(
             name: "tender",
@@ -37,6 +48,8 @@ let package = Package(
                 "ScenarioFormat",
                 "TenderEngine",
                 "TenderReports",
+                "TenderSimulation",
+                "ResultsStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,5 +60,13 @@ let package = Package(
         ),
         .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "TenderModel", "ExactNumbers"]),
         .testTarget(name: "TenderEngineTests", dependencies: ["TenderEngine", "TenderModel", "ExactNumbers"]),
+        .testTarget(
+            name: "TenderSimulationTests",
+            dependencies: ["TenderSimulation", "TenderEngine", "TenderModel", "ScenarioFormat", "ExactNumbers"]
+        ),
+        .testTarget(
+            name: "SimulationEndToEndTests",
+            dependencies: ["tender", "TenderSimulation", "ResultsStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )

@@ -8,6 +8,13 @@ struct Tender: ParsableCommand {
         discussion: """
             Exit status: 0 success; 64 usage error; 65 invalid scenario input; 74 cannot write output.
             """,
-        subcommands: [ValidateCommand.self, RunCommand.self]
+        subcommands: [
+            ValidateCommand.self,
+            RunCommand.self,
+            SimulateCommand.self,
+            CompareCommand.self,
+            SweepCommand.self,
+            MergeCommand.self,
+        ]
     )
 }

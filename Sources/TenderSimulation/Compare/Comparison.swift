@@ -1,0 +1,155 @@
+import TenderEngine
+import TenderModel
+
+/// How a paired difference is expressed.
+public enum DifferenceScale: String, Sendable {
+    /// Amounts: the ratio of the means minus one ("B costs 1.8% more"), by the delta method.
+    case relative
+    /// Shares and rates: the mean of B − A in percentage points.
+    case points
+    /// Counts and indices: the mean of B − A in the metric's unit.
+    case absolute
+
+    init(_ kind: MetricKind) {
+        switch kind {
+        case .amount: self = .relative
+        case .share, .indicator: self = .points
+        case .count, .index: self = .absolute
+        }
+    }
+}
+
+/// Streaming paired statistics of (A, B) on common random numbers: means, variances and covariance
+/// (Welford's bivariate update), folded in replication order.
+public struct PairedMoments: Sendable, Equatable {
+    public private(set) var count = 0
+    public private(set) var meanA = 0.0
+    public private(set) var meanB = 0.0
+    private var m2A = 0.0
+    private var m2B = 0.0
+    private var coMoment = 0.0
+    /// Welford on the differences B − A themselves, for the points and absolute scales.
+    public private(set) var difference = RunningMoments()
+
+    public init() {}
+
+    public mutating func add(_ a: Double, _ b: Double) {
+        count += 1
+        let n = Double(count)
+        let dA = a - meanA
+        meanA += dA / n
+        let dB = b - meanB
+        meanB += dB / n
+        m2A += dA * (a - meanA)
+        m2B += dB * (b - meanB)
+        coMoment += dA * (b - meanB)
+        difference.add(b - a)
+    }
+
+    /// The relative difference meanB / meanA − 1 and its standard error by the delta method:
+    /// se = √((var B − 2R cov + R² var A) / n) / |mean A| with R = mean B / mean A.
+    public var relative: (value: Double, standardError: Double) {
+        guard count >= 2, meanA != 0 else { return (.nan, .nan) }
+        let n = Double(count)
+        let r = meanB / meanA
+        let varA = m2A / (n - 1)
+        let varB = m2B / (n - 1)
+        let cov = coMoment / (n - 1)
+        let v = max(0, varB - 2 * r * cov + r * r * varA)
+        return (r - 1, (v / n).squareRoot() / abs(meanA))
+    }
+}
+
+/// A paired difference of one metric between a variant and the reference.
+public struct DifferenceSummary: Sendable, Equatable {
+    public var definition: MetricDefinition
+    public var scale: DifferenceScale
+    /// Replications where the metric was defined under both.
+    public var count: Int
+    public var meanReference: Double
+    public var meanVariant: Double
+    /// Relative: a fraction (0.018 = 1.8%); points: a fraction of one (0.12 = 12 pp); absolute: the unit.
+    public var difference: Double
+    public var standardError: Double
+    /// Half the width of the 95% confidence interval.
+    public var halfWidth: Double
+
+    public var confidenceLow: Double { difference - halfWidth }
+    public var confidenceHigh: Double { difference + halfWidth }
+}
+
+/// The result of `tender compare`: each variant's statistics, and its paired differences from the first.
+public struct ComparisonSummary: Sendable, Equatable {
+    /// Variant names as given (`base` for the scenario as written).
+    public var names: [String]
+    public var summaries: [SimulationSummary]
+    /// For each variant after the first, its differences from the first, on the run-level metrics.
+    public var differences: [[DifferenceSummary]]
+}
+
+/// Runs the same replications under several variants: common random numbers (same seed, same replication
+/// index, streams labelled by lot and supplier), so the differences are paired.
+public enum Comparison {
+    public static func run(
+        _ scenarios: [(name: String, scenario: Scenario, identity: SimulationIdentity)],
+        replications: Int,
+        jobs: Int = 1,
+        progress: (Int, Int) -> Void = { _, _ in }
+    ) throws -> ComparisonSummary {
+        precondition(scenarios.count >= 2, "a comparison needs at least two variants")
+        let catalogs = scenarios.map { MetricCatalog(scenario: $0.scenario) }
+        var statistics = catalogs.map(StatisticsAccumulator.init)
+        let shared = MetricCatalog.runMetrics
+        var pairs = Array(repeating: Array(repeating: PairedMoments(), count: shared.count), count: scenarios.count - 1)
+        let work = scenarios.map(\.scenario)
+        try ReplicationDriver.run(
+            count: replications,
+            jobs: jobs,
+            chunkSize: 8,
+            work: { k in zip(work, catalogs).map { ReplicationRecord(TenderRun.run($0, replication: k), catalog: $1) }
+            },
+            fold: { k, records in
+                for (i, record) in records.enumerated() { statistics[i].add(record) }
+                for v in 1..<records.count {
+                    for m in shared.indices {
+                        let a = records[0].values[m]
+                        let b = records[v].values[m]
+                        if !a.isNaN && !b.isNaN { pairs[v - 1][m].add(a, b) }
+                    }
+                }
+                progress(k + 1, replications)
+            }
+        )
+        let summaries = scenarios.indices.map { i in
+            SimulationSummary(
+                identity: scenarios[i].identity,
+                lots: catalogs[i].lots,
+                replications: statistics[i].replications,
+                metrics: statistics[i].summaries
+            )
+        }
+        let differences = pairs.map { row in
+            zip(shared, row).map { definition, p -> DifferenceSummary in
+                let scale = DifferenceScale(definition.kind)
+                let (value, se): (Double, Double)
+                switch scale {
+                case .relative: (value, se) = p.relative
+                case .points, .absolute:
+                    (value, se) = (p.difference.mean, p.count < 2 ? .nan : p.difference.standardError)
+                }
+                let t = p.count < 2 ? Double.nan : StudentT.quantile975(degreesOfFreedom: p.count - 1)
+                return DifferenceSummary(
+                    definition: definition,
+                    scale: scale,
+                    count: p.count,
+                    meanReference: p.count == 0 ? .nan : p.meanA,
+                    meanVariant: p.count == 0 ? .nan : p.meanB,
+                    difference: p.count == 0 ? .nan : value,
+                    standardError: se,
+                    halfWidth: t * se
+                )
+            }
+        }
+        return ComparisonSummary(names: scenarios.map(\.name), summaries: summaries, differences: differences)
+    }
+}

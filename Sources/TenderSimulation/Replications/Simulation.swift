@@ -1,0 +1,120 @@
+import TenderEngine
+import TenderModel
+
+/// Who ran what: enough to find a result again and to tell two results apart.
+public struct SimulationIdentity: Sendable, Equatable {
+    /// The scenario file as given on the command line.
+    public var file: String
+    /// The scenario's name (`meta.name`).
+    public var scenario: String
+    /// The variant, or nil for the scenario as written (`base`).
+    public var variant: String?
+    /// SHA-256 of the bytes of the scenario file and its includes (``ScenarioDigest``).
+    public var digest: String
+    public var seed: UInt64
+    /// Replications requested (all shards together).
+    public var replications: Int
+    /// Overrides applied on top of the variant (a sweep cell's parameters), in grid order.
+    public var parameters: [GridValue]
+
+    public init(
+        file: String,
+        scenario: String,
+        variant: String?,
+        digest: String,
+        seed: UInt64,
+        replications: Int,
+        parameters: [GridValue] = []
+    ) {
+        self.file = file
+        self.scenario = scenario
+        self.variant = variant
+        self.digest = digest
+        self.seed = seed
+        self.replications = replications
+        self.parameters = parameters
+    }
+
+    /// The parameters as one canonical text, `path=value; path=value` (empty for none).
+    public var parameterText: String { parameters.map(\.description).joined(separator: "; ") }
+}
+
+/// The statistics of a simulation (or of one shard of it).
+public struct SimulationSummary: Sendable, Equatable {
+    public var identity: SimulationIdentity
+    /// The lot ids of the plan.
+    public var lots: [String]
+    /// Replications folded into these statistics.
+    public var replications: Int
+    public var metrics: [MetricSummary]
+
+    public init(identity: SimulationIdentity, lots: [String], replications: Int, metrics: [MetricSummary]) {
+        self.identity = identity
+        self.lots = lots
+        self.replications = replications
+        self.metrics = metrics
+    }
+
+    /// The summary of the metric named `name`.
+    public func metric(_ name: String) -> MetricSummary? { metrics.first { $0.definition.name == name } }
+}
+
+/// Monte Carlo replications of one scenario.
+public enum Simulation {
+    /// Runs the replications of `shard` among 0..<`replications` on `jobs` threads and folds their metrics in
+    /// replication order.
+    ///
+    /// Replication k draws from `RandomStream(seed:replication: k, label:)` streams only, so its record is
+    /// the same whatever `jobs`, the shard, or what ran before; the statistics are byte-identical for any
+    /// `jobs`.
+    ///
+    /// - Parameters:
+    ///   - progress: called on the calling thread after each folded replication with (done, total).
+    ///   - sink: receives each record in replication order (the shard store writes them), may throw to stop.
+    public static func run(
+        _ scenario: Scenario,
+        identity: SimulationIdentity,
+        shard: Shard = .whole,
+        jobs: Int = 1,
+        progress: (Int, Int) -> Void = { _, _ in },
+        sink: (ReplicationRecord) throws -> Void = { _ in }
+    ) throws -> SimulationSummary {
+        let catalog = MetricCatalog(scenario: scenario)
+        var statistics = StatisticsAccumulator(catalog: catalog)
+        let total = shard.size(of: identity.replications)
+        try ReplicationDriver.run(
+            count: total,
+            jobs: jobs,
+            work: { position in
+                ReplicationRecord(TenderRun.run(scenario, replication: shard.item(at: position)), catalog: catalog)
+            },
+            fold: { position, record in
+                statistics.add(record)
+                try sink(record)
+                progress(position + 1, total)
+            }
+        )
+        return SimulationSummary(
+            identity: identity,
+            lots: catalog.lots,
+            replications: statistics.replications,
+            metrics: statistics.summaries
+        )
+    }
+
+    /// Statistics from stored records, folded in the order given (replication order).
+    public static func summarize(
+        _ records: some Sequence<ReplicationRecord>,
+        catalog: MetricCatalog,
+        identity: SimulationIdentity
+    ) -> SimulationSummary {
+        var statistics = StatisticsAccumulator(catalog: catalog)
+        for record in records { statistics.add(record) }
+        return SimulationSummary(
+            identity: identity,
+            lots: catalog.lots,
+            replications: statistics.replications,
+            metrics: statistics.summaries
+        )
+    }
+}

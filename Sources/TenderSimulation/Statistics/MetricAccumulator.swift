@@ -1,0 +1,136 @@
+import ExactNumbers
+
+/// The streaming statistics of one metric: Welford moments, min and max, the quantile sketch, and the exact
+/// total for amounts, counts and indicators. Memory is bounded whatever the number of observations.
+public struct MetricAccumulator: Sendable {
+    public let definition: MetricDefinition
+    public private(set) var moments = RunningMoments()
+    public private(set) var sketch = QuantileSketch()
+    public private(set) var minimum = Double.infinity
+    public private(set) var maximum = -Double.infinity
+    /// Replications where the metric was undefined (a failed lot has no contract price).
+    public private(set) var undefined = 0
+    /// The exact sum of the defined values (amounts, counts, indicators only).
+    public private(set) var total = Exact.zero
+
+    public init(_ definition: MetricDefinition) {
+        self.definition = definition
+    }
+
+    /// Folds one replication's value (`nan` when undefined) and its exact value.
+    public mutating func add(_ value: Double, exact: Exact?) {
+        guard !value.isNaN else {
+            undefined += 1
+            return
+        }
+        moments.add(value)
+        sketch.add(value)
+        minimum = min(minimum, value)
+        maximum = max(maximum, value)
+        if let exact { total += exact }
+    }
+
+    /// The summary so far.
+    public var summary: MetricSummary {
+        let n = moments.count
+        let quantiles = sketch.quantiles ?? [.nan, .nan, .nan]
+        let halfWidth = n < 2 ? Double.nan : StudentT.quantile975(degreesOfFreedom: n - 1) * moments.standardError
+        return MetricSummary(
+            definition: definition,
+            count: n,
+            undefined: undefined,
+            mean: n == 0 ? .nan : moments.mean,
+            standardDeviation: n < 2 ? .nan : moments.standardDeviation,
+            standardError: n < 2 ? .nan : moments.standardError,
+            confidenceLow: moments.mean - halfWidth,
+            confidenceHigh: moments.mean + halfWidth,
+            p5: quantiles[0],
+            p50: quantiles[1],
+            p95: quantiles[2],
+            minimum: n == 0 ? .nan : minimum,
+            maximum: n == 0 ? .nan : maximum,
+            total: definition.kind.keepsExactTotal ? total : nil,
+            quantilesExact: sketch.isExact
+        )
+    }
+}
+
+/// What is reported of one metric over the replications. Floating point, except ``total``.
+public struct MetricSummary: Sendable, Equatable {
+    public var definition: MetricDefinition
+    /// Replications where the metric was defined.
+    public var count: Int
+    /// Replications where it was not (e.g. the contract of a failed lot).
+    public var undefined: Int
+    public var mean: Double
+    public var standardDeviation: Double
+    public var standardError: Double
+    /// The 95% confidence interval of the mean: mean ± t(0.975, n − 1) × standard error.
+    public var confidenceLow: Double
+    public var confidenceHigh: Double
+    public var p5: Double
+    public var p50: Double
+    public var p95: Double
+    public var minimum: Double
+    public var maximum: Double
+    /// The exact sum over the replications where defined (amounts, counts, indicators).
+    public var total: Exact?
+    /// Whether the percentiles are exact (at most ``QuantileSketch/exactLimit`` values) or P² estimates.
+    public var quantilesExact: Bool
+
+    public init(
+        definition: MetricDefinition,
+        count: Int,
+        undefined: Int,
+        mean: Double,
+        standardDeviation: Double,
+        standardError: Double,
+        confidenceLow: Double,
+        confidenceHigh: Double,
+        p5: Double,
+        p50: Double,
+        p95: Double,
+        minimum: Double,
+        maximum: Double,
+        total: Exact?,
+        quantilesExact: Bool
+    ) {
+        self.definition = definition
+        self.count = count
+        self.undefined = undefined
+        self.mean = mean
+        self.standardDeviation = standardDeviation
+        self.standardError = standardError
+        self.confidenceLow = confidenceLow
+        self.confidenceHigh = confidenceHigh
+        self.p5 = p5
+        self.p50 = p50
+        self.p95 = p95
+        self.minimum = minimum
+        self.maximum = maximum
+        self.total = total
+        self.quantilesExact = quantilesExact
+    }
+}
+
+/// The accumulators of every metric of a catalogue; records are folded in replication order.
+public struct StatisticsAccumulator: Sendable {
+    public let catalog: MetricCatalog
+    public private(set) var metrics: [MetricAccumulator]
+    /// Replications folded.
+    public private(set) var replications = 0
+
+    public init(catalog: MetricCatalog) {
+        self.catalog = catalog
+        metrics = catalog.definitions.map(MetricAccumulator.init)
+    }
+
+    /// Folds one replication.
+    public mutating func add(_ record: ReplicationRecord) {
+        precondition(record.values.count == metrics.count, "a record must match the catalogue")
+        replications += 1
+        for i in metrics.indices { metrics[i].add(record.values[i], exact: record.exact[i]) }
+    }
+
+    public var summaries: [MetricSummary] { metrics.map(\.summary) }
+}

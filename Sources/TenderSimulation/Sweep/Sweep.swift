@@ -1,0 +1,88 @@
+import TenderModel
+
+/// What identifies a finished sweep cell in a store: the scenario's content, the variant, the cell's
+/// parameters, the seed and the number of replications. A cell with the same key is never computed twice.
+public struct CellKey: Sendable, Hashable {
+    public var digest: String
+    /// The variant, or "" for the scenario as written.
+    public var variant: String
+    /// ``SimulationIdentity/parameterText``.
+    public var parameters: String
+    public var seed: UInt64
+    public var replications: Int
+
+    public init(_ identity: SimulationIdentity) {
+        digest = identity.digest
+        variant = identity.variant ?? ""
+        parameters = identity.parameterText
+        seed = identity.seed
+        replications = identity.replications
+    }
+}
+
+/// One finished cell, as it is stored.
+public struct CellResult: Sendable, Equatable {
+    /// The cell's position in the grid.
+    public var index: Int
+    /// The shard that computed it (`0/1` when the sweep was not sharded).
+    public var shard: Shard
+    public var summary: SimulationSummary
+
+    public init(index: Int, shard: Shard, summary: SimulationSummary) {
+        self.index = index
+        self.shard = shard
+        self.summary = summary
+    }
+}
+
+/// Where a sweep keeps its finished cells. `commit` must store a cell atomically (all of it or nothing).
+public protocol SweepStore: AnyObject {
+    func hasCell(_ key: CellKey) throws -> Bool
+    func commit(_ cell: CellResult) throws
+}
+
+/// What a sweep reports as it goes.
+public enum SweepEvent: Sendable {
+    /// A cell already in the store: skipped.
+    case skipped(cell: Int)
+    /// A cell begins.
+    case started(cell: Int)
+    /// Replications of the current cell done so far.
+    case replications(done: Int, total: Int)
+    /// A cell was committed.
+    case committed(cell: Int)
+}
+
+/// Runs each cell of a grid (of a shard of it) as a simulation and commits its summary, skipping cells
+/// already stored: an interrupted sweep run again computes only what is missing.
+public enum Sweep {
+    /// - Parameters:
+    ///   - cells: how many cells the grid has.
+    ///   - shard: the cells this process computes: those whose index k satisfies k mod n = i.
+    ///   - prepare: the scenario and identity of cell k (loaded with the cell's overrides).
+    public static func run(
+        cells: Int,
+        shard: Shard = .whole,
+        store: some SweepStore,
+        jobs: Int,
+        prepare: (Int) throws -> (Scenario, SimulationIdentity),
+        events: (SweepEvent) -> Void = { _ in }
+    ) throws {
+        for cell in 0..<cells where shard.contains(cell) {
+            let (scenario, identity) = try prepare(cell)
+            if try store.hasCell(CellKey(identity)) {
+                events(.skipped(cell: cell))
+                continue
+            }
+            events(.started(cell: cell))
+            let summary = try Simulation.run(
+                scenario,
+                identity: identity,
+                jobs: jobs,
+                progress: { done, total in events(.replications(done: done, total: total)) }
+            )
+            try store.commit(CellResult(index: cell, shard: shard, summary: summary))
+            events(.committed(cell: cell))
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import ResultsStore
+import TenderSimulation
+
+/// `tender simulate FILE`: N independent replications and their statistics.
+struct SimulateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Run independent replications and report each metric's mean, spread, CI and percentiles.",
+        discussion: """
+            Replication k draws from its own random streams, so the results are byte-identical for any --jobs.
+            --shard i/n runs the replications k with k mod n = i and stores their records in --db; combine the
+            shard files with 'tender merge', then run this command again with --db on the merged file to print
+            the statistics. Without --shard, --db stores the statistics and a rerun prints them without
+            recomputing.
+            """
+    )
+
+    @OptionGroup var scenario: ScenarioOptions
+    @OptionGroup var options: SimulationOptions
+
+    @Option(help: "Output format: text or json.")
+    var format: SimulationFormat = .text
+
+    @Option(help: "Run only shard i of n (0 ≤ i < n): replications k with k mod n = i. Needs --db.")
+    var shard: String?
+
+    @Option(help: "SQLite results database (created if needed).")
+    var db: String?
+
+    func validate() throws {
+        let shard = try parseShard(shard)
+        if shard != .whole && db == nil {
+            throw ValidationError(
+                "--shard needs --db FILE: a shard's replication records are stored there for 'tender merge'"
+            )
+        }
+    }
+
+    func run() throws {
+        let shard = try parseShard(shard)
+        var printed = Set<String>()
+        let input = try SimulationInput.load(
+            scenario.file,
+            variant: scenario.variant,
+            options: options,
+            printed: &printed
+        )
+        let store = try db.map(openDatabase)
+        let progress = Progress(label: "simulate", quiet: options.quiet)
+        let summary: SimulationSummary
+        if let store, shard == .whole, let stored = try withStore({ try store.storedSummary(input.identity) }) {
+            progress.message("simulate: \(store.path) already holds these statistics; not recomputed")
+            summary = stored
+        } else if let store, shard != .whole {
+            summary = try runShard(input, shard: shard, store: store, progress: progress)
+        } else {
+            summary = try Simulation.run(
+                input.scenario,
+                identity: input.identity,
+                jobs: options.jobCount,
+                progress: progress.update
+            )
+            progress.clear()
+            if let store { try withStore { try store.storeSummary(summary) } }
+        }
+        switch format {
+        case .text: print(SimulationText.render(summary, shard: shard), terminator: "")
+        case .json: print(SimulationJSON.value(summary, shard: shard).rendered(), terminator: "")
+        }
+    }
+
+    private func runShard(
+        _ input: SimulationInput,
+        shard: Shard,
+        store: ResultsDatabase,
+        progress: Progress
+    ) throws -> SimulationSummary {
+        let catalog = MetricCatalog(scenario: input.scenario)
+        let (simulation, complete) = try withStore {
+            try store.beginShard(input.identity, catalog: catalog, shard: shard)
+        }
+        if complete {
+            progress.message("simulate: shard \(shard) is already complete in \(store.path); not recomputed")
+        } else {
+            var batch: [ReplicationRecord] = []
+            _ = try Simulation.run(
+                input.scenario,
+                identity: input.identity,
+                shard: shard,
+                jobs: options.jobCount,
+                progress: progress.update,
+                sink: { record in
+                    batch.append(record)
+                    if batch.count >= 1000 {
+                        try withStore { try store.appendRecords(batch, simulation: simulation) }
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                }
+            )
+            try withStore {
+                try store.appendRecords(batch, simulation: simulation)
+                try store.completeShard(simulation: simulation, shard: shard)
+            }
+            progress.clear()
+        }
+        return try withStore { try store.shardSummary(simulation: simulation, shard: shard, identity: input.identity) }
+    }
+}

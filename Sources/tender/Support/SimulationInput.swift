@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import ResultsStore
+import ScenarioFormat
+import TenderModel
+import TenderSimulation
+
+/// Options shared by simulate, compare and sweep.
+struct SimulationOptions: ParsableArguments {
+    @Option(help: "Replications (default: the scenario's meta.replications).")
+    var replications: Int?
+
+    @Option(help: "Seed of the random streams (default: the scenario's meta.seed).")
+    var seed: UInt64?
+
+    @Option(help: "Worker threads (default: the number of cores). Results do not depend on it.")
+    var jobs: Int?
+
+    @Flag(help: "No progress on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        if let replications, replications < 1 { throw ValidationError("--replications must be at least 1") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    var jobCount: Int { jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount) }
+}
+
+/// A scenario loaded for simulation, with the identity its results are stored under.
+struct SimulationInput {
+    var scenario: Scenario
+    var identity: SimulationIdentity
+
+    /// Loads `file` with a variant and overrides; prints diagnostics (each only once per `printed`) and exits
+    /// 65 on errors.
+    static func load(
+        _ file: String,
+        variant: String?,
+        overrides: [GridValue] = [],
+        options: SimulationOptions,
+        digest: String? = nil,
+        printed: inout Set<String>,
+        context: String = ""
+    ) throws -> SimulationInput {
+        let result = ScenarioLoader().load(file, variant: variant, overrides: overrides.map { ($0.path, $0.value) })
+        let fresh = result.diagnostics.filter { printed.insert($0.description).inserted }
+        if !fresh.isEmpty && !context.isEmpty && result.scenario == nil { StandardError.write(context) }
+        DiagnosticPrinter.print(fresh)
+        guard var scenario = result.scenario else {
+            StandardError.write("\(file): invalid (\(DiagnosticPrinter.counts(result.diagnostics)))")
+            throw ExitStatus.invalidInput
+        }
+        if !scenario.bids.isEmpty {
+            StandardError.write(
+                "\(file): the scenario has explicit bids (a rehearsal): every replication would be the same; "
+                    + "remove the bids section to simulate generated bids"
+            )
+            throw ExitStatus.invalidInput
+        }
+        if let seed = options.seed { scenario.meta.seed = seed }
+        let fileDigest: String
+        if let digest {
+            fileDigest = digest
+        } else {
+            do {
+                fileDigest = try ScenarioDigest.digest(files: result.files, read: ScenarioLoader.readFromDisk)
+            } catch {
+                StandardError.write(
+                    "\(file): cannot read the scenario files for the digest: \(error.localizedDescription)"
+                )
+                throw ExitStatus.invalidInput
+            }
+        }
+        let identity = SimulationIdentity(
+            file: file,
+            scenario: scenario.meta.name,
+            variant: variant,
+            digest: fileDigest,
+            seed: scenario.meta.seed,
+            replications: options.replications ?? max(1, scenario.meta.replications),
+            parameters: overrides
+        )
+        return SimulationInput(scenario: scenario, identity: identity)
+    }
+}
+
+/// Output formats of the simulation commands.
+enum SimulationFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+}
+
+/// Parses `--shard` into a ``Shard`` or a usage error.
+func parseShard(_ text: String?) throws -> Shard {
+    guard let text else { return .whole }
+    do {
+        return try Shard(parsing: text)
+    } catch {
+        throw ValidationError("--shard: \(error.description)")
+    }
+}
+
+/// Opens a results database or exits 74.
+func openDatabase(_ path: String) throws -> ResultsDatabase {
+    do {
+        return try ResultsDatabase(path: path)
+    } catch {
+        StandardError.write("error: cannot open the results database: \(error)")
+        throw ExitStatus.cannotWrite
+    }
+}
+
+/// Runs a store operation; a failure prints its reason and exits 74.
+func withStore<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as StoreError {
+        StandardError.write("error: \(error)")
+        throw ExitStatus.cannotWrite
+    }
+}
