@@ -1,22 +1,55 @@
 import Foundation
 
-/// Writes files so that a reader never sees a half-written one: a temporary file in the same
-/// directory, flushed, then renamed over the target.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes files so that a reader never sees a half-written one: a temporary file in the same directory,
+/// written in full and flushed to disk, then renamed over the target with `rename(2)`, which replaces an
+/// existing file in one step. If anything fails the temporary file is removed and the target is untouched.
+///
+/// (Foundation's `replaceItemAt` is not used: on Linux it deleted an existing target and then failed.)
 enum AtomicFile {
     static func write(_ text: String, to path: String) throws {
         let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw WriteError(errno: errno, path: path) }
         do {
-            try Data(text.utf8).write(to: temporary, options: [.atomic])
-            if FileManager.default.fileExists(atPath: url.path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
+            var bytes = Array(text.utf8)[...]
+            while !bytes.isEmpty {
+                let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw WriteError(errno: errno, path: path)
+                }
+                bytes = bytes.dropFirst(written)
+            }
+            guard fsync(descriptor) == 0 else { throw WriteError(errno: errno, path: path) }
+            guard close(descriptor) == 0 else {
+                unlink(temporary)
+                throw WriteError(errno: errno, path: path)
             }
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
+            close(descriptor)
+            unlink(temporary)
             throw error
         }
+        guard rename(temporary, url.path) == 0 else {
+            let error = WriteError(errno: errno, path: path)
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// A failed system call, described by `strerror`: "No such file or directory", "Is a directory".
+    struct WriteError: LocalizedError {
+        let errno: Int32
+        let path: String
+
+        var errorDescription: String? { String(cString: strerror(errno)) }
     }
 }
