@@ -56,6 +56,9 @@ public struct MetricAccumulator: Sendable {
 }
 
 /// What is reported of one metric over the replications. Floating point, except ``total``.
+///
+/// Two summaries are equal when every number has the same bits (so an undefined `nan` equals itself): the
+/// equality that "byte-identical for any number of jobs" means.
 public struct MetricSummary: Sendable, Equatable {
     public var definition: MetricDefinition
     /// Replications where the metric was defined.
@@ -110,6 +113,19 @@ public struct MetricSummary: Sendable, Equatable {
         self.maximum = maximum
         self.total = total
         self.quantilesExact = quantilesExact
+    }
+
+    public static func == (a: MetricSummary, b: MetricSummary) -> Bool {
+        let x = [
+            a.mean, a.standardDeviation, a.standardError, a.confidenceLow, a.confidenceHigh, a.p5, a.p50, a.p95,
+            a.minimum, a.maximum,
+        ]
+        let y = [
+            b.mean, b.standardDeviation, b.standardError, b.confidenceLow, b.confidenceHigh, b.p5, b.p50, b.p95,
+            b.minimum, b.maximum,
+        ]
+        return a.definition == b.definition && a.count == b.count && a.undefined == b.undefined && a.total == b.total
+            && a.quantilesExact == b.quantilesExact && x.map(\.bitPattern) == y.map(\.bitPattern)
     }
 }
 

@@ -1,0 +1,125 @@
+import Foundation
+import TenderEngine
+import Testing
+
+@testable import TenderSimulation
+
+@Suite struct SimulationTests {
+    /// Five truthful bidders, iid uniform costs on [80, 120], lowest price, quantity 1: the contract price is
+    /// the lowest of five draws, E = 80 + 40/6 = 86.666…; the simulated mean is within 4 standard errors.
+    @Test func meanContractPriceMatchesTheClosedForm() throws {
+        let scenario = try SimulationFixtures.load()
+        let summary = try Simulation.run(
+            scenario,
+            identity: SimulationFixtures.identity(scenario, replications: 3000),
+            jobs: 2
+        )
+        let contract = try #require(summary.metric("contract"))
+        let expected = 80 + 40.0 / 6
+        #expect(contract.count == 3000)
+        #expect(abs(contract.mean - expected) < 4 * contract.standardError)
+        // The variance of the minimum of 5 uniforms on a range of 40: 40² × 5 / (6² × 7).
+        let sd = (1600.0 * 5 / (36 * 7)).squareRoot()
+        #expect(abs(contract.standardDeviation - sd) / sd < 0.05)
+        #expect(contract.confidenceLow < expected && expected < contract.confidenceHigh)
+        #expect(summary.metric("failed-lot-rate")?.mean == 0)
+    }
+
+    /// Two bidders: E[min of 2] = 80 + 40/3.
+    @Test func twoBiddersVariant() throws {
+        let scenario = try SimulationFixtures.load(variant: "two-bidders")
+        let summary = try Simulation.run(scenario, identity: SimulationFixtures.identity(scenario, replications: 1000))
+        let contract = try #require(summary.metric("contract"))
+        #expect(abs(contract.mean - (80 + 40.0 / 3)) < 4 * contract.standardError)
+        #expect(summary.metric("bids")?.mean == 2)
+    }
+
+    @Test func jobsDoNotChangeAnyBit() throws {
+        let scenario = try SimulationFixtures.load(variant: "half-participation")
+        let identity = SimulationFixtures.identity(scenario, replications: 200)
+        let one = try Simulation.run(scenario, identity: identity, jobs: 1)
+        let two = try Simulation.run(scenario, identity: identity, jobs: 2)
+        let five = try Simulation.run(
+            scenario,
+            identity: SimulationFixtures.identity(scenario, replications: 200),
+            jobs: 5
+        )
+        #expect(one == two)
+        #expect(one == five)
+        #expect(SimulationJSON.value(one).rendered() == SimulationJSON.value(two).rendered())
+    }
+
+    @Test func shardsFoldedInOrderEqualTheWhole() throws {
+        let scenario = try SimulationFixtures.load()
+        let identity = SimulationFixtures.identity(scenario, replications: 101)
+        let whole = try Simulation.run(scenario, identity: identity)
+        var records: [ReplicationRecord] = []
+        for i in 0..<3 {
+            _ = try Simulation.run(
+                scenario,
+                identity: identity,
+                shard: try Shard(parsing: "\(i)/3"),
+                jobs: 2,
+                sink: { records.append($0) }
+            )
+        }
+        records.sort { $0.replication < $1.replication }
+        #expect(records.map(\.replication) == Array(0..<101))
+        let merged = Simulation.summarize(records, catalog: MetricCatalog(scenario: scenario), identity: identity)
+        #expect(merged == whole)
+    }
+
+    @Test func driverFoldsInOrderAndStopsOnError() throws {
+        var seen: [Int] = []
+        try ReplicationDriver.run(count: 1000, jobs: 3, chunkSize: 7, work: { $0 * 2 }) { i, r in
+            #expect(r == i * 2)
+            seen.append(i)
+        }
+        #expect(seen == Array(0..<1000))
+        struct Stop: Error {}
+        var folded = 0
+        #expect(throws: Stop.self) {
+            try ReplicationDriver.run(count: 10_000, jobs: 2, work: { $0 }) { i, _ in
+                folded += 1
+                if i == 100 { throw Stop() }
+            }
+        }
+        #expect(folded == 101)
+    }
+
+    /// Common random numbers: S01 and S02 draw the same costs in both variants, so the two-bidder contract is
+    /// never below the five-bidder one, and the paired interval is narrow.
+    @Test func compareUsesCommonRandomNumbers() throws {
+        let base = try SimulationFixtures.load()
+        let two = try SimulationFixtures.load(variant: "two-bidders")
+        let comparison = try Comparison.run(
+            [
+                ("base", base, SimulationFixtures.identity(base, replications: 1000)),
+                ("two-bidders", two, SimulationFixtures.identity(two, replications: 1000, variant: "two-bidders")),
+            ],
+            replications: 1000,
+            jobs: 2
+        )
+        let contract = try #require(comparison.differences[0].first { $0.definition.name == "contract" })
+        let expected = (80 + 40.0 / 3) / (80 + 40.0 / 6) - 1  // 7.69%
+        #expect(contract.scale == .relative)
+        #expect(abs(contract.difference - expected) < 4 * contract.standardError)
+        let bids = try #require(comparison.differences[0].first { $0.definition.name == "bids" })
+        #expect(bids.difference == -3)
+        #expect(bids.halfWidth == 0)
+        let text = SimulationText.render(comparison)
+        #expect(text.contains("two-bidders: costs 7."))
+        #expect(text.contains("more than base"))
+        #expect(text.contains("failed lots ±0.0 pp ± 0.0 pp"))
+    }
+
+    @Test func recordsMatchTheEngineRun() throws {
+        let scenario = try SimulationFixtures.load()
+        let run = TenderRun.run(scenario, replication: 17)
+        let record = ReplicationRecord(run, catalog: MetricCatalog(scenario: scenario))
+        let catalog = MetricCatalog(scenario: scenario)
+        #expect(record.exact[catalog.index(of: "contract")!] == run.metrics.contract)
+        #expect(record.values[catalog.index(of: "lot[concrete].bids")!] == 5)
+        #expect(record.values[catalog.index(of: "cost-increment-rate")!].isNaN)
+    }
+}
