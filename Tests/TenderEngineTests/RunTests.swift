@@ -1,0 +1,132 @@
+import ExactNumbers
+import TenderEngine
+import TenderModel
+import Testing
+
+/// The whole chain on scenarios built in code: capacity across lots, failure policies, metrics.
+@Suite struct RunTests {
+    typealias F = EvaluationFixtures
+
+    /// Two districts each buying 1,000 m³ of concrete: `category-region` makes two lots.
+    func scenario(bids: [Bid], capacity: String? = nil, policy: (inout Policy) -> Void = { _ in }) -> Scenario {
+        let day = F.bidDate
+        func line(_ project: String) -> DemandLine {
+            DemandLine(
+                id: "D1",
+                projectID: project,
+                category: "concrete",
+                spec: "C30",
+                quantity: 1000,
+                unit: "m3",
+                deliveryFrom: day,
+                deliveryTo: day,
+                ceilingUnitPrice: 500
+            )
+        }
+        var p = Policy()
+        p.thresholds.decentralisedGoods = 0
+        p.lotting.strategy = .categoryRegion
+        p.evaluation.method = .lowestPrice
+        policy(&p)
+        let suppliers = [
+            F.supplier("A", capacity: capacity), F.supplier("B"), F.supplier("C"), F.supplier("D"),
+        ]
+        var category = F.category
+        category.referencePrice = 400
+        return Scenario(
+            meta: Meta(name: "run", fiscalYear: 2023, bidDate: day, seed: 3),
+            catalogue: [category],
+            projects: [
+                Project(
+                    id: "N1",
+                    name: "北区医院",
+                    buildingType: .hospital,
+                    district: "north",
+                    budget: 600_000,
+                    demands: [line("N1")]
+                ),
+                Project(
+                    id: "S1",
+                    name: "南区学校",
+                    buildingType: .school,
+                    district: "south",
+                    budget: 600_000,
+                    demands: [line("S1")]
+                ),
+            ],
+            suppliers: suppliers,
+            bids: bids,
+            policy: p
+        )
+    }
+
+    func bids(_ lot: String, _ prices: [String: String]) -> [Bid] {
+        prices.sorted { $0.key < $1.key }.map { Bid(lot: lot, bidder: $0.key, price: F.x($0.value)) }
+    }
+
+    @Test func capacityAcrossLotsPassesToTheNextCandidate() throws {
+        let all =
+            bids("concrete@north", ["A": "400000", "B": "410000", "C": "420000"])
+            + bids("concrete@south", ["A": "400000", "B": "430000", "C": "420000"])
+        let result = TenderRun.run(scenario(bids: all, capacity: "1500"))
+        #expect(result.plan.lots.map(\.id) == ["concrete@north", "concrete@south"])
+        #expect(result.outcomes[0].winner == "A")
+        #expect(result.outcomes[1].winner == "C")
+        #expect(result.outcomes[1].contractPrice == 420_000)
+        #expect(
+            result.outcomes[1].audit == [
+                "A passed over: lots already awarded would exceed its capacity (Order 87 Art 63(3))",
+                "awarded to C, the next candidate with capacity",
+            ]
+        )
+    }
+
+    @Test func switchingMethodRescuesALotWithTwoValidBids() throws {
+        let two =
+            bids("concrete@north", ["A": "400000", "B": "410000"])
+            + bids("concrete@south", ["A": "1", "B": "2", "C": "3"])
+        let failed = TenderRun.run(scenario(bids: two) { $0.onFailure = .none })
+        #expect(failed.outcomes[0].failure == "2 valid bids after review, 3 required (GPL Art 36; Order 87 Art 65)")
+        #expect(failed.metrics.failedLots == 1)
+        let switched = TenderRun.run(scenario(bids: two) { $0.onFailure = .switchMethod })
+        #expect(switched.outcomes[0].winner == "A")
+        #expect(switched.outcomes[0].lot.method == .competitiveConsultation)
+        #expect(switched.outcomes[0].audit.first?.hasPrefix("open tender failed (2 valid bids after review") == true)
+        let retender = TenderRun.run(scenario(bids: two) { $0.onFailure = .retender })
+        #expect(retender.outcomes[0].failure != nil)
+        #expect(
+            retender.outcomes[0].audit.last?.hasSuffix("a re-tender is required (no re-tender bids in a rehearsal)")
+                == true
+        )
+    }
+
+    @Test func totalsAreExactSumsOverLots() throws {
+        let all =
+            bids("concrete@north", ["A": "400000.01", "B": "410000", "C": "420000"])
+            + bids("concrete@south", ["B": "399999.99", "C": "420000", "D": "480000"])
+        let m = TenderRun.run(scenario(bids: all)).metrics
+        #expect(m.ceiling == 1_000_000)
+        #expect(m.contract == 800_000)
+        #expect(m.savingsRate == .percent(20))
+        #expect(m.referenceCost == 800_000)
+        #expect(m.costIncrementRate == .zero)
+        // Shares 50.00000125% and 49.99999875%: 50.00000125² + 49.99999875² exactly.
+        #expect(m.hhi == F.x("5000.000000000003125"))
+        #expect(m.amountByStar == [2: 800_000])
+        #expect(m.smeShare == .zero)
+    }
+
+    @Test func sameScenarioSameSeedSameResult() {
+        var s = scenario(bids: [])
+        s.suppliers = s.suppliers.map { supplier in
+            var supplier = supplier
+            supplier.costs = ["concrete": .uniform(low: 350, high: 450)]
+            supplier.behaviour = .markup(low: .percent(2), high: .percent(8))
+            supplier.participation = .percent(90)
+            return supplier
+        }
+        let first = TenderRun.run(s, replication: 5)
+        #expect(first == TenderRun.run(s, replication: 5))
+        #expect(first != TenderRun.run(s, replication: 6))
+    }
+}
