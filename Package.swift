@@ -24,6 +24,11 @@ let package = Package(
         .target(name: "TenderEngine", dependencies: ["ExactNumbers", "TenderModel"]),
         // Renderings of results: text tables, JSON, Markdown evaluation reports. Strings only, no files.
         .target(name: "TenderReports", dependencies: ["ExactNumbers", "TenderModel", "TenderEngine"]),
+        // Reports and exports: a self-contained HTML report with inline SVG charts, CSV, OCDS. Strings only, no files.
+        .target(
+            name: "TenderExport",
+            dependencies: ["ExactNumbers", "TenderModel", "TenderEngine", "TenderReports"]
+        ),
         // Scenario files: YAML through Yams, includes, variants, and exact diagnostics.
         .target(
             name: "ScenarioFormat",
@@ -48,6 +53,7 @@ let package = Package(
                 "ScenarioFormat",
                 "TenderEngine",
                 "TenderReports",
+                "TenderExport",
                 "TenderSimulation",
                 "ResultsStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -60,6 +66,12 @@ let package = Package(
         ),
         .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "TenderModel", "ExactNumbers"]),
         .testTarget(name: "TenderEngineTests", dependencies: ["TenderEngine", "TenderModel", "ExactNumbers"]),
+        .testTarget(
+            name: "TenderExportTests",
+            dependencies: [
+                "TenderExport", "TenderReports", "TenderEngine", "TenderModel", "ScenarioFormat", "ExactNumbers",
+            ]
+        ),
         .testTarget(
             name: "TenderSimulationTests",
             dependencies: ["TenderSimulation", "TenderEngine", "TenderModel", "ScenarioFormat", "ExactNumbers"]

@@ -11,6 +11,8 @@ struct Tender: ParsableCommand {
         subcommands: [
             ValidateCommand.self,
             RunCommand.self,
+            ReportCommand.self,
+            ExportCommand.self,
             SimulateCommand.self,
             CompareCommand.self,
             SweepCommand.self,

@@ -4,23 +4,41 @@ import TenderEngine
 import TenderModel
 
 /// The complete result as JSON: every exact value as a decimal (or fraction) string, and the audit trail.
+///
+/// The same document types decode the JSON again, so `tender report` and `tender export` read what
+/// `tender run --format json` wrote, exactly.
 package enum JSONReport {
-    package static func render(_ result: RunResult) throws -> String {
+    package static func render(_ result: RunResult, scenario: Scenario) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(RunDocument(result))
+        let data = try encoder.encode(document(result, scenario: scenario))
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// The run as the JSON document's values, with the scenario's context (names, units, sizes, policy).
+    package static func document(_ result: RunResult, scenario: Scenario) -> RunDocument {
+        var document = RunDocument(result)
+        document.context = ContextDocument(scenario)
+        return document
+    }
+
+    /// Reads a document written by ``render(_:scenario:)``.
+    package static func decode(_ data: Data) throws -> RunDocument {
+        try JSONDecoder().decode(RunDocument.self, from: data)
     }
 }
 
-struct RunDocument: Encodable {
-    let scenario: String
-    let variant: String?
-    let seed: String
-    let replication: Int
-    let plan: PlanDocument
-    let lots: [LotDocument]
-    let totals: TotalsDocument
+package struct RunDocument: Codable, Sendable {
+    package let scenario: String
+    package let variant: String?
+    package let seed: String
+    package let replication: Int
+    package let plan: PlanDocument
+    package let lots: [LotDocument]
+    package let totals: TotalsDocument
+    /// Names, units, sizes and the policy, so a reader of the JSON alone can label everything (absent in
+    /// documents written before it was added).
+    package var context: ContextDocument?
 
     init(_ r: RunResult) {
         scenario = r.scenario
@@ -33,41 +51,46 @@ struct RunDocument: Encodable {
     }
 }
 
-struct PlanDocument: Encodable {
-    struct LotEntry: Encodable {
-        let id: String
-        let categories: [String]
-        let method: String
-        let reservedForSME: Bool
-        let ceiling: Exact
-        let lines: [LineEntry]
+package struct PlanDocument: Codable, Sendable {
+    package struct LotEntry: Codable, Sendable {
+        package let id: String
+        package let categories: [String]
+        package let method: String
+        package let reservedForSME: Bool
+        package let ceiling: Exact
+        package let lines: [LineEntry]
     }
 
-    struct LineEntry: Encodable {
-        let reference: String
-        let category: String
-        let spec: String
-        let quantity: Exact
-        let unit: String
-        let ceilingUnitPrice: Exact
-        let ceilingAmount: Exact
+    package struct LineEntry: Codable, Sendable {
+        package let reference: String
+        package let category: String
+        package let spec: String
+        package let quantity: Exact
+        package let unit: String
+        package let ceilingUnitPrice: Exact
+        package let ceilingAmount: Exact
+        /// The project the line belongs to, and its delivery window (`YYYY-MM-DD`).
+        package var project: String?
+        package var deliveryFrom: String?
+        package var deliveryTo: String?
     }
 
-    struct Excluded: Encodable {
-        let reference: String
-        let reason: String
+    package struct Excluded: Codable, Sendable {
+        package let reference: String
+        package let reason: String
+        package var category: String?
     }
 
-    struct Splitting: Encodable {
-        let category: String
-        let lots: [String]
-        let total: Exact
-        let threshold: Exact
+    package struct Splitting: Codable, Sendable {
+        package let category: String
+        package let lots: [String]
+        package let total: Exact
+        package let threshold: Exact
     }
 
-    let lots: [LotEntry]
-    let excluded: [Excluded]
-    let splittingFlags: [Splitting]
+    package let lots: [LotEntry]
+    package let excluded: [Excluded]
+    package let splittingFlags: [Splitting]
 
     init(_ plan: LotPlan) {
         lots = plan.lots.map { lot in
@@ -85,53 +108,65 @@ struct PlanDocument: Encodable {
                         quantity: $0.quantity,
                         unit: $0.unit,
                         ceilingUnitPrice: $0.ceilingUnitPrice,
-                        ceilingAmount: $0.ceilingAmount
+                        ceilingAmount: $0.ceilingAmount,
+                        project: $0.projectID,
+                        deliveryFrom: $0.deliveryFrom.description,
+                        deliveryTo: $0.deliveryTo.description
                     )
                 }
             )
         }
-        excluded = plan.excluded.map { Excluded(reference: $0.line.reference, reason: $0.reason.rawValue) }
+        excluded = plan.excluded.map {
+            Excluded(reference: $0.line.reference, reason: $0.reason.rawValue, category: $0.line.category)
+        }
         splittingFlags = plan.splittingFlags.map {
             Splitting(category: $0.category, lots: $0.lots, total: $0.total, threshold: $0.threshold)
         }
     }
 }
 
-struct LotDocument: Encodable {
-    struct BidEntry: Encodable {
-        struct RejectionEntry: Encodable {
-            let reason: String
-            let ground: String
-            let detail: String
+package struct LotDocument: Codable, Sendable {
+    package struct BidEntry: Codable, Sendable {
+        package struct RejectionEntry: Codable, Sendable {
+            package let reason: String
+            package let ground: String
+            package let detail: String
         }
 
-        let bidder: String
-        let price: Exact
-        let deduction: Exact
-        let evaluatedPrice: Exact
-        let priceScore: Exact?
-        let criterionScores: [String: Exact]
-        let total: Exact?
-        let recordedTotal: Exact?
-        let rank: Int?
-        let valid: Bool
-        let sameBrandShadowed: Bool
-        let rejections: [RejectionEntry]
-        let flags: [String]
+        package let bidder: String
+        package let price: Exact
+        package let deduction: Exact
+        package let evaluatedPrice: Exact
+        package let priceScore: Exact?
+        package let criterionScores: [String: Exact]
+        package let total: Exact?
+        package let recordedTotal: Exact?
+        package let rank: Int?
+        package let valid: Bool
+        package let sameBrandShadowed: Bool
+        package let rejections: [RejectionEntry]
+        package let flags: [String]
+        /// The SME declaration: `small-micro`, `consortium` (with its share) or absent.
+        package var declaration: String?
+        package var consortiumShare: Exact?
+        /// When the bid was submitted, as the bid says (`2023-06-30T08:12:00`); absent when it does not.
+        package var submittedAt: String?
     }
 
-    let id: String
-    let method: String
-    let ceiling: Exact
-    let bids: [BidEntry]
-    let candidates: [String]
-    let winner: String?
-    let contractPrice: Exact?
-    let failure: String?
-    let savingsRate: Exact?
-    let rejections: [String: Int]
-    let redFlags: [String]
-    let audit: [String]
+    package let id: String
+    package let method: String
+    package let ceiling: Exact
+    package let bids: [BidEntry]
+    package let candidates: [String]
+    package let winner: String?
+    package let contractPrice: Exact?
+    package let failure: String?
+    package let savingsRate: Exact?
+    package let rejections: [String: Int]
+    package let redFlags: [String]
+    package let audit: [String]
+    /// Certificate star (`"0"` = uncertified) → the part of the contract amount it covers.
+    package var contractByStar: [String: Exact]?
 
     init(_ o: LotOutcome, _ m: LotMetrics) {
         id = o.lot.id
@@ -153,7 +188,10 @@ struct LotDocument: Encodable {
                 rejections: e.rejections.map {
                     BidEntry.RejectionEntry(reason: $0.reason.rawValue, ground: $0.ground, detail: $0.detail)
                 },
-                flags: e.flags
+                flags: e.flags,
+                declaration: e.bid.declaration.code,
+                consortiumShare: e.bid.declaration.share,
+                submittedAt: e.bid.submittedAt.isEmpty ? nil : e.bid.submittedAt
             )
         }
         candidates = o.candidates
@@ -164,24 +202,25 @@ struct LotDocument: Encodable {
         rejections = m.rejections
         redFlags = m.redFlags
         audit = o.audit
+        contractByStar = Dictionary(uniqueKeysWithValues: m.amountByStar.map { (String($0.key), $0.value) })
     }
 }
 
-struct TotalsDocument: Encodable {
-    let lots: Int
-    let failedLots: Int
-    let ceiling: Exact
-    let contract: Exact
-    let savingsRate: Exact?
-    let bids: Int
-    let validBids: Int
-    let rejections: [String: Int]
-    let contractByStar: [String: Exact]
-    let costIncrementRate: Exact?
-    let smeShare: Exact?
-    let smallMicroShare: Exact?
-    let hhi: Exact
-    let redFlags: [String: Int]
+package struct TotalsDocument: Codable, Sendable {
+    package let lots: Int
+    package let failedLots: Int
+    package let ceiling: Exact
+    package let contract: Exact
+    package let savingsRate: Exact?
+    package let bids: Int
+    package let validBids: Int
+    package let rejections: [String: Int]
+    package let contractByStar: [String: Exact]
+    package let costIncrementRate: Exact?
+    package let smeShare: Exact?
+    package let smallMicroShare: Exact?
+    package let hhi: Exact
+    package let redFlags: [String: Int]
 
     init(_ m: RunMetrics) {
         lots = m.lots
@@ -198,5 +237,147 @@ struct TotalsDocument: Encodable {
         smallMicroShare = m.smallMicroShare
         hhi = m.hhi
         redFlags = m.redFlags
+    }
+}
+
+/// The scenario's identity, catalogue, projects, suppliers and policy: what a report needs to label a run.
+package struct ContextDocument: Codable, Sendable {
+    package struct CategoryEntry: Codable, Sendable {
+        package let id: String
+        package let name: String
+        package let unit: String
+        package let common: Bool
+        package let status: String
+    }
+
+    package struct ProjectEntry: Codable, Sendable {
+        package let id: String
+        package let name: String
+        package let type: String
+        package let district: String
+        package let budget: Exact
+        package let targetStar: Int
+        package let regime: String
+    }
+
+    package struct SupplierEntry: Codable, Sendable {
+        package let id: String
+        package let name: String
+        package let size: String
+        package let specialStatus: String?
+        package let region: String
+        /// Small or micro for the price deduction (by size or special status).
+        package let smallOrMicro: Bool
+    }
+
+    package struct CriterionEntry: Codable, Sendable {
+        package let id: String
+        package let name: String
+        package let points: Exact
+    }
+
+    package struct PolicyEntry: Codable, Sendable {
+        package let evaluationMethod: String
+        package let priceFormula: String
+        package let pricePoints: Exact
+        package let criteria: [CriterionEntry]
+        package let roundingPlaces: Int
+        package let roundingMode: String
+        package let roundingStage: String
+        package let smeDeduction: Exact
+        package let consortiumDeduction: Exact
+        package let minimumValidBids: Int
+        package let candidates: Int
+        package let tieBreak: String
+        package let greenRule: String
+        package let onFailure: String
+        package let lotStrategy: String
+        package let smeReserve: Bool
+        package let methodBelowThreshold: String
+        package let openTenderGoods: Exact
+    }
+
+    package let name: String
+    package let region: String
+    package let currency: String
+    package let fiscalYear: Int
+    package let bidDate: String
+    package let categories: [CategoryEntry]
+    package let projects: [ProjectEntry]
+    package let suppliers: [SupplierEntry]
+    package let policy: PolicyEntry
+
+    init(_ s: Scenario) {
+        name = s.meta.name
+        region = s.meta.region
+        currency = s.meta.currency
+        fiscalYear = s.meta.fiscalYear
+        bidDate = s.meta.bidDate.description
+        categories = s.catalogue.map {
+            CategoryEntry(id: $0.id, name: $0.name, unit: $0.unit, common: $0.isCommon, status: $0.status.rawValue)
+        }
+        projects = s.projects.map {
+            ProjectEntry(
+                id: $0.id,
+                name: $0.name,
+                type: $0.buildingType.rawValue,
+                district: $0.district,
+                budget: $0.budget,
+                targetStar: $0.targetStar,
+                regime: $0.regime.rawValue
+            )
+        }
+        suppliers = s.suppliers.map {
+            SupplierEntry(
+                id: $0.id,
+                name: $0.name,
+                size: $0.size.rawValue,
+                specialStatus: $0.specialStatus?.rawValue,
+                region: $0.region,
+                smallOrMicro: $0.isSmallOrMicro
+            )
+        }
+        let e = s.policy.evaluation
+        let formula: String
+        switch e.priceFormula {
+        case .lowPriceFirst: formula = "low-price-first"
+        case .deviationFromAverage: formula = "deviation-from-average"
+        }
+        policy = PolicyEntry(
+            evaluationMethod: e.method.rawValue,
+            priceFormula: formula,
+            pricePoints: e.pricePoints,
+            criteria: e.criteria.map { CriterionEntry(id: $0.id, name: $0.name, points: $0.points) },
+            roundingPlaces: e.rounding.places,
+            roundingMode: e.rounding.mode.rawValue,
+            roundingStage: e.rounding.stage.rawValue,
+            smeDeduction: s.policy.sme.deduction,
+            consortiumDeduction: s.policy.sme.consortiumDeduction,
+            minimumValidBids: e.minimumValidBids,
+            candidates: e.candidates,
+            tieBreak: e.tieBreak.rawValue,
+            greenRule: s.policy.greenRule.rawValue,
+            onFailure: s.policy.onFailure.rawValue,
+            lotStrategy: s.policy.lotting.strategy.rawValue,
+            smeReserve: s.policy.lotting.smeReserve,
+            methodBelowThreshold: s.policy.methodBelowThreshold.rawValue,
+            openTenderGoods: s.policy.thresholds.openTenderGoods
+        )
+    }
+}
+
+extension SMEDeclaration {
+    /// `small-micro`, `consortium`, or nil for no declaration.
+    var code: String? {
+        switch self {
+        case .none: return nil
+        case .smallMicro: return "small-micro"
+        case .consortium: return "consortium"
+        }
+    }
+
+    var share: Exact? {
+        if case .consortium(let share) = self { return share }
+        return nil
     }
 }

@@ -54,7 +54,7 @@ struct RunCommand: ParsableCommand {
         }
         switch format {
         case .text: print(TextReport.render(result, scenario: loaded), terminator: "")
-        case .json: print(try JSONReport.render(result), terminator: "")
+        case .json: print(try JSONReport.render(result, scenario: loaded), terminator: "")
         }
     }
 }

@@ -1,0 +1,83 @@
+import ExactNumbers
+import TenderReports
+
+/// A linear scale from 0 to a round maximum, onto `0...length` pixels, computed exactly.
+///
+/// Pixel positions are written with one decimal; only the drawing is rounded, never a value shown as text.
+package struct ChartScale: Sendable {
+    /// The round maximum (a multiple of ``step``), at least the data's maximum.
+    package let maximum: Exact
+    /// The distance between ticks: 1, 2, 2.5 or 5 times a power of ten.
+    package let step: Exact
+    package let length: Exact
+
+    /// A scale whose maximum is the smallest multiple of a round step at or above `dataMaximum`, with about
+    /// `ticks` intervals. A maximum of zero or less gives the scale 0…1.
+    package init(dataMaximum: Exact, length: Int, ticks: Int = 4) {
+        self.length = Exact(length)
+        guard dataMaximum > .zero else {
+            maximum = .one
+            step = try! Exact(numerator: 1, denominator: 4)
+            return
+        }
+        let raw = try! dataMaximum / Exact(max(1, ticks))
+        var magnitude = Exact.one
+        let ten = Exact(10)
+        while magnitude * ten <= raw { magnitude *= ten }
+        while magnitude > raw { magnitude = try! magnitude / ten }
+        let multiples: [Exact] = [1, 2, try! Exact(numerator: 5, denominator: 2), 5, 10]
+        let chosen = multiples.map { $0 * magnitude }.first { $0 >= raw } ?? magnitude * ten
+        step = chosen
+        maximum = (try! dataMaximum / chosen).rounded(places: 0, mode: .ceiling) * chosen
+    }
+
+    /// The tick values 0, step, 2·step, …, maximum.
+    package var ticks: [Exact] {
+        var values: [Exact] = []
+        var value = Exact.zero
+        while value <= maximum {
+            values.append(value)
+            value += step
+        }
+        return values
+    }
+
+    /// The pixel offset of `value`, clamped to `0...length`.
+    package func offset(_ value: Exact) -> Exact {
+        let raw = try! value / maximum * length
+        return min(max(raw, .zero), length)
+    }
+}
+
+/// How chart texts show numbers (tables show the full amounts).
+package enum ChartNumber {
+    /// Amounts from one million up in 万 (10,000 yuan) with 2 decimals, `4,049.88万`; below, the full amount.
+    package static func amount(_ value: Exact, scaleTo maximum: Exact) -> String {
+        if maximum >= 1_000_000 { return TextLayout.amount(try! value / 10_000) + "万" }
+        return TextLayout.amount(value)
+    }
+
+    /// Axis ticks: like ``amount(_:scaleTo:)`` with only the decimals the tick needs.
+    package static func tick(_ value: Exact, scaleTo maximum: Exact) -> String {
+        let shown = maximum >= 1_000_000 ? try! value / 10_000 : value
+        let places = min(shown.terminatingPlaces ?? 2, 2)
+        return TextLayout.amount(shown, places: places) + (maximum >= 1_000_000 ? "万" : "")
+    }
+
+    /// A fraction as a percentage with `places` decimals, `36.00%`.
+    package static func percent(_ value: Exact, places: Int = 2) -> String {
+        TextLayout.percent(value, places: places)
+    }
+
+    /// A percentage tick with only the decimals it needs (at most 2): `0%`, `2.5%`, `10%`.
+    package static func percentTick(_ value: Exact) -> String {
+        let percent = value * .hundred
+        return percent.formatted(places: min(percent.terminatingPlaces ?? 2, 2)) + "%"
+    }
+
+    /// A pixel coordinate: one decimal, trailing `.0` dropped.
+    package static func pixel(_ value: Exact) -> String {
+        let text = value.formatted(places: 1)
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import TenderExport
+
+/// `tender export INPUT --csv DIR --ocds FILE`: the run as CSV tables and as an OCDS release package.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export a run as CSV tables (lots, bids, awards, lines) and/or an OCDS 1.1 release package.",
+        discussion: """
+            INPUT is a scenario file, which is run first like 'tender run' (--variant, --replication), or the JSON \
+            of 'tender run --format json'. --csv DIR writes lots.csv, bids.csv, awards.csv and lines.csv (RFC 4180, \
+            UTF-8, CRLF). --ocds FILE writes the release package ('-': standard output). Every file is written \
+            atomically. See Docs/reports-and-exports.md.
+            """
+    )
+
+    @OptionGroup var input: ResultInputOptions
+
+    @Option(help: ArgumentHelp("Directory for the CSV files (created if missing).", valueName: "dir"))
+    var csv: String?
+
+    @Option(help: ArgumentHelp("The OCDS release package to write ('-': standard output).", valueName: "file"))
+    var ocds: String?
+
+    func validate() throws {
+        if csv == nil && ocds == nil { throw ValidationError("give --csv DIR, --ocds FILE, or both") }
+    }
+
+    func run() throws {
+        guard case .run(let view) = try input.load() else { return }
+        if let ocds {
+            let package: JSONValue
+            do {
+                package = try OCDSExport.releasePackage(view)
+            } catch {
+                StandardError.write("\(input.input): error: cannot export OCDS: \(error.description)")
+                throw ExitStatus.invalidInput
+            }
+            if ocds == "-" {
+                print(package.rendered(), terminator: "")
+            } else {
+                try writeOutput(package.rendered(), to: ocds, what: "OCDS release package")
+            }
+        }
+        if let csv {
+            do {
+                try FileManager.default.createDirectory(atPath: csv, withIntermediateDirectories: true)
+            } catch {
+                StandardError.write("error: cannot create the directory '\(csv)': \(error.localizedDescription)")
+                throw ExitStatus.cannotWrite
+            }
+            for (name, table) in RunTables.tables(view) {
+                try writeOutput(table.text, to: (csv as NSString).appendingPathComponent(name), what: "CSV file")
+            }
+        }
+    }
+}

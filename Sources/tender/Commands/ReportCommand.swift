@@ -1,0 +1,29 @@
+import ArgumentParser
+import TenderExport
+
+/// `tender report INPUT --html FILE`: one self-contained HTML file with tables and inline SVG charts.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write a self-contained HTML report of a run: scenario, lot plan, evaluations, charts.",
+        discussion: """
+            INPUT is the JSON of 'tender run --format json' (or - for standard input), or a scenario file, which \
+            is run first like 'tender run'. The HTML has inline CSS and SVG charts, no scripts, and fetches \
+            nothing, so it works offline; it prints to A4. The file is written atomically.
+            """
+    )
+
+    @OptionGroup var input: ResultInputOptions
+
+    @Option(help: ArgumentHelp("The HTML file to write.", valueName: "file"))
+    var html: String
+
+    func run() throws {
+        let document = try input.load()
+        switch document {
+        case .run(let view):
+            try writeOutput(RunReport.html(view), to: html, what: "HTML report")
+            print("\(html): HTML report of \(view.document.scenario), \(view.document.lots.count) lots")
+        }
+    }
+}
