@@ -90,10 +90,15 @@ public struct ComparisonSummary: Sendable, Equatable {
 /// Runs the same replications under several variants: common random numbers (same seed, same replication
 /// index, streams labelled by lot and supplier), so the differences are paired.
 public enum Comparison {
+    /// Runs replications 0..<`replications` of every scenario and folds them in replication order.
+    ///
+    /// `replicate`, when given, holds one function per scenario that loads another copy of it for each
+    /// worker thread (as ``Simulation/run(_:identity:shard:jobs:replicate:progress:sink:)`` explains).
     public static func run(
         _ scenarios: [(name: String, scenario: Scenario, identity: SimulationIdentity)],
         replications: Int,
         jobs: Int = 1,
+        replicate: [@Sendable () -> Scenario] = [],
         progress: (Int, Int) -> Void = { _, _ in }
     ) throws -> ComparisonSummary {
         precondition(scenarios.count >= 2, "a comparison needs at least two variants")
@@ -101,12 +106,18 @@ public enum Comparison {
         var statistics = catalogs.map(StatisticsAccumulator.init)
         let shared = MetricCatalog.runMetrics
         var pairs = Array(repeating: Array(repeating: PairedMoments(), count: shared.count), count: scenarios.count - 1)
-        let work = scenarios.map(\.scenario)
+        let sharedScenarios = scenarios.map(\.scenario)
         try ReplicationDriver.run(
             count: replications,
             jobs: jobs,
             chunkSize: 8,
-            work: { k in zip(work, catalogs).map { ReplicationRecord(TenderRun.run($0, replication: k), catalog: $1) }
+            makeWork: {
+                let local =
+                    jobs > 1 && replicate.count == sharedScenarios.count ? replicate.map { $0() } : sharedScenarios
+                let catalogs = local.map { MetricCatalog(scenario: $0) }
+                return { k in
+                    zip(local, catalogs).map { ReplicationRecord(TenderRun.run($0, replication: k), catalog: $1) }
+                }
             },
             fold: { k, records in
                 for (i, record) in records.enumerated() { statistics[i].add(record) }

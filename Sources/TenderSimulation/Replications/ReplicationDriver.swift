@@ -22,9 +22,23 @@ public enum ReplicationDriver {
         work: @escaping @Sendable (Int) -> Result,
         fold: (Int, Result) throws -> Void
     ) throws {
+        try run(count: count, jobs: jobs, chunkSize: chunkSize, makeWork: { work }, fold: fold)
+    }
+
+    /// As ``run(count:jobs:chunkSize:work:fold:)``, but each worker thread first makes its own work function
+    /// with `makeWork`: a worker that owns its copy of the inputs never touches the reference counts of
+    /// another thread's objects, which otherwise serialises the threads on shared cache lines.
+    public static func run<Result: Sendable>(
+        count: Int,
+        jobs: Int,
+        chunkSize: Int = 16,
+        makeWork: @escaping @Sendable () -> (Int) -> Result,
+        fold: (Int, Result) throws -> Void
+    ) throws {
         precondition(jobs >= 1 && chunkSize >= 1, "jobs and chunk size must be positive")
         guard count > 0 else { return }
         if jobs == 1 {
+            let work = makeWork()
             for i in 0..<count { try fold(i, work(i)) }
             return
         }
@@ -35,6 +49,7 @@ public enum ReplicationDriver {
             group.enter()
             Thread.detachNewThread { [board] in
                 defer { group.leave() }
+                let work = makeWork()
                 while let chunk = board.claim() {
                     let start = chunk * chunkSize
                     let end = min(count, start + chunkSize)

@@ -69,6 +69,9 @@ public enum Simulation {
     /// `jobs`.
     ///
     /// - Parameters:
+    ///   - replicate: makes an independent copy of `scenario` (e.g. by loading the file again) for each worker
+    ///     thread, so that threads share no objects; without it the workers share `scenario`, which is
+    ///     correct but scales poorly (reference counting on shared storage).
     ///   - progress: called on the calling thread after each folded replication with (done, total).
     ///   - sink: receives each record in replication order (the shard store writes them), may throw to stop.
     public static func run(
@@ -76,6 +79,7 @@ public enum Simulation {
         identity: SimulationIdentity,
         shard: Shard = .whole,
         jobs: Int = 1,
+        replicate: (@Sendable () -> Scenario)? = nil,
         progress: (Int, Int) -> Void = { _, _ in },
         sink: (ReplicationRecord) throws -> Void = { _ in }
     ) throws -> SimulationSummary {
@@ -85,8 +89,12 @@ public enum Simulation {
         try ReplicationDriver.run(
             count: total,
             jobs: jobs,
-            work: { position in
-                ReplicationRecord(TenderRun.run(scenario, replication: shard.item(at: position)), catalog: catalog)
+            makeWork: {
+                let scenario = jobs > 1 ? replicate?() ?? scenario : scenario
+                let catalog = MetricCatalog(scenario: scenario)
+                return { position in
+                    ReplicationRecord(TenderRun.run(scenario, replication: shard.item(at: position)), catalog: catalog)
+                }
             },
             fold: { position, record in
                 statistics.add(record)

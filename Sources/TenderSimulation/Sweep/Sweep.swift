@@ -59,17 +59,18 @@ public enum Sweep {
     /// - Parameters:
     ///   - cells: how many cells the grid has.
     ///   - shard: the cells this process computes: those whose index k satisfies k mod n = i.
-    ///   - prepare: the scenario and identity of cell k (loaded with the cell's overrides).
+    ///   - prepare: the scenario and identity of cell k (loaded with the cell's overrides), and a function
+    ///     that loads another copy of it for each worker thread (see ``Simulation/run(_:identity:shard:jobs:replicate:progress:sink:)``).
     public static func run(
         cells: Int,
         shard: Shard = .whole,
         store: some SweepStore,
         jobs: Int,
-        prepare: (Int) throws -> (Scenario, SimulationIdentity),
+        prepare: (Int) throws -> (Scenario, SimulationIdentity, (@Sendable () -> Scenario)?),
         events: (SweepEvent) -> Void = { _ in }
     ) throws {
         for cell in 0..<cells where shard.contains(cell) {
-            let (scenario, identity) = try prepare(cell)
+            let (scenario, identity, replicate) = try prepare(cell)
             if try store.hasCell(CellKey(identity)) {
                 events(.skipped(cell: cell))
                 continue
@@ -79,6 +80,7 @@ public enum Sweep {
                 scenario,
                 identity: identity,
                 jobs: jobs,
+                replicate: replicate,
                 progress: { done, total in events(.replications(done: done, total: total)) }
             )
             try store.commit(CellResult(index: cell, shard: shard, summary: summary))

@@ -43,6 +43,7 @@ struct CompareCommand: ParsableCommand {
         var printed = Set<String>()
         let defined = ScenarioLoader().load(file).variants.map(\.name)
         var inputs: [(name: String, scenario: Scenario, identity: SimulationIdentity)] = []
+        var copies: [@Sendable () -> Scenario] = []
         var options = self.options
         for name in names {
             let variant = name == "base" && !defined.contains("base") ? nil : name
@@ -56,12 +57,20 @@ struct CompareCommand: ParsableCommand {
             identity.seed = options.seed!
             identity.replications = options.replications!
             inputs.append((name, scenario, identity))
+            let seed = options.seed!
+            let replicate = input.replicate
+            copies.append {
+                var copy = replicate()
+                copy.meta.seed = seed
+                return copy
+            }
         }
         let progress = Progress(label: "compare", quiet: options.quiet)
         let comparison = try Comparison.run(
             inputs,
             replications: options.replications!,
             jobs: options.jobCount,
+            replicate: copies,
             progress: progress.update
         )
         progress.clear()

@@ -60,6 +60,7 @@ struct SimulateCommand: ParsableCommand {
                 input.scenario,
                 identity: input.identity,
                 jobs: options.jobCount,
+                replicate: input.replicate,
                 progress: progress.update
             )
             progress.clear()
@@ -90,6 +91,7 @@ struct SimulateCommand: ParsableCommand {
                 identity: input.identity,
                 shard: shard,
                 jobs: options.jobCount,
+                replicate: input.replicate,
                 progress: progress.update,
                 sink: { record in
                     batch.append(record)

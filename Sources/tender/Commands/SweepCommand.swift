@@ -102,7 +102,7 @@ struct SweepCommand: ParsableCommand {
                         digest: digest,
                         printed: &printed
                     )
-                    return (input.scenario, input.identity)
+                    return (input.scenario, input.identity, input.replicate)
                 },
                 events: { event in
                     switch event {

@@ -31,6 +31,8 @@ struct SimulationOptions: ParsableArguments {
 struct SimulationInput {
     var scenario: Scenario
     var identity: SimulationIdentity
+    /// Loads the same scenario again: each worker thread gets its own copy (see `Simulation.run`).
+    var replicate: @Sendable () -> Scenario
 
     /// Loads `file` with a variant and overrides; prints diagnostics (each only once per `printed`) and exits
     /// 65 on errors.
@@ -81,7 +83,17 @@ struct SimulationInput {
             replications: options.replications ?? max(1, scenario.meta.replications),
             parameters: overrides
         )
-        return SimulationInput(scenario: scenario, identity: identity)
+        let loaded = scenario
+        let seed = scenario.meta.seed
+        let pairs = overrides.map { ($0.path, $0.value) }
+        let replicate: @Sendable () -> Scenario = {
+            guard var copy = ScenarioLoader().load(file, variant: variant, overrides: pairs).scenario else {
+                return loaded
+            }
+            copy.meta.seed = seed
+            return copy
+        }
+        return SimulationInput(scenario: scenario, identity: identity, replicate: replicate)
     }
 }
 
