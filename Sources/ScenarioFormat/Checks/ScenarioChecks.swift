@@ -157,10 +157,14 @@ struct ScenarioChecks {
                     "unknown supplier '\(bid.bidder)'" + Suggestion.hint(for: bid.bidder, in: suppliers.map(\.id))
                 )
             }
-            if let earlier = seen["\(bid.lot)|\(bid.bidder)"] {
+            // Auction moves (entries with a round) may repeat: the last one counts.
+            if let earlier = seen["\(bid.lot)|\(bid.bidder)"],
+                bid.round == nil || bidEntries[earlier].bid.round == nil
+            {
                 error(
                     path,
-                    "supplier '\(bid.bidder)' already bid on lot '\(bid.lot)' in bids[\(earlier)]; one bid per lot"
+                    "supplier '\(bid.bidder)' already bid on lot '\(bid.lot)' in bids[\(earlier)]; one bid per lot "
+                        + "(auction moves carry a 'round')"
                 )
             }
             seen["\(bid.lot)|\(bid.bidder)"] = index

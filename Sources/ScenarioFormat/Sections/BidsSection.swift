@@ -12,7 +12,7 @@ struct BidEntry {
 enum BidsSection {
     static let keys = [
         "lot", "bidder", "price", "unit-prices", "offer", "declaration", "bond-paid", "signed", "submitted-at",
-        "delivery-days", "marks", "explanation-accepted",
+        "delivery-days", "marks", "explanation-accepted", "round",
     ]
 
     static func read(_ cursor: Cursor) -> [BidEntry] {
@@ -64,7 +64,8 @@ enum BidsSection {
             submittedAt: map.optional("submitted-at")?.string() ?? "",
             deliveryDays: map.optional("delivery-days")?.integer(0...3650),
             marks: marks,
-            explanationAccepted: map.optional("explanation-accepted")?.bool()
+            explanationAccepted: map.optional("explanation-accepted")?.bool(),
+            round: map.optional("round")?.integer(0...1000)
         )
         return BidEntry(bid: bid, unitPrices: lines, cursor: map.cursor)
     }

@@ -4,7 +4,7 @@ import TenderModel
 enum PolicySection {
     static let keys = [
         "thresholds", "method-below-threshold", "lotting", "sme", "evaluation", "green-rule", "optional-coverage",
-        "on-failure",
+        "on-failure", "auction", "pricing", "framework",
     ]
 
     static func read(_ cursor: Cursor) -> Policy {
@@ -36,6 +36,9 @@ enum PolicySection {
             policy.optionalCoverage = c
         }
         if let f = map.optional("on-failure")?.choice(FailurePolicy.self) { policy.onFailure = f }
+        if let a = map.optional("auction") { AuctionSection.readAuction(a, into: &policy.auction) }
+        if let p = map.optional("pricing").flatMap(AuctionSection.readPricing) { policy.pricing = p }
+        if let f = map.optional("framework") { AuctionSection.readFramework(f, into: &policy.framework) }
         return policy
     }
 

@@ -4,7 +4,7 @@ import TenderModel
 enum SuppliersSection {
     static let keys = [
         "id", "name", "size", "special-status", "region", "brands", "licensed", "debarred", "negative-list",
-        "participation", "behaviour", "consortium", "offers",
+        "participation", "behaviour", "consortium", "offers", "auction-strategy",
     ]
     static let offerKeys = ["capacity", "cost"] + ProductReader.keys
     static let consortiumKeys = ["id", "small-micro-share"]
@@ -29,6 +29,7 @@ enum SuppliersSection {
         let participation =
             map.optional("participation")?.exact(atLeast: .zero, atMost: .one, what: "a probability") ?? .one
         let behaviour = map.optional("behaviour").flatMap(BehaviourReader.read) ?? .truthful
+        let auctionStrategy = map.optional("auction-strategy").flatMap(AuctionSection.strategy)
         var consortium: Consortium?
         if let c = map.optional("consortium")?.mapping("a consortium", keys: consortiumKeys) {
             let cid = c.required("id", "the consortium's id")?.identifier()
@@ -64,7 +65,8 @@ enum SuppliersSection {
             costs: costs,
             behaviour: behaviour,
             participation: participation,
-            consortium: consortium
+            consortium: consortium,
+            auctionStrategy: auctionStrategy
         )
     }
 }

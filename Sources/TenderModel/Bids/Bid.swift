@@ -19,6 +19,8 @@ public struct Bid: Sendable, Equatable {
     public var marks: [String: [Exact]]
     /// For an abnormally low price: whether the bidder's explanation is accepted (nil: policy default).
     public var explanationAccepted: Bool?
+    /// An auction move's round (rehearsal): several entries of one bidder on a lot are its moves.
+    public var round: Int?
 
     public init(
         lot: String,
@@ -31,7 +33,8 @@ public struct Bid: Sendable, Equatable {
         submittedAt: String = "",
         deliveryDays: Int? = nil,
         marks: [String: [Exact]] = [:],
-        explanationAccepted: Bool? = nil
+        explanationAccepted: Bool? = nil,
+        round: Int? = nil
     ) {
         self.lot = lot
         self.bidder = bidder
@@ -44,6 +47,7 @@ public struct Bid: Sendable, Equatable {
         self.deliveryDays = deliveryDays
         self.marks = marks
         self.explanationAccepted = explanationAccepted
+        self.round = round
     }
 }
 

@@ -12,6 +12,12 @@ public struct Policy: Sendable, Equatable {
     /// 2025 rule: optional categories must cover at least this share of the kinds of material.
     public var optionalCoverage: Exact = .percent(40)
     public var onFailure: FailurePolicy = .retender
+    /// Reverse-auction lots: format, minimal step, rounds, bidder strategy (Docs/auctions.md).
+    public var auction = AuctionPolicy()
+    /// What the winner of a sealed evaluation is paid.
+    public var pricing: PricingRule = .firstPrice
+    /// Framework-agreement lots (财政部令第110号).
+    public var framework = FrameworkPolicy()
 
     public init() {}
 }

@@ -21,6 +21,8 @@ public struct Supplier: Sendable, Equatable, Identifiable {
     public var participation: Exact
     /// A consortium it bids in, with the small/micro share of the consortium's work.
     public var consortium: Consortium?
+    /// How it moves in reverse auctions; nil: the policy's default strategy.
+    public var auctionStrategy: AuctionStrategy?
 
     public init(
         id: String,
@@ -35,7 +37,8 @@ public struct Supplier: Sendable, Equatable, Identifiable {
         costs: [String: CostModel] = [:],
         behaviour: Behaviour = .truthful,
         participation: Exact = .one,
-        consortium: Consortium? = nil
+        consortium: Consortium? = nil,
+        auctionStrategy: AuctionStrategy? = nil
     ) {
         self.id = id
         self.name = name
@@ -50,6 +53,7 @@ public struct Supplier: Sendable, Equatable, Identifiable {
         self.behaviour = behaviour
         self.participation = participation
         self.consortium = consortium
+        self.auctionStrategy = auctionStrategy
     }
 
     /// Small or micro for the price deduction: by size, or by special status.
