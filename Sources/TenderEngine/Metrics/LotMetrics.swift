@@ -20,6 +20,11 @@ public struct LotMetrics: Sendable, Equatable {
     public var winnerIsSME: Bool
     public var winnerIsSmallMicro: Bool
     public var redFlags: [String]
+    /// The contract amount per supplier: the winner's contract, or a framework agreement's orders.
+    public var contractBySupplier: [String: Exact] = [:]
+    /// The part of the contract amount won by SMEs, and by small and micro firms.
+    public var smeContract: Exact = .zero
+    public var smallMicroContract: Exact = .zero
 
     /// (ceiling − contract) / ceiling.
     public var savingsRate: Exact? {
@@ -52,24 +57,48 @@ public struct LotMetrics: Sendable, Equatable {
         var referencedContract: Exact?
         var winnerIsSME = false
         var winnerIsSmallMicro = false
-        if let winnerID = outcome.winner, let contract = outcome.contractPrice,
-            let winning = outcome.evaluations.first(where: { $0.bid.bidder == winnerID })
-        {
+        var contractBySupplier: [String: Exact] = [:]
+        var smeContract = Exact.zero
+        var smallMicroContract = Exact.zero
+        func isSME(_ supplier: Supplier?) -> Bool { supplier.map { $0.size.isSME || $0.specialStatus != nil } ?? false }
+        if let winnerID = outcome.winner, let contract = outcome.contractPrice {
             let supplier = context.suppliers[winnerID]
-            winnerIsSME = supplier.map { $0.size.isSME || $0.specialStatus != nil } ?? false
+            winnerIsSME = isSME(supplier)
             winnerIsSmallMicro = supplier?.isSmallOrMicro ?? false
-            for category in lot.categories {
-                let lines = lot.lines.filter { $0.category == category }
-                let share = (try? lines.map(\.ceilingAmount).sum() / ceiling) ?? .zero
-                let amount = contract * share
-                let certificate = context.product(of: winning.bid, category: category)?.certificate
-                let star = certificate.map { $0.isValid(on: context.scenario.meta.bidDate) ? $0.star : 0 } ?? 0
-                amountByStar[star, default: .zero] += amount
-                if let reference = context.categories[category]?.referencePrice {
-                    referenceCost = (referenceCost ?? .zero) + lines.map(\.quantity).sum() * reference
-                    referencedContract = (referencedContract ?? .zero) + amount
+            // Who supplies which lines for how much: the winner all of them, or each framework order's supplier.
+            var awards: [(supplier: String, amount: Exact, lines: [DemandLine], ceiling: Exact)] = []
+            if let framework = outcome.auction?.framework {
+                for order in framework.placed {
+                    guard let who = order.supplier, let price = order.price else { continue }
+                    awards.append((who, price, lot.lines.filter { order.lines.contains($0.reference) }, order.ceiling))
+                }
+            } else {
+                awards = [(winnerID, contract, lot.lines, ceiling)]
+            }
+            for award in awards {
+                guard let bid = outcome.evaluations.first(where: { $0.bid.bidder == award.supplier })?.bid else {
+                    continue
+                }
+                contractBySupplier[award.supplier, default: .zero] += award.amount
+                if isSME(context.suppliers[award.supplier]) { smeContract += award.amount }
+                if context.suppliers[award.supplier]?.isSmallOrMicro == true { smallMicroContract += award.amount }
+                for category in lot.categories {
+                    let lines = award.lines.filter { $0.category == category }
+                    guard !lines.isEmpty else { continue }
+                    let share = (try? lines.map(\.ceilingAmount).sum() / award.ceiling) ?? .zero
+                    let amount = award.amount * share
+                    let certificate = context.product(of: bid, category: category)?.certificate
+                    let star = certificate.map { $0.isValid(on: context.scenario.meta.bidDate) ? $0.star : 0 } ?? 0
+                    amountByStar[star, default: .zero] += amount
+                    if let reference = context.categories[category]?.referencePrice {
+                        referenceCost = (referenceCost ?? .zero) + lines.map(\.quantity).sum() * reference
+                        referencedContract = (referencedContract ?? .zero) + amount
+                    }
                 }
             }
+        }
+        if outcome.auction?.framework?.orders.contains(where: { $0.supplier == nil }) == true {
+            flags.append("unplaced-orders")
         }
         return LotMetrics(
             lot: lot.id,
@@ -84,7 +113,10 @@ public struct LotMetrics: Sendable, Equatable {
             referencedContract: referencedContract,
             winnerIsSME: winnerIsSME,
             winnerIsSmallMicro: winnerIsSmallMicro,
-            redFlags: flags
+            redFlags: flags,
+            contractBySupplier: contractBySupplier,
+            smeContract: smeContract,
+            smallMicroContract: smallMicroContract
         )
     }
 }

@@ -60,15 +60,16 @@ public struct RunMetrics: Sendable, Equatable {
             if lot.failed { m.failedLots += 1 }
             for (reason, count) in lot.rejections { m.rejections[reason, default: 0] += count }
             for flag in lot.redFlags { m.redFlags[flag, default: 0] += 1 }
-            guard let contract = lot.contract, let winner = outcome.winner else { continue }
+            guard let contract = lot.contract, outcome.winner != nil else { continue }
             m.awardedCeiling += lot.ceiling
             m.contract += contract
-            bySupplier[winner, default: .zero] += contract
+            // A framework agreement's orders may go to several suppliers.
+            for (supplier, amount) in lot.contractBySupplier { bySupplier[supplier, default: .zero] += amount }
             for (star, amount) in lot.amountByStar { m.amountByStar[star, default: .zero] += amount }
             m.referenceCost += lot.referenceCost ?? .zero
             m.referencedContract += lot.referencedContract ?? .zero
-            if lot.winnerIsSME { m.smeAmount += contract }
-            if lot.winnerIsSmallMicro { m.smallMicroAmount += contract }
+            m.smeAmount += lot.smeContract
+            m.smallMicroAmount += lot.smallMicroContract
         }
         if !m.contract.isZero {
             m.hhi = bySupplier.values.map { amount -> Exact in

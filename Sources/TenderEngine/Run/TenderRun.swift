@@ -23,6 +23,7 @@ public enum TenderRun {
             evaluateWithFailurePolicy(lot, context: context, replication: replication)
         }
         CapacityAward.resolve(&outcomes, context: context)
+        if scenario.policy.pricing == .secondPrice { SecondPrice.apply(&outcomes) }
         let lotMetrics = outcomes.map { LotMetrics.measure($0, context: context) }
         return RunResult(
             scenario: scenario.meta.name,
@@ -40,7 +41,16 @@ public enum TenderRun {
     static func bids(for lot: Lot, context: EvaluationContext, replication: Int, round: Int) -> [Bid] {
         let scenario = context.scenario
         if !scenario.bids.isEmpty {
-            return round == 0 ? scenario.bids.filter { $0.lot == lot.id } : []
+            guard round == 0 else { return [] }
+            let entries = scenario.bids.filter { $0.lot == lot.id }
+            guard entries.contains(where: { $0.round != nil }) else { return entries }
+            // Auction moves evaluated as sealed bids: each bidder's last entry in submission order counts.
+            var last: [String: Bid] = [:]
+            for entry in AuctionLot.explicitEntries(lot, context: context, defaultRound: 0) {
+                last[entry.bidder] = entry
+            }
+            var seen = Set<String>()
+            return entries.filter { seen.insert($0.bidder).inserted }.compactMap { last[$0.bidder] }
         }
         // A re-tender draws from streams of its own, so it never repeats the first round's draws.
         let streamReplication = round == 0 ? replication : replication &+ (round << 40)
@@ -48,6 +58,9 @@ public enum TenderRun {
     }
 
     static func evaluateWithFailurePolicy(_ lot: Lot, context: EvaluationContext, replication: Int) -> LotOutcome {
+        if lot.method == .reverseAuction || lot.method == .frameworkAgreement {
+            return formatWithFailurePolicy(lot, context: context, replication: replication)
+        }
         let first = LotEvaluator.evaluate(
             lot,
             bids: bids(for: lot, context: context, replication: replication, round: 0),
@@ -95,12 +108,72 @@ public enum TenderRun {
     }
 }
 
+extension TenderRun {
+    /// A reverse auction or a framework agreement, with fresh draws from streams of its own when `retender`.
+    static func runFormat(_ lot: Lot, context: EvaluationContext, replication: Int, retender: Bool) -> LotOutcome {
+        let streamReplication = retender ? replication &+ (1 << 40) : replication
+        if lot.method == .frameworkAgreement {
+            return FrameworkAgreement.evaluate(lot, context: context, streamReplication: streamReplication)
+        }
+        return AuctionLot.evaluate(lot, context: context, streamReplication: streamReplication)
+    }
+
+    /// The failure policy for auction and framework lots: run the format again with fresh bids, or evaluate
+    /// the sealed bids by competitive consultation, or leave the lot failed.
+    static func formatWithFailurePolicy(_ lot: Lot, context: EvaluationContext, replication: Int) -> LotOutcome {
+        let first = runFormat(lot, context: context, replication: replication, retender: false)
+        guard let failure = first.failure else { return first }
+        let name = lot.method == .frameworkAgreement ? "framework agreement" : "reverse auction"
+        switch context.policy.onFailure {
+        case .none:
+            return first
+        case .retender:
+            guard context.scenario.bids.isEmpty else {
+                var outcome = first
+                outcome.audit.append(
+                    "lot failed (\(failure)); a re-tender is required (no re-tender bids in a rehearsal)"
+                )
+                return outcome
+            }
+            var outcome = runFormat(lot, context: context, replication: replication, retender: true)
+            outcome.audit.insert("first \(name) failed (\(failure)); held again with fresh bids", at: 0)
+            return outcome
+        case .switchMethod:
+            var switched = lot
+            switched.method = .competitiveConsultation
+            var outcome = LotEvaluator.evaluate(
+                switched,
+                bids: bids(for: lot, context: context, replication: replication, round: 0),
+                context: context,
+                replication: replication,
+                minimumValidBids: 2
+            )
+            outcome.audit.insert(
+                "\(name) failed (\(failure)); the sealed bids evaluated by competitive consultation, where 2 "
+                    + "valid bids suffice (财库〔2015〕124号)",
+                at: 0
+            )
+            return outcome
+        }
+    }
+}
+
 /// When a supplier would win more than its capacity can deliver, later lots go to the next candidate.
 enum CapacityAward {
     static func resolve(_ outcomes: inout [LotOutcome], context: EvaluationContext) {
         var committed: [String: [String: Exact]] = [:]
         for index in outcomes.indices {
             guard outcomes[index].winner != nil else { continue }
+            if let framework = outcomes[index].auction?.framework {
+                // A framework agreement checked capacity order by order; its orders commit what they take.
+                for order in framework.placed {
+                    guard let supplier = order.supplier else { continue }
+                    for (category, quantity) in order.quantities {
+                        committed[supplier, default: [:]][category, default: .zero] += quantity
+                    }
+                }
+                continue
+            }
             let quantities = outcomes[index].lot.quantities
             var chosen: String?
             for candidate in outcomes[index].candidates {

@@ -57,6 +57,9 @@ public struct LotOutcome: Sendable, Equatable {
     public var failure: String?
     /// Every decision that is not a plain computation: drawings of lots, deductions refused, re-tenders.
     public var audit: [String]
+    /// The rounds of a reverse auction, the payment of a second-price evaluation, or the shortlist and orders
+    /// of a framework agreement (Docs/auctions.md); nil for a first-price sealed evaluation.
+    public var auction: AuctionRecord?
 
     public var validCount: Int { evaluations.filter(\.isValid).count }
 }
