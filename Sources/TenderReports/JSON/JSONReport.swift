@@ -167,6 +167,8 @@ package struct LotDocument: Codable, Sendable {
     package let audit: [String]
     /// Certificate star (`"0"` = uncertified) → the part of the contract amount it covers.
     package var contractByStar: [String: Exact]?
+    /// The rounds of a reverse auction, a second-price payment, or a framework agreement's orders.
+    package var auction: AuctionDocument?
 
     init(_ o: LotOutcome, _ m: LotMetrics) {
         id = o.lot.id
@@ -203,6 +205,7 @@ package struct LotDocument: Codable, Sendable {
         redFlags = m.redFlags
         audit = o.audit
         contractByStar = Dictionary(uniqueKeysWithValues: m.amountByStar.map { (String($0.key), $0.value) })
+        auction = o.auction.map(AuctionDocument.init)
     }
 }
 

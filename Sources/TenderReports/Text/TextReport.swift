@@ -111,9 +111,10 @@ package enum TextReport {
             for flag in e.flags { out.append(wrap("  ! \(e.bid.bidder): \(flag)", indent: "      ")) }
         }
         for note in outcome.audit { out.append(wrap("  · \(note)", indent: "      ")) }
+        if let auction = outcome.auction { out.append(contentsOf: AuctionText.lines(auction)) }
         if let failure = outcome.failure {
             out.append("  Lot FAILED (废标): \(failure)")
-        } else if let winner = outcome.winner, let price = outcome.contractPrice {
+        } else if outcome.auction?.framework == nil, let winner = outcome.winner, let price = outcome.contractPrice {
             let saving = TextLayout.percent(metrics.savingsRate)
             out.append(
                 "  Awarded to \(winner) at \(TextLayout.amount(price)) (savings \(saving)); candidates: "
