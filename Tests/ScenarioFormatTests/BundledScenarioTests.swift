@@ -55,10 +55,11 @@ import Testing
     }
 
     @Test(arguments: cities)
-    func cityScenariosHaveNoWarningsAndTwoToFourDescribedVariants(_ name: String) {
+    func cityScenariosHaveNoWarningsAndTwoToEightDescribedVariants(_ name: String) {
         let result = ScenarioLoader().load(Self.path(name))
         #expect(result.warnings.isEmpty, "\(result.warnings.map(\.description).joined(separator: "\n"))")
-        #expect((2...4).contains(result.variants.count))
+        // Yinchuan adds the auction formats (e-mall, framework agreement, second price) to its four.
+        #expect((2...8).contains(result.variants.count))
         for variant in result.variants {
             #expect(!variant.description.isEmpty, "variant \(variant.name) has no description")
             let loaded = ScenarioLoader().load(Self.path(name), variant: variant.name)
@@ -275,6 +276,19 @@ import Testing
         )
         let reserved = try Self.load("yinchuan-2023.yaml", variant: "sme-reserve")
         #expect(reserved.policy.lotting.smeReserve)
+
+        // The auction formats as variants for `compare` (Docs/auctions.md).
+        let emall = try Self.load("yinchuan-2023.yaml", variant: "e-mall-auction")
+        #expect(emall.policy.methodBelowThreshold == .reverseAuction)
+        #expect(emall.policy.auction.format == .eMall)
+        #expect(emall.policy.auction.minimumStep == .share(AuctionStep.defaultShare))
+        #expect(emall.suppliers.contains { $0.auctionStrategy == .lastMoment })
+        let framework = try Self.load("yinchuan-2023.yaml", variant: "framework")
+        #expect(framework.policy.methodBelowThreshold == .frameworkAgreement)
+        #expect(framework.policy.framework.orders == .secondRound)
+        let second = try Self.load("yinchuan-2023.yaml", variant: "second-price")
+        #expect(second.policy.pricing == .secondPrice)
+        #expect(second.policy.evaluation.method == .lowestPrice)
     }
 
     /// 吉建科〔2024〕13号: certified green materials (1–3 stars), the recommended catalogue's test reports, and a
