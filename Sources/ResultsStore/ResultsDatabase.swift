@@ -514,7 +514,7 @@ public final class ResultsDatabase: SweepStore {
     static func summary(_ db: Database, _ row: Row, file: String) throws -> SimulationSummary {
         let id: Int64 = row["id"]
         var identity = identity(row, parameters: [])
-        identity.file = row["file"]
+        identity.file = file
         return SimulationSummary(
             identity: identity,
             lots: splitLots(row["lots"]),
