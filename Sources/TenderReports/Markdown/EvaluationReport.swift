@@ -75,9 +75,15 @@ package enum EvaluationReport {
             for (i, c) in outcome.candidates.enumerated() { out.append("\(i + 1). \(c)") }
             if let w = outcome.winner, let p = outcome.contractPrice {
                 out.append("")
-                out.append("Awarded to \(w) at the quoted price \(TextLayout.amount(p)) yuan.")
+                if outcome.auction?.framework != nil {
+                    out.append("Orders worth \(TextLayout.amount(p)) yuan placed under the agreement (below).")
+                } else {
+                    let at = outcome.auction == nil ? "the quoted price " : ""
+                    out.append("Awarded to \(w) at \(at)\(TextLayout.amount(p)) yuan.")
+                }
             }
         }
+        if let auction = outcome.auction { out += [""] + AuctionMarkdown.section(auction) }
         if !outcome.audit.isEmpty {
             out.append("")
             out.append("## 6. Other matters (其他需要说明的情况)")
