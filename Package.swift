@@ -57,6 +57,8 @@ let package = Package(
                 "TenderSimulation",
                 "ResultsStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // tender report reads a sweep's results database (tables in Docs/simulation.md).
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "ExactNumbersTests", dependencies: ["ExactNumbers"]),

@@ -88,7 +88,7 @@ enum ExportFixtures {
         let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent(
             "tender-stderr-\(UUID().uuidString)"
         )
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errorFile) }
         let err = try FileHandle(forWritingTo: errorFile)
         let out = Pipe()

@@ -61,7 +61,7 @@ import Testing
         let cases: [(String, String)] = [
             ("not json at all", "not a JSON result"),
             ("{\"schema\": \"something-else\"}", "not a result tender knows (top-level keys: schema)"),
-            ("{\"plan\": {}, \"lots\": [], \"totals\": {}}", "not a valid run result: "),
+            ("{\"plan\": {}, \"lots\": [], \"totals\": {}}", "not a valid result: "),
         ]
         for (index, (content, message)) in cases.enumerated() {
             let input = directory.appendingPathComponent("bad\(index).json").path

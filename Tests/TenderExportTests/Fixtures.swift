@@ -105,6 +105,26 @@ enum Fixtures {
         """
 }
 
+extension Fixtures {
+    /// A scenario whose only demand line is below the decentralised limit: no lot, no bid.
+    static let noLots = """
+        meta: { name: "空 empty", region: x, fiscal-year: 2023, bid-date: 2023-06-30 }
+        catalogue:
+          - { id: board, name: 板材, unit: m2 }
+        projects:
+          - id: P01
+            name: 项目
+            type: school
+            budget: 5000000
+            demands:
+              - { id: D1, category: board, spec: x, quantity: 10, unit: m2, delivery: { from: 2023-07-01, to: 2023-08-01 }, ceiling-unit-price: 20 }
+        suppliers:
+          - { id: S1, name: One, size: small, offers: { board: { brand: b1, cost: { fixed: 10 } } } }
+        policy:
+          evaluation: { method: lowest-price }
+        """
+}
+
 struct FixtureError: Error, CustomStringConvertible {
     let description: String
 }

@@ -58,6 +58,13 @@ import Testing
         #expect(html.contains("废标 Lot failed: \(HTML.escape(rebar.failure ?? ""))"))
     }
 
+    @Test func runWithoutLotsSaysSo() throws {
+        let html = RunReport.html(try Fixtures.view(yaml: Fixtures.noLots))
+        #expect(html.contains("No lots: nothing to chart."))
+        #expect(!html.contains("<svg "))
+        #expect(html.contains("低于分散采购限额"))
+    }
+
     /// A document from an older tender (no context) still renders, with ids for names.
     @Test func legacyDocumentRenders() throws {
         guard case .run(let view) = try ResultDocument.read(try Fixtures.legacyJSON("rehearsal-worked-examples.yaml"))

@@ -135,6 +135,14 @@ import Testing
         #expect(throws: OCDSExport.Failure.noContext) { try OCDSExport.releasePackage(view) }
     }
 
+    /// No lot: no empty arrays or objects (OCDS checkers flag them), the tender still described.
+    @Test func runWithoutLotsHasNoEmptyArrays() throws {
+        let text = try OCDSExport.releasePackage(try Fixtures.view(yaml: Fixtures.noLots)).rendered()
+        #expect(!text.contains("[]") && !text.contains("{}"))
+        #expect(!text.contains("\"awards\"") && !text.contains("\"bids\""))
+        #expect(text.contains("\"numberOfTenderers\": 0"))
+    }
+
     @Test func submissionTimesGetTheTimeZone() {
         #expect(OCDSExport.dateTime("2023-06-30T08:12:33") == "2023-06-30T08:12:33+08:00")
         #expect(OCDSExport.dateTime("2023-06-30T08:12") == "2023-06-30T08:12:00+08:00")

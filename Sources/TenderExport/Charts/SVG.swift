@@ -1,4 +1,5 @@
 import ExactNumbers
+import Foundation
 import TenderReports
 
 /// An inline SVG drawing: elements in a `viewBox`, styled by the page's CSS classes, so it scales with the
@@ -23,9 +24,26 @@ package struct SVG: Sendable {
         cssClass: String,
         tooltip: String? = nil
     ) {
-        let attributes =
-            "x=\"\(ChartNumber.pixel(x))\" y=\"\(ChartNumber.pixel(y))\" width=\"\(ChartNumber.pixel(width))\" "
-            + "height=\"\(ChartNumber.pixel(height))\" class=\"\(HTML.escape(cssClass))\""
+        let (px, py, pw, ph) = (
+            ChartNumber.pixel(x), ChartNumber.pixel(y), ChartNumber.pixel(width), ChartNumber.pixel(height)
+        )
+        rect(px, py, pw, ph, cssClass: cssClass, tooltip: tooltip)
+    }
+
+    package mutating func rect(
+        x: Double,
+        y: Double,
+        width: Double,
+        height: Double,
+        cssClass: String,
+        tooltip: String? = nil
+    ) {
+        let (px, py, pw, ph) = (SVG.pixel(x), SVG.pixel(y), SVG.pixel(max(width, 0)), SVG.pixel(max(height, 0)))
+        rect(px, py, pw, ph, cssClass: cssClass, tooltip: tooltip)
+    }
+
+    private mutating func rect(_ x: String, _ y: String, _ w: String, _ h: String, cssClass: String, tooltip: String?) {
+        let attributes = "x=\"\(x)\" y=\"\(y)\" width=\"\(w)\" height=\"\(h)\" class=\"\(HTML.escape(cssClass))\""
         if let tooltip {
             elements.append("<rect \(attributes)><title>\(HTML.escape(tooltip))</title></rect>")
         } else {
@@ -34,10 +52,42 @@ package struct SVG: Sendable {
     }
 
     package mutating func line(x1: Exact, y1: Exact, x2: Exact, y2: Exact, cssClass: String) {
-        elements.append(
-            "<line x1=\"\(ChartNumber.pixel(x1))\" y1=\"\(ChartNumber.pixel(y1))\" x2=\"\(ChartNumber.pixel(x2))\" "
-                + "y2=\"\(ChartNumber.pixel(y2))\" class=\"\(HTML.escape(cssClass))\"/>"
+        line(
+            ChartNumber.pixel(x1),
+            ChartNumber.pixel(y1),
+            ChartNumber.pixel(x2),
+            ChartNumber.pixel(y2),
+            cssClass: cssClass
         )
+    }
+
+    package mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, cssClass: String) {
+        line(SVG.pixel(x1), SVG.pixel(y1), SVG.pixel(x2), SVG.pixel(y2), cssClass: cssClass)
+    }
+
+    private mutating func line(_ x1: String, _ y1: String, _ x2: String, _ y2: String, cssClass: String) {
+        elements.append(
+            "<line x1=\"\(x1)\" y1=\"\(y1)\" x2=\"\(x2)\" y2=\"\(y2)\" class=\"\(HTML.escape(cssClass))\"/>"
+        )
+    }
+
+    /// A polyline through `points`; a closed, filled band when `closed`.
+    package mutating func path(_ points: [(x: Double, y: Double)], closed: Bool = false, cssClass: String) {
+        guard let first = points.first else { return }
+        var d = "M\(SVG.pixel(first.x)) \(SVG.pixel(first.y))"
+        for point in points.dropFirst() { d += " L\(SVG.pixel(point.x)) \(SVG.pixel(point.y))" }
+        if closed { d += " Z" }
+        elements.append("<path d=\"\(d)\" class=\"\(HTML.escape(cssClass))\"/>")
+    }
+
+    package mutating func circle(x: Double, y: Double, radius: Double, cssClass: String, tooltip: String? = nil) {
+        let attributes =
+            "cx=\"\(SVG.pixel(x))\" cy=\"\(SVG.pixel(y))\" r=\"\(SVG.pixel(radius))\" class=\"\(HTML.escape(cssClass))\""
+        if let tooltip {
+            elements.append("<circle \(attributes)><title>\(HTML.escape(tooltip))</title></circle>")
+        } else {
+            elements.append("<circle \(attributes)/>")
+        }
     }
 
     package mutating func text(
@@ -48,11 +98,50 @@ package struct SVG: Sendable {
         cssClass: String,
         tooltip: String? = nil
     ) {
+        self.text(
+            text,
+            ChartNumber.pixel(x),
+            ChartNumber.pixel(y),
+            anchor: anchor,
+            cssClass: cssClass,
+            tooltip: tooltip
+        )
+    }
+
+    package mutating func text(
+        _ text: String,
+        x: Double,
+        y: Double,
+        anchor: String,
+        cssClass: String,
+        tooltip: String? = nil
+    ) {
+        self.text(text, SVG.pixel(x), SVG.pixel(y), anchor: anchor, cssClass: cssClass, tooltip: tooltip)
+    }
+
+    private mutating func text(
+        _ text: String,
+        _ x: String,
+        _ y: String,
+        anchor: String,
+        cssClass: String,
+        tooltip: String?
+    ) {
         let title = tooltip.map { $0 == text ? "" : "<title>\(HTML.escape($0))</title>" } ?? ""
         elements.append(
-            "<text x=\"\(ChartNumber.pixel(x))\" y=\"\(ChartNumber.pixel(y))\" text-anchor=\"\(anchor)\" "
+            "<text x=\"\(x)\" y=\"\(y)\" text-anchor=\"\(anchor)\" "
                 + "class=\"\(HTML.escape(cssClass))\">\(title)\(HTML.escape(text))</text>"
         )
+    }
+
+    /// A floating-point pixel coordinate: one decimal, trailing `.0` dropped; 0 for NaN.
+    static func pixel(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
+        let tenths = (value * 10).rounded()
+        let text =
+            tenths.truncatingRemainder(dividingBy: 10) == 0
+            ? String(Int64(tenths / 10)) : String(format: "%.1f", tenths / 10)
+        return text == "-0" ? "0" : text
     }
 
     /// Colour swatches and names in one row from `x`.

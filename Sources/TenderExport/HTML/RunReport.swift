@@ -77,6 +77,9 @@ package enum RunReport {
     static func charts(_ view: RunView) -> String {
         let d = view.document
         let lots = d.lots
+        guard !lots.isEmpty else {
+            return "<p class=\"muted\">没有采购包，无图表。No lots: nothing to chart.</p>"
+        }
         let maximum = lots.map(\.ceiling).max() ?? .zero
         let failed = "废标 failed"
         let contract = BarChart(
@@ -244,25 +247,30 @@ package enum RunReport {
         }
         let bidders = c.suppliers.filter { bid[$0.id] != nil }
         let others = c.suppliers.filter { bid[$0.id] == nil }
-        out += "<h4>\(HTML.label(Label("投标供应商", "Suppliers who bid")))</h4>\n"
-        out += HTML.table(
-            [
-                HTML.Column("编号", "Id"), HTML.Column("名称", "Name"), HTML.Column("规模", "Size"),
-                HTML.Column("地区", "Region"), HTML.Column("投标包数", "Lots bid", numeric: true),
-                HTML.Column("中标包数", "Lots won", numeric: true),
-            ],
-            bidders.map { supplier in
-                var size = HTML.label(Labels.size(supplier.size))
-                if let special = supplier.specialStatus {
-                    size += " <span class=\"badge reserved\">\(HTML.escape(special))</span>"
+        if !bidders.isEmpty {
+            out += "<h4>\(HTML.label(Label("投标供应商", "Suppliers who bid")))</h4>\n"
+        }
+        out +=
+            bidders.isEmpty
+            ? ""
+            : HTML.table(
+                [
+                    HTML.Column("编号", "Id"), HTML.Column("名称", "Name"), HTML.Column("规模", "Size"),
+                    HTML.Column("地区", "Region"), HTML.Column("投标包数", "Lots bid", numeric: true),
+                    HTML.Column("中标包数", "Lots won", numeric: true),
+                ],
+                bidders.map { supplier in
+                    var size = HTML.label(Labels.size(supplier.size))
+                    if let special = supplier.specialStatus {
+                        size += " <span class=\"badge reserved\">\(HTML.escape(special))</span>"
+                    }
+                    return [
+                        HTML.Cell(supplier.id), HTML.Cell(supplier.name), HTML.Cell(html: size, cssClass: "nowrap"),
+                        HTML.Cell(supplier.region), .number(String(bid[supplier.id] ?? 0)),
+                        .number(String(won[supplier.id] ?? 0)),
+                    ]
                 }
-                return [
-                    HTML.Cell(supplier.id), HTML.Cell(supplier.name), HTML.Cell(html: size, cssClass: "nowrap"),
-                    HTML.Cell(supplier.region), .number(String(bid[supplier.id] ?? 0)),
-                    .number(String(won[supplier.id] ?? 0)),
-                ]
-            }
-        )
+            )
         if !others.isEmpty {
             let names = others.map { "\($0.id) \($0.name)（\(Labels.size($0.size).zh)）" }.joined(separator: "、")
             out += "<p class=\"muted\">另有 \(others.count) 家供应商未投标 \(others.count) more suppliers did not bid: "

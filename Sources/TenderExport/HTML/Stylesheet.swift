@@ -53,6 +53,21 @@ enum Stylesheet {
         .s-large { fill: #64748b; } .s-medium { fill: #0ea5e9; } .s-small { fill: #f59e0b; }
         .s-micro { fill: #dc2626; } .s-unknown { fill: #e5e7eb; }
         svg .s-star1-text, svg .s-star0-text, svg .s-unknown-text { fill: var(--ink); }
+        .s-failed { fill: #b91c1c; }
+        .s-v0 { fill: #94a3b8; } .s-v1 { fill: #15803d; } .s-v2 { fill: #0ea5e9; }
+        .s-v3 { fill: #f59e0b; } .s-v4 { fill: #9333ea; } .s-v5 { fill: #dc2626; }
+        svg .whisker { stroke: #475569; stroke-width: 1.2; }
+        svg .box { fill: #bbf7d0; stroke: #15803d; stroke-width: 1; }
+        svg .median { stroke: #14532d; stroke-width: 2.5; }
+        svg .mean { fill: #b45309; stroke: #fff; stroke-width: 1; }
+        svg .interval { stroke: #0f766e; stroke-width: 2; }
+        svg .estimate { fill: #0f766e; stroke: #fff; stroke-width: 1; }
+        svg .zero { stroke: var(--ink); stroke-width: 1.2; }
+        svg .band { fill: #99f6e4; fill-opacity: .55; stroke: none; }
+        svg .series { fill: none; stroke: #0f766e; stroke-width: 2; }
+        svg .heat-0 { fill: #f0fdf4; } svg .heat-1 { fill: #bbf7d0; } svg .heat-2 { fill: #86efac; }
+        svg .heat-3 { fill: #22c55e; } svg .heat-4 { fill: #15803d; } svg .heat-5 { fill: #14532d; }
+        svg .cell-label { font-size: 10px; fill: var(--ink); } svg .cell-label.dark { fill: #fff; }
         .table-wrap { overflow-x: auto; margin: 6px 0 10px; }
         table.data { width: 100%; border-collapse: collapse; font-size: 13px; }
         table.data th, table.data td {

@@ -1,12 +1,25 @@
 import Foundation
 import TenderReports
 
-/// A result file `tender report` and `tender export` read, recognised from its bytes.
-///
-/// Today: the run document of `tender run --format json`. The simulate and compare documents and the
-/// sweep database join here as further cases, each with its own page builder on ``ReportPage``.
+/// A result file `tender report` and `tender export` read, recognised from its bytes: the run document of
+/// `tender run --format json`, or the `tender-simulation`, `tender-comparison` and `tender-sweep` documents of
+/// `simulate`, `compare` and `sweep --format json` (Docs/simulation.md). A sweep database is read by the
+/// command line into a ``SweepDocument``.
 package enum ResultDocument: Sendable {
     case run(RunView)
+    case simulation(SimulationDocument)
+    case comparison(ComparisonDocument)
+    case sweep(SweepDocument)
+
+    /// What the document is, for messages: `a run`, `a simulation summary`, …
+    package var kind: String {
+        switch self {
+        case .run: return "a run"
+        case .simulation: return "a simulation summary"
+        case .comparison: return "a comparison"
+        case .sweep: return "a sweep"
+        }
+    }
 
     package enum Failure: Error, CustomStringConvertible, Equatable {
         case notJSON(String)
@@ -23,9 +36,10 @@ package enum ResultDocument: Sendable {
                     + "export the sweep's runs as JSON and report those"
             case .unknownKind(let keys):
                 return "not a result tender knows (top-level keys: \(keys.joined(separator: ", "))); expected the "
-                    + "output of 'tender run --format json' (keys scenario, plan, lots, totals)"
+                    + "output of 'tender run --format json' (keys scenario, plan, lots, totals) or of simulate, "
+                    + "compare or sweep --format json (schema tender-simulation, tender-comparison, tender-sweep)"
             case .invalid(let detail):
-                return "not a valid run result: \(detail)"
+                return "not a valid result: \(detail)"
             }
         }
     }
@@ -40,11 +54,19 @@ package enum ResultDocument: Sendable {
             throw .notJSON(Self.describe(error))
         }
         guard let top = object as? [String: Any] else { throw .notJSON("the top level is not an object") }
-        guard ["plan", "lots", "totals"].allSatisfy({ top[$0] != nil }) else {
-            throw .unknownKind(keys: top.keys.sorted())
-        }
         do {
-            return .run(RunView(try JSONReport.decode(data)))
+            switch top["schema"] as? String {
+            case "tender-simulation": return .simulation(try JSONDecoder().decode(SimulationDocument.self, from: data))
+            case "tender-comparison": return .comparison(try JSONDecoder().decode(ComparisonDocument.self, from: data))
+            case "tender-sweep": return .sweep(try JSONDecoder().decode(SweepDocument.self, from: data))
+            default:
+                guard ["plan", "lots", "totals"].allSatisfy({ top[$0] != nil }) else {
+                    throw Failure.unknownKind(keys: top.keys.sorted())
+                }
+                return .run(RunView(try JSONReport.decode(data)))
+            }
+        } catch let failure as Failure {
+            throw failure
         } catch {
             throw .invalid(Self.describe(error))
         }

@@ -123,6 +123,9 @@ private struct Mapping {
 
     var currency: String { context.currency }
 
+    /// The array, or nil when it is empty (an empty array is an `empty_field` note to OCDS checkers).
+    func nonEmpty(_ elements: [JSONValue]) -> JSONValue? { elements.isEmpty ? nil : .array(elements) }
+
     func value(_ amount: Exact) -> JSONValue {
         .object([("amount", .number(amount)), ("currency", .string(currency))])
     }
@@ -140,21 +143,23 @@ private struct Mapping {
     var centreReference: JSONValue { .object([("id", .string(centreID)), ("name", .string(centreName))]) }
 
     func release() -> JSONValue {
-        .object([
-            ("ocid", .string(ocid)),
-            ("id", .string("\(ocid)-\(context.bidDate)")),
-            ("date", .string(date)),
-            ("tag", .array(["planning", "tender", "award", "contract"].map(JSONValue.string))),
-            ("initiationType", .string("tender")),
-            ("language", .string("zh")),
-            ("parties", .array(parties())),
-            ("buyer", centreReference),
-            ("planning", planning()),
-            ("tender", tender()),
-            ("bids", bids()),
-            ("awards", .array(view.document.lots.map(award))),
-            ("contracts", .array(view.document.lots.compactMap(contract))),
-        ])
+        .object(
+            compacting: [
+                "ocid": .string(ocid),
+                "id": .string("\(ocid)-\(context.bidDate)"),
+                "date": .string(date),
+                "tag": .array(["planning", "tender", "award", "contract"].map(JSONValue.string)),
+                "initiationType": .string("tender"),
+                "language": .string("zh"),
+                "parties": .array(parties()),
+                "buyer": centreReference,
+                "planning": planning(),
+                "tender": tender(),
+                "bids": bids(),
+                "awards": nonEmpty(view.document.lots.map(award)),
+                "contracts": nonEmpty(view.document.lots.compactMap(contract)),
+            ]
+        )
     }
 
     // MARK: Parties
@@ -249,31 +254,30 @@ private struct Mapping {
         let methods = document.lots.map { lot in
             "\(lot.id): \(Labels.method(lot.method).text)"
         }
-        return .object([
-            ("id", .string("\(ocid)-tender")),
-            ("title", .string(context.name)),
-            (
-                "description",
-                .string(
-                    "模拟数据，非真实采购 Simulated data, not a real procurement. 绿色建材批量集中采购 "
-                        + "Batch centralized procurement of green building materials, \(context.region), "
-                        + "fiscal year \(context.fiscalYear)."
-                )
-            ),
-            ("status", .string(allFailed ? "unsuccessful" : "complete")),
-            ("procuringEntity", centreReference),
-            ("items", .array(items())),
-            ("value", value(document.lots.map(\.ceiling).reduce(.zero, +))),
-            ("procurementMethod", .string(OCDSExport.procurementMethod(document.lots.map(\.method)))),
-            ("procurementMethodDetails", .string(methods.joined(separator: "; "))),
-            ("mainProcurementCategory", .string("goods")),
-            ("awardCriteria", .string(OCDSExport.awardCriteria(policy.evaluationMethod))),
-            ("awardCriteriaDetails", .string(awardCriteriaDetails(policy))),
-            ("tenderPeriod", .object([("endDate", .string(date))])),
-            ("numberOfTenderers", .number(bidders.count)),
-            ("tenderers", .array(bidders.map(reference))),
-            ("lots", .array(document.lots.map(lot))),
-        ])
+        let description =
+            "模拟数据，非真实采购 Simulated data, not a real procurement. 绿色建材批量集中采购 "
+            + "Batch centralized procurement of green building materials, \(context.region), "
+            + "fiscal year \(context.fiscalYear)."
+        return .object(
+            compacting: [
+                "id": .string("\(ocid)-tender"),
+                "title": .string(context.name),
+                "description": .string(description),
+                "status": .string(allFailed ? "unsuccessful" : "complete"),
+                "procuringEntity": centreReference,
+                "items": nonEmpty(items()),
+                "value": value(document.lots.map(\.ceiling).reduce(.zero, +)),
+                "procurementMethod": .string(OCDSExport.procurementMethod(document.lots.map(\.method))),
+                "procurementMethodDetails": methods.isEmpty ? nil : .string(methods.joined(separator: "; ")),
+                "mainProcurementCategory": .string("goods"),
+                "awardCriteria": .string(OCDSExport.awardCriteria(policy.evaluationMethod)),
+                "awardCriteriaDetails": .string(awardCriteriaDetails(policy)),
+                "tenderPeriod": .object([("endDate", .string(date))]),
+                "numberOfTenderers": .number(bidders.count),
+                "tenderers": nonEmpty(bidders.map(reference)),
+                "lots": nonEmpty(document.lots.map(lot)),
+            ]
+        )
     }
 
     func awardCriteriaDetails(_ policy: ContextDocument.PolicyEntry) -> String {
@@ -357,7 +361,8 @@ private struct Mapping {
 
     // MARK: Bids
 
-    func bids() -> JSONValue {
+    /// Statistics and details of the bids, nil when there are none.
+    func bids() -> JSONValue? {
         var statistics: [JSONValue] = []
         var details: [JSONValue] = []
         for lot in view.document.lots {
@@ -366,7 +371,8 @@ private struct Mapping {
                 details.append(self.bid(bid, id: bidIDs[lot.id]![index], lot: lot))
             }
         }
-        return .object([("statistics", .array(statistics)), ("details", .array(details))])
+        guard !statistics.isEmpty || !details.isEmpty else { return nil }
+        return .object(compacting: ["statistics": nonEmpty(statistics), "details": nonEmpty(details)])
     }
 
     func statistics(_ lot: LotDocument) -> [JSONValue] {

@@ -6,12 +6,13 @@ import TenderExport
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export a run as CSV tables (lots, bids, awards, lines) and/or an OCDS 1.1 release package.",
+        abstract: "Export a run as CSV tables and an OCDS 1.1 release package; simulation results as CSV.",
         discussion: """
-            INPUT is a scenario file, which is run first like 'tender run' (--variant, --replication), or the JSON \
-            of 'tender run --format json'. --csv DIR writes lots.csv, bids.csv, awards.csv and lines.csv (RFC 4180, \
-            UTF-8, CRLF). --ocds FILE writes the release package ('-': standard output). Every file is written \
-            atomically. See Docs/reports-and-exports.md.
+            INPUT is a scenario file, which is run first like 'tender run' (--variant, --replication), the JSON of \
+            'tender run', 'simulate', 'compare' or 'sweep' --format json, or a sweep's results database. --csv DIR \
+            writes lots.csv, bids.csv, awards.csv and lines.csv for a run; metrics.csv (and differences.csv, or \
+            cells.csv) for simulation results (RFC 4180, UTF-8, CRLF). --ocds FILE writes a run's release package \
+            ('-': standard output). Every file is written atomically. See Docs/reports-and-exports.md.
             """
     )
 
@@ -28,8 +29,13 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard case .run(let view) = try input.load() else { return }
+        let document = try input.load()
         if let ocds {
+            guard case .run(let view) = document else {
+                throw ValidationError(
+                    "--ocds exports a run (a scenario or 'tender run' JSON); INPUT is \(document.kind)"
+                )
+            }
             let package: JSONValue
             do {
                 package = try OCDSExport.releasePackage(view)
@@ -50,7 +56,7 @@ struct ExportCommand: ParsableCommand {
                 StandardError.write("error: cannot create the directory '\(csv)': \(error.localizedDescription)")
                 throw ExitStatus.cannotWrite
             }
-            for (name, table) in RunTables.tables(view) {
+            for (name, table) in document.csvTables {
                 try writeOutput(table.text, to: (csv as NSString).appendingPathComponent(name), what: "CSV file")
             }
         }

@@ -5,11 +5,12 @@ import TenderExport
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write a self-contained HTML report of a run: scenario, lot plan, evaluations, charts.",
+        abstract: "Write a self-contained HTML report of a run, simulation, comparison or sweep.",
         discussion: """
-            INPUT is the JSON of 'tender run --format json' (or - for standard input), or a scenario file, which \
-            is run first like 'tender run'. The HTML has inline CSS and SVG charts, no scripts, and fetches \
-            nothing, so it works offline; it prints to A4. The file is written atomically.
+            INPUT is the JSON of 'tender run', 'simulate', 'compare' or 'sweep' with --format json (or - for \
+            standard input), a sweep's results database, or a scenario file, which is run first like 'tender run'. \
+            The HTML has inline CSS and SVG charts, no scripts, and fetches nothing, so it works offline; it \
+            prints to A4. The file is written atomically.
             """
     )
 
@@ -20,10 +21,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let document = try input.load()
-        switch document {
-        case .run(let view):
-            try writeOutput(RunReport.html(view), to: html, what: "HTML report")
-            print("\(html): HTML report of \(view.document.scenario), \(view.document.lots.count) lots")
-        }
+        try writeOutput(document.html, to: html, what: "HTML report")
+        print("\(html): HTML report of the \(document.summary)")
     }
 }

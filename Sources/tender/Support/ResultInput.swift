@@ -4,13 +4,15 @@ import TenderEngine
 import TenderExport
 import TenderReports
 
-/// The input of `tender report` and `tender export`: a run result (`*.json`, or `-` for standard input), or
-/// a scenario file, which is run first exactly as `tender run` runs it.
+/// The input of `tender report` and `tender export`: a result document (`*.json`, or `-` for standard input:
+/// the JSON of `run`, `simulate`, `compare` or `sweep`), a sweep's results database (SQLite), or a scenario
+/// file, which is run first exactly as `tender run` runs it.
 struct ResultInputOptions: ParsableArguments {
     @Argument(
         help: ArgumentHelp(
-            "A run result ('tender run --format json' output, *.json, or - for standard input), or a scenario "
-                + "file (YAML), which is run first.",
+            "A result: the JSON of 'tender run', 'simulate', 'compare' or 'sweep' --format json (*.json, or - for "
+                + "standard input), or a sweep's results database (SQLite); or a scenario file (YAML), which is "
+                + "run first.",
             valueName: "input"
         )
     )
@@ -22,40 +24,67 @@ struct ResultInputOptions: ParsableArguments {
     @Option(help: "For a scenario input: the replication number (selects the random streams).")
     var replication: Int = 0
 
-    /// Whether the input is a result document rather than a scenario.
-    var isResult: Bool { input == "-" || input.lowercased().hasSuffix(".json") }
+    enum Kind {
+        case document
+        case database
+        case scenario
+    }
+
+    /// A result document by its name (`*.json`, `-`), a database by its first bytes, else a scenario.
+    var kind: Kind {
+        if input == "-" || input.lowercased().hasSuffix(".json") { return .document }
+        guard let handle = FileHandle(forReadingAtPath: input) else { return .scenario }
+        defer { try? handle.close() }
+        let magic = (try? handle.read(upToCount: 16)) ?? Data()
+        return magic == Data("SQLite format 3\u{0}".utf8) ? .database : .scenario
+    }
 
     func validate() throws {
         if replication < 0 { throw ValidationError("--replication must be 0 or more") }
-        if isResult && (variant != nil || replication != 0) {
-            throw ValidationError("--variant and --replication apply to a scenario input, not to a run result")
+        if kind != .scenario && (variant != nil || replication != 0) {
+            throw ValidationError("--variant and --replication apply to a scenario input, not to a result")
         }
     }
 
     /// The result, or exit 65 with a message naming the input.
     func load() throws -> ResultDocument {
-        guard isResult else {
+        switch kind {
+        case .scenario:
             var arguments: [String] = []
             if let variant { arguments += ["--variant", variant] }
             let scenario = try ScenarioOptions.parse(arguments + ["--", input])
             let (loaded, _) = try scenario.load()
             let result = TenderRun.run(loaded, replication: replication)
             return .run(RunView(JSONReport.document(result, scenario: loaded)))
-        }
-        let data: Data
-        do {
-            data =
-                input == "-"
-                ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: input))
-        } catch {
-            StandardError.write("\(input): error: cannot read the file: \(error.localizedDescription)")
-            throw ExitStatus.invalidInput
-        }
-        do {
-            return try ResultDocument.read(data)
-        } catch {
-            StandardError.write("\(input == "-" ? "<stdin>" : input): error: \(error.description)")
-            throw ExitStatus.invalidInput
+        case .database:
+            do {
+                let (sweep, others) = try SweepDatabaseReader.read(input)
+                if others > 0 {
+                    StandardError.write(
+                        "\(input): note: the database holds \(others) other sweep(s); reporting the latest one"
+                    )
+                }
+                return .sweep(sweep)
+            } catch {
+                StandardError.write("\(input): error: \(error)")
+                throw ExitStatus.invalidInput
+            }
+        case .document:
+            let data: Data
+            do {
+                data =
+                    input == "-"
+                    ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: input))
+            } catch {
+                StandardError.write("\(input): error: cannot read the file: \(error.localizedDescription)")
+                throw ExitStatus.invalidInput
+            }
+            do {
+                return try ResultDocument.read(data)
+            } catch {
+                StandardError.write("\(input == "-" ? "<stdin>" : input): error: \(error.description)")
+                throw ExitStatus.invalidInput
+            }
         }
     }
 }

@@ -1,0 +1,106 @@
+import Foundation
+
+/// The CSV exports of simulation results: `metrics.csv` for a simulation (one row per metric), for a
+/// comparison (one row per variant and metric) and `differences.csv`, and for a sweep `cells.csv` (one row per
+/// cell and metric, with a column per grid axis).
+///
+/// Statistics are written in their shortest round-trip decimal form, as in the JSON (empty when undefined);
+/// `total` is the exact decimal. Shares are fractions of 1.
+package enum SimulationTables {
+    static let statisticColumns = [
+        "metric", "kind", "n", "undefined", "mean", "sd", "se", "ci_low", "ci_high", "p5", "p50", "p95", "min", "max",
+        "total", "quantiles",
+    ]
+
+    static func metrics(_ simulations: [(variant: String?, simulation: SimulationDocument)]) -> CSVTable {
+        let withVariant = simulations.contains { $0.variant != nil }
+        var table = CSVTable(header: (withVariant ? ["variant"] : []) + statisticColumns)
+        for (variant, simulation) in simulations {
+            for m in simulation.metrics {
+                table.append((withVariant ? [variant ?? ""] : []) + row(m))
+            }
+        }
+        return table
+    }
+
+    static func differences(_ c: ComparisonDocument) -> CSVTable {
+        var table = CSVTable(header: [
+            "variant", "reference", "metric", "kind", "scale", "n", "mean_reference", "mean_variant", "difference",
+            "se", "ci_low", "ci_high",
+        ])
+        for d in c.differences {
+            for m in d.metrics {
+                table.append([
+                    d.variant, d.reference, m.name, m.kind, m.scale, String(m.n), number(m.meanReference),
+                    number(m.meanVariant), number(m.difference), number(m.se), number(m.ciLow), number(m.ciHigh),
+                ])
+            }
+        }
+        return table
+    }
+
+    static func cells(_ sweep: SweepDocument) -> CSVTable {
+        let axes = sweep.orderedAxes
+        var table = CSVTable(header: ["cell"] + axes + statisticColumns)
+        for cell in sweep.cells {
+            let values = axes.map { cell.simulation.parameters[$0] ?? "" }
+            for m in cell.simulation.metrics {
+                table.append([String(cell.index)] + values + row(m))
+            }
+        }
+        return table
+    }
+
+    static func row(_ m: MetricStatistics) -> [String] {
+        [
+            m.name, m.kind, String(m.n), String(m.undefined), number(m.mean), number(m.sd), number(m.se),
+            number(m.ciLow), number(m.ciHigh), number(m.p5), number(m.p50), number(m.p95), number(m.min),
+            number(m.max), m.total ?? "", m.quantiles ?? "",
+        ]
+    }
+
+    /// The shortest round-trip decimal (`86.66666666666667`, `1e-05`), integral values without `.0`; empty for
+    /// nil or NaN.
+    static func number(_ x: Double?) -> String {
+        guard let x, x.isFinite else { return "" }
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+        return "\(x)"
+    }
+}
+
+extension ResultDocument {
+    /// The CSV files of this result: file name → table (Docs/reports-and-exports.md lists the columns).
+    package var csvTables: [(name: String, table: CSVTable)] {
+        switch self {
+        case .run(let view): return RunTables.tables(view)
+        case .simulation(let s): return [("metrics.csv", SimulationTables.metrics([(nil, s)]))]
+        case .comparison(let c):
+            return [
+                ("metrics.csv", SimulationTables.metrics(zip(c.variants, c.simulations).map { ($0, $1) })),
+                ("differences.csv", SimulationTables.differences(c)),
+            ]
+        case .sweep(let sweep): return [("cells.csv", SimulationTables.cells(sweep))]
+        }
+    }
+
+    /// The HTML report of this result.
+    package var html: String {
+        switch self {
+        case .run(let view): return RunReport.html(view)
+        case .simulation(let s): return SimulationReport.html(s)
+        case .comparison(let c): return SimulationReport.html(c)
+        case .sweep(let sweep): return SimulationReport.html(sweep)
+        }
+    }
+
+    /// One line for the terminal: what the report or export covers.
+    package var summary: String {
+        switch self {
+        case .run(let view): return "run of \(view.document.scenario), \(view.document.lots.count) lots"
+        case .simulation(let s):
+            return "simulation of \(s.scenario), \(s.replicationsFolded ?? s.replications) replications"
+        case .comparison(let c): return "comparison of \(c.variants.joined(separator: ", "))"
+        case .sweep(let sweep): return "sweep of \(sweep.cells.count) cells"
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import ExactNumbers
+import TenderReports
+
+/// How the report prints the floating-point statistics of simulations: each value is read back from its
+/// shortest decimal text (the digits the JSON holds) into an exact decimal and rounded half-up, as the engine
+/// rounds amounts.
+package enum StatisticText {
+    /// The exact decimal of `x`'s shortest round-trip text (`86.66666666666667`, `1e-05`), nil for NaN or ±∞.
+    package static func exact(_ x: Double) -> Exact? {
+        guard x.isFinite else { return nil }
+        let text = "\(x)".lowercased()
+        let parts = text.split(separator: "e", maxSplits: 1)
+        guard var value = try? Exact(parsing: String(parts[0])) else { return nil }
+        if parts.count == 2, let exponent = Int(parts[1]) {
+            let ten = Exact(10)
+            for _ in 0..<abs(exponent) { value = exponent > 0 ? value * ten : try! value / ten }
+        }
+        return value
+    }
+
+    /// A statistic of a metric of `kind`: amounts and counts grouped with 2 decimals, shares and indicators
+    /// as percentages with 2 decimals, the HHI with 1; `—` when undefined.
+    package static func value(_ x: Double?, kind: String) -> String {
+        guard let x, let value = exact(x) else { return "—" }
+        switch kind {
+        case "share", "indicator": return TextLayout.percent(value)
+        case "index": return TextLayout.amount(value, places: 1)
+        default: return TextLayout.amount(value)
+        }
+    }
+
+    /// `[low, high]` in the metric's format.
+    package static func interval(_ low: Double?, _ high: Double?, kind: String) -> String {
+        guard low != nil || high != nil else { return "—" }
+        return "[\(value(low, kind: kind)), \(value(high, kind: kind))]"
+    }
+
+    /// A difference on its scale, signed: `+1.80%` (relative), `+0.52 pp` (points), `+3.00` (absolute).
+    package static func difference(_ x: Double?, scale: String) -> String {
+        guard let x, let value = exact(x) else { return "—" }
+        let sign = value.signum > 0 ? "+" : ""
+        switch scale {
+        case "relative": return sign + TextLayout.percent(value)
+        case "points": return sign + (value * .hundred).formatted(places: 2) + " pp"
+        default: return sign + TextLayout.amount(value)
+        }
+    }
+
+    /// A difference's interval on its scale.
+    package static func differenceInterval(_ low: Double?, _ high: Double?, scale: String) -> String {
+        guard low != nil || high != nil else { return "—" }
+        return "[\(difference(low, scale: scale)), \(difference(high, scale: scale))]"
+    }
+
+    /// The bilingual name of a run metric (the document's own description is shown beside it).
+    package static func metricLabel(_ name: String) -> Label {
+        switch name {
+        case "contract": return Label("中标金额", "contract amount")
+        case "ceiling": return Label("最高限价", "ceiling")
+        case "awarded-ceiling": return Label("已授包限价", "awarded ceiling")
+        case "savings-rate": return Label("节约率", "savings rate")
+        case "lots": return Label("包数", "lots")
+        case "failed-lots": return Label("废标包数", "failed lots")
+        case "failed-lot-rate": return Label("废标率", "failed-lot rate")
+        case "bids": return Label("投标数", "bids")
+        case "valid-bids": return Label("有效投标数", "valid bids")
+        case "sme-amount": return Label("中小企业中标金额", "SME amount")
+        case "sme-share": return Label("中小企业份额", "SME share")
+        case "small-micro-share": return Label("小微企业份额", "small/micro share")
+        case "green-share-1": return Label("一星及以上份额", "share 1★ or more")
+        case "green-share-2": return Label("二星及以上份额", "share 2★ or more")
+        case "green-share-3": return Label("三星份额", "share 3★")
+        case "cost-increment-rate": return Label("成本增量", "cost increment")
+        case "hhi": return Label("集中度", "HHI")
+        case "red-flags": return Label("风险提示", "red flags")
+        default: return Label("", name)
+        }
+    }
+}
