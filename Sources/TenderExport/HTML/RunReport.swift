@@ -199,7 +199,7 @@ package enum RunReport {
             (Label("得分保留", "Rounding"), "\(p.roundingMode), \(p.roundingPlaces) places, \(p.roundingStage)"),
             (
                 Label("价格扣除", "Price deduction"),
-                "小微企业 small/micro \(percent(p.smeDeduction))；联合体 consortium \(percent(p.consortiumDeduction))"
+                "小微企业 small/micro \(Labels.percent(p.smeDeduction))；联合体 consortium \(Labels.percent(p.consortiumDeduction))"
             ),
             (Label("绿色建材规则", "Green rule"), p.greenRule),
             (Label("分包策略", "Lot strategy"), p.lotStrategy + (p.smeReserve ? "；预留中小企业份额 SME reserve" : "")),
@@ -278,8 +278,6 @@ package enum RunReport {
         }
         return out
     }
-
-    static func percent(_ rate: Exact) -> String { (rate * .hundred).description + "%" }
 
     // MARK: Lot plan
 

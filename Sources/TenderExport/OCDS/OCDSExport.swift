@@ -100,7 +100,7 @@ private struct Mapping {
         self.context = context
         ocid = OCDSExport.ocid(view.document, fiscalYear: context.fiscalYear)
         date = "\(context.bidDate)T00:00:00\(OCDSExport.timeZone)"
-        let bidders = Set(view.document.lots.flatMap { $0.bids.map(\.bidder) })
+        let bidders = Set(view.bidders)
         var centre = "procurement-centre"
         while bidders.contains(centre) { centre += "-0" }
         centreID = centre
@@ -165,10 +165,7 @@ private struct Mapping {
     // MARK: Parties
 
     func parties() -> [JSONValue] {
-        var bidders: [String] = []
-        for lot in view.document.lots {
-            for bid in lot.bids where !bidders.contains(bid.bidder) { bidders.append(bid.bidder) }
-        }
+        let bidders = view.bidders
         let winners = Set(view.document.lots.compactMap(\.winner))
         // Suppliers in the scenario's order, then bidders the context does not list, in order of appearance.
         let known = context.suppliers.map(\.id).filter(bidders.contains)
@@ -247,10 +244,7 @@ private struct Mapping {
         let document = view.document
         let policy = context.policy
         let allFailed = !document.lots.isEmpty && document.lots.allSatisfy { $0.winner == nil }
-        var bidders: [String] = []
-        for lot in document.lots {
-            for bid in lot.bids where !bidders.contains(bid.bidder) { bidders.append(bid.bidder) }
-        }
+        let bidders = view.bidders
         let methods = document.lots.map { lot in
             "\(lot.id): \(Labels.method(lot.method).text)"
         }
@@ -291,8 +285,8 @@ private struct Mapping {
             for c in policy.criteria { parts.append("\(c.name) (\(c.id)) \(c.points) points") }
         }
         parts.append(
-            "小微企业价格扣除 small/micro price deduction \(percent(policy.smeDeduction)), "
-                + "联合体 consortium \(percent(policy.consortiumDeduction))"
+            "小微企业价格扣除 small/micro price deduction \(Labels.percent(policy.smeDeduction)), "
+                + "联合体 consortium \(Labels.percent(policy.consortiumDeduction))"
         )
         parts.append(
             "得分保留 rounding \(policy.roundingMode) to \(policy.roundingPlaces) places at \(policy.roundingStage)"
@@ -300,8 +294,6 @@ private struct Mapping {
         parts.append("有效投标不少于 at least \(policy.minimumValidBids) valid bids; \(policy.candidates) candidates")
         return parts.joined(separator: "; ")
     }
-
-    func percent(_ rate: Exact) -> String { (rate * .hundred).description + "%" }
 
     func items() -> [JSONValue] {
         view.document.plan.lots.flatMap { lot in

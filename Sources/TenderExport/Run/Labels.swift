@@ -1,3 +1,5 @@
+import ExactNumbers
+
 /// A label in Chinese and English, e.g. 中标价 / Contract price.
 package struct Label: Sendable, Equatable {
     package let zh: String
@@ -106,6 +108,9 @@ package enum Labels {
         case let other?: return Label("", other)
         }
     }
+
+    /// An exact rate as a percentage with every digit it has: `10%`, `4%`, `12.5%`.
+    package static func percent(_ rate: Exact) -> String { (rate * .hundred).description + "%" }
 
     package static func star(_ star: Int) -> Label {
         star == 0 ? Label("未认证", "uncertified") : Label("\(star)星", "\(star)★")

@@ -48,6 +48,12 @@ package struct RunView: Sendable {
         line.project ?? String(line.reference.split(separator: "/", maxSplits: 1).first ?? "")
     }
 
+    /// Every bidder once, in the order its first bid appears.
+    package var bidders: [String] {
+        var seen: Set<String> = []
+        return document.lots.flatMap { $0.bids.map(\.bidder) }.filter { seen.insert($0).inserted }
+    }
+
     /// Ranked bids first, by rank; then the others in the order received.
     package func orderedBids(_ lot: LotDocument) -> [Bid] {
         let ranked = lot.bids.filter { $0.rank != nil }.sorted { $0.rank! < $1.rank! }
