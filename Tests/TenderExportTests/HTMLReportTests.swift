@@ -58,6 +58,24 @@ import Testing
         #expect(html.contains("废标 Lot failed: \(HTML.escape(rebar.failure ?? ""))"))
     }
 
+    /// Every link inside the page has its target, also for lot ids with Chinese districts and `#` pieces.
+    @Test func everyInternalLinkHasItsTarget() throws {
+        let html = RunReport.html(try Fixtures.view("daqing-2023.yaml", variant: "category-region"))
+        let links = try NSRegularExpression(pattern: "href=\"#([^\"]*)\"")
+        let targets = try NSRegularExpression(pattern: " id=\"([^\"]*)\"")
+        func captures(_ pattern: NSRegularExpression) -> Set<String> {
+            Set(
+                pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)).map {
+                    String(html[Range($0.range(at: 1), in: html)!])
+                }
+            )
+        }
+        let hrefs = captures(links)
+        #expect(hrefs.count > 10)
+        #expect(hrefs.isSubset(of: captures(targets)), "\(hrefs.subtracting(captures(targets)))")
+        #expect(hrefs.allSatisfy { $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } })
+    }
+
     @Test func runWithoutLotsSaysSo() throws {
         let html = RunReport.html(try Fixtures.view(yaml: Fixtures.noLots))
         #expect(html.contains("No lots: nothing to chart."))

@@ -291,7 +291,7 @@ package enum RunReport {
             ],
             plan.lots.map { lot in
                 [
-                    HTML.Cell(html: "<a href=\"#lot-\(HTML.escape(lot.id))\">\(HTML.escape(lot.id))</a>"),
+                    HTML.Cell(html: "<a href=\"#\(view.anchor(lot.id))\">\(HTML.escape(lot.id))</a>"),
                     HTML.Cell(view.materials(of: lot.id)), .number(String(lot.lines.count)),
                     .number(TextLayout.amount(lot.ceiling)), HTML.Cell(html: HTML.label(Labels.method(lot.method))),
                     HTML.Cell(html: lot.reservedForSME ? "<span class=\"badge reserved\">中小企业 SME</span>" : ""),
@@ -371,7 +371,7 @@ package enum RunReport {
                         + (name.isEmpty ? "" : "<br><span class=\"muted\">\(HTML.escape(name))</span>")
                 }
                 return [
-                    HTML.Cell(html: "<a href=\"#lot-\(HTML.escape(lot.id))\">\(HTML.escape(lot.id))</a>"),
+                    HTML.Cell(html: "<a href=\"#\(view.anchor(lot.id))\">\(HTML.escape(lot.id))</a>"),
                     HTML.Cell(view.materials(of: lot.id)), HTML.Cell(html: HTML.label(Labels.method(lot.method))),
                     .number(TextLayout.amount(lot.ceiling)), .number(String(lot.bids.count)),
                     .number(String(lot.bids.filter(\.valid).count)), HTML.Cell(html: winner ?? "—", cssClass: "winner"),
@@ -394,7 +394,7 @@ package enum RunReport {
     static func lot(_ lot: LotDocument, view: RunView) -> String {
         let plan = view.planEntry(lot.id)
         let valid = lot.bids.filter(\.valid).count
-        var out = "<article class=\"lot\" id=\"lot-\(HTML.escape(lot.id))\">\n"
+        var out = "<article class=\"lot\" id=\"\(view.anchor(lot.id))\" data-lot=\"\(HTML.escape(lot.id))\">\n"
         let status =
             lot.winner == nil
             ? "<span class=\"badge failed\">废标 failed</span>" : "<span class=\"badge awarded\">已授 awarded</span>"

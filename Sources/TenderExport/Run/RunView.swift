@@ -48,6 +48,12 @@ package struct RunView: Sendable {
         line.project ?? String(line.reference.split(separator: "/", maxSplits: 1).first ?? "")
     }
 
+    /// The HTML anchor of a lot's section, `lot-3`: by position, because lot ids may hold spaces, `#` or
+    /// Chinese district names (`concrete@萨尔图区#2`), which make poor fragment identifiers.
+    package func anchor(_ lot: String) -> String {
+        "lot-\((document.lots.firstIndex { $0.id == lot } ?? document.lots.count) + 1)"
+    }
+
     /// Every bidder once, in the order its first bid appears.
     package var bidders: [String] {
         var seen: Set<String> = []
