@@ -17,6 +17,8 @@ import FoundationXML
         ("7", "2", "8"),
         ("100", "25", "100"),
         ("0.001", "0.00025", "0.001"),
+        // Five intervals of 2.5 million waste less room than four of 5 million.
+        ("10483200", "2500000", "12500000"),
     ])
     func roundMaximumAndStep(data: String, step: String, maximum: String) throws {
         let scale = ChartScale(dataMaximum: try Exact(parsing: data), length: 400)

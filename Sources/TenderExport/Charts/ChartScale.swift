@@ -11,8 +11,9 @@ package struct ChartScale: Sendable {
     package let step: Exact
     package let length: Exact
 
-    /// A scale whose maximum is the smallest multiple of a round step at or above `dataMaximum`, with about
-    /// `ticks` intervals. A maximum of zero or less gives the scale 0…1.
+    /// A scale whose maximum is the smallest multiple of a round step at or above `dataMaximum`, with `ticks`
+    /// or `ticks + 1` intervals, whichever leaves less empty room (a tie takes the larger step). A maximum of zero
+    /// or less gives the scale 0…1.
     package init(dataMaximum: Exact, length: Int, ticks: Int = 4) {
         self.length = Exact(length)
         guard dataMaximum > .zero else {
@@ -20,15 +21,23 @@ package struct ChartScale: Sendable {
             step = try! Exact(numerator: 1, denominator: 4)
             return
         }
-        let raw = try! dataMaximum / Exact(max(1, ticks))
+        let candidates = [max(1, ticks), max(1, ticks) + 1].map { count -> (step: Exact, maximum: Exact) in
+            let step = ChartScale.roundStep(atLeast: try! dataMaximum / Exact(count))
+            return (step, (try! dataMaximum / step).rounded(places: 0, mode: .ceiling) * step)
+        }
+        let best = candidates.min { ($0.maximum, -$0.step) < ($1.maximum, -$1.step) }!
+        step = best.step
+        maximum = best.maximum
+    }
+
+    /// The smallest of 1, 2, 2.5, 5 times a power of ten that is at least `raw` (> 0).
+    static func roundStep(atLeast raw: Exact) -> Exact {
         var magnitude = Exact.one
         let ten = Exact(10)
         while magnitude * ten <= raw { magnitude *= ten }
         while magnitude > raw { magnitude = try! magnitude / ten }
         let multiples: [Exact] = [1, 2, try! Exact(numerator: 5, denominator: 2), 5, 10]
-        let chosen = multiples.map { $0 * magnitude }.first { $0 >= raw } ?? magnitude * ten
-        step = chosen
-        maximum = (try! dataMaximum / chosen).rounded(places: 0, mode: .ceiling) * chosen
+        return multiples.map { $0 * magnitude }.first { $0 >= raw } ?? magnitude * ten
     }
 
     /// The tick values 0, step, 2·step, …, maximum.
