@@ -89,22 +89,30 @@ public enum TenderRun {
             outcome.audit.insert("first round failed (\(failure)); re-tendered with fresh bids", at: 0)
             return outcome
         case .switchMethod:
-            var switched = lot
-            switched.method = .competitiveConsultation
-            var outcome = LotEvaluator.evaluate(
-                switched,
-                bids: bids(for: lot, context: context, replication: replication, round: 0),
+            return consultation(
+                lot,
                 context: context,
                 replication: replication,
-                minimumValidBids: 2
+                note: "open tender failed (\(failure)); switched to competitive consultation, where 2 valid bids "
+                    + "suffice (财库〔2015〕124号)"
             )
-            outcome.audit.insert(
-                "open tender failed (\(failure)); switched to competitive consultation, where 2 valid bids suffice "
-                    + "(财库〔2015〕124号)",
-                at: 0
-            )
-            return outcome
         }
+    }
+
+    /// The failure policy `switch-method`: the lot's sealed bids evaluated again by competitive
+    /// consultation, where 2 valid bids suffice; `note` opens the audit trail.
+    static func consultation(_ lot: Lot, context: EvaluationContext, replication: Int, note: String) -> LotOutcome {
+        var switched = lot
+        switched.method = .competitiveConsultation
+        var outcome = LotEvaluator.evaluate(
+            switched,
+            bids: bids(for: lot, context: context, replication: replication, round: 0),
+            context: context,
+            replication: replication,
+            minimumValidBids: 2
+        )
+        outcome.audit.insert(note, at: 0)
+        return outcome
     }
 }
 
@@ -139,21 +147,13 @@ extension TenderRun {
             outcome.audit.insert("first \(name) failed (\(failure)); held again with fresh bids", at: 0)
             return outcome
         case .switchMethod:
-            var switched = lot
-            switched.method = .competitiveConsultation
-            var outcome = LotEvaluator.evaluate(
-                switched,
-                bids: bids(for: lot, context: context, replication: replication, round: 0),
+            return consultation(
+                lot,
                 context: context,
                 replication: replication,
-                minimumValidBids: 2
+                note: "\(name) failed (\(failure)); the sealed bids evaluated by competitive consultation, where 2 "
+                    + "valid bids suffice (财库〔2015〕124号)"
             )
-            outcome.audit.insert(
-                "\(name) failed (\(failure)); the sealed bids evaluated by competitive consultation, where 2 "
-                    + "valid bids suffice (财库〔2015〕124号)",
-                at: 0
-            )
-            return outcome
         }
     }
 }
