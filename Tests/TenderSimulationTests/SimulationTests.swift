@@ -110,7 +110,7 @@ import Testing
         let text = SimulationText.render(comparison)
         #expect(text.contains("two-bidders: costs 7."))
         #expect(text.contains("more than base"))
-        #expect(text.contains("failed lots ±0.0 pp ± 0.0 pp"))
+        #expect(text.contains("failed lots ±0.00 pp ± 0.00 pp"))
     }
 
     @Test func recordsMatchTheEngineRun() throws {

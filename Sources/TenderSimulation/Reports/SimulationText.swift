@@ -135,7 +135,11 @@ public enum SimulationText {
         return "\(name): " + (parts.isEmpty ? "no paired replications" : parts.joined(separator: ", "))
     }
 
-    static func percent(_ x: Double) -> String { x.isFinite ? String(format: "%.1f%%", x * 100) : "–" }
+    /// A fraction as a percentage: one decimal from 1% up, two below (0.04%, not 0.0%).
+    static func percent(_ x: Double) -> String {
+        guard x.isFinite else { return "–" }
+        return String(format: abs(x) < 0.01 ? "%.2f%%" : "%.1f%%", x * 100)
+    }
 
     static func signed(_ x: Double, _ scale: DifferenceScale, _ kind: MetricKind) -> String {
         guard x.isFinite else { return "–" }
@@ -147,8 +151,8 @@ public enum SimulationText {
         guard x.isFinite else { return "–" }
         switch scale {
         case .relative: return String(format: "%.2f%%", x * 100)
-        case .points: return String(format: "%.1f pp", x * 100)
-        case .absolute: return NumberFormat.value(x, kind)
+        case .points: return String(format: abs(x) < 0.01 ? "%.2f pp" : "%.1f pp", x * 100)
+        case .absolute: return abs(x) < 1000 ? NumberFormat.trimmed(x, places: 2) : NumberFormat.value(x, kind)
         }
     }
 
