@@ -7,6 +7,9 @@ let package = Package(
     products: [
         .executable(name: "tender", targets: ["tender"]),
         .library(name: "ExactNumbers", targets: ["ExactNumbers"]),
+        // For the benchmark package (Benchmarks/), which measures the engine from outside.
+        .library(name: "TenderModel", targets: ["TenderModel"]),
+        .library(name: "TenderEngine", targets: ["TenderEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -25,6 +25,19 @@ let package = Package(
             plugins: [
                 .plugin(name: "BenchmarkPlugin", package: "benchmark")
             ]
-        )
+        ),
+        .executableTarget(
+            name: "EngineEvaluation",
+            dependencies: [
+                .product(name: "ExactNumbers", package: "tender"),
+                .product(name: "TenderModel", package: "tender"),
+                .product(name: "TenderEngine", package: "tender"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/EngineEvaluation",
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark")
+            ]
+        ),
     ]
 )
