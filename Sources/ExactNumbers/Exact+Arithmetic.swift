@@ -2,11 +2,19 @@ import CGMP
 
 extension Exact {
     /// A machine fraction from 128-bit parts (`d` > 0), reduced only if it would not fit otherwise.
-    @inlinable
+    ///
+    /// Inlined into every operator, with the reduction out of line: most results fit as they are.
+    @inlinable @inline(__always)
     static func fitting(_ n: Int128, _ d: Int128) -> Exact? {
         if let sn = Int64(exactly: n), let sd = Int64(exactly: d) {
             return Exact(small: sn, sd)
         }
+        return fittingReduced(n, d)
+    }
+
+    /// ``fitting(_:_:)`` for parts that do not fit as they are: reduced by their gcd, if that is enough.
+    @usableFromInline @inline(never)
+    static func fittingReduced(_ n: Int128, _ d: Int128) -> Exact? {
         let g = Int128(WideMath.gcd(n.magnitude, d.magnitude))
         if let sn = Int64(exactly: n / g), let sd = Int64(exactly: d / g) {
             return Exact(small: sn, sd)
@@ -15,7 +23,7 @@ extension Exact {
     }
 
     /// The sum.
-    @inlinable
+    @inlinable @inline(__always)
     public static func + (lhs: Exact, rhs: Exact) -> Exact {
         if case .small(let an, let ad) = lhs.storage, case .small(let bn, let bd) = rhs.storage {
             if ad == bd {
@@ -30,7 +38,7 @@ extension Exact {
     }
 
     /// The difference.
-    @inlinable
+    @inlinable @inline(__always)
     public static func - (lhs: Exact, rhs: Exact) -> Exact {
         if case .small(let an, let ad) = lhs.storage, case .small(let bn, let bd) = rhs.storage {
             if ad == bd {
@@ -45,7 +53,7 @@ extension Exact {
     }
 
     /// The product.
-    @inlinable
+    @inlinable @inline(__always)
     public static func * (lhs: Exact, rhs: Exact) -> Exact {
         if case .small(let an, let ad) = lhs.storage, case .small(let bn, let bd) = rhs.storage {
             if let r = fitting(Int128(an) * Int128(bn), Int128(ad) * Int128(bd)) { return r }
@@ -56,7 +64,7 @@ extension Exact {
     /// The exact quotient.
     ///
     /// - Throws: ``ExactError/divisionByZero`` when `rhs` is zero; GMP is never asked to divide by zero.
-    @inlinable
+    @inlinable @inline(__always)
     public static func / (lhs: Exact, rhs: Exact) throws(ExactError) -> Exact {
         if rhs.isZero { throw .divisionByZero }
         if case .small(let an, let ad) = lhs.storage, case .small(let bn, let bd) = rhs.storage {
@@ -129,7 +137,21 @@ extension Exact {
 
     @usableFromInline
     static func bigMultiply(_ a: Exact, _ b: Exact) -> Exact {
-        Exact(big: BigRational.binary(a.bigValue, b.bigValue) { __gmpq_mul($0, $1, $2) })
+        // A GMP value times a machine fraction (a price times its points, say): multiplied without
+        // converting the machine fraction to GMP first.
+        switch (a.storage, b.storage) {
+        case (.big(let x), .small(let n, let d)), (.small(let n, let d), .big(let x)):
+            let (p, q) = reduced(n, d)
+            return Exact(big: x.multiplied(byNumerator: p, denominator: q))
+        default:
+            return Exact(big: BigRational.binary(a.bigValue, b.bigValue) { __gmpq_mul($0, $1, $2) })
+        }
+    }
+
+    /// `n / d` (`d` > 0) in lowest terms.
+    static func reduced(_ n: Int64, _ d: Int64) -> (Int64, Int64) {
+        let g = Int64(WideMath.gcd(n.magnitude, UInt64(d)))
+        return g <= 1 ? (n, d) : (n / g, d / g)
     }
 
     /// `b` is non-zero (checked by the caller).

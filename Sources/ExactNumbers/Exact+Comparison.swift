@@ -1,7 +1,7 @@
 import CGMP
 
 extension Exact: Equatable {
-    @inlinable
+    @inlinable @inline(__always)
     public static func == (lhs: Exact, rhs: Exact) -> Bool {
         if case .small(let an, let ad) = lhs.storage, case .small(let bn, let bd) = rhs.storage {
             return Int128(an) * Int128(bd) == Int128(bn) * Int128(ad)
@@ -11,7 +11,7 @@ extension Exact: Equatable {
 }
 
 extension Exact: Comparable {
-    @inlinable
+    @inlinable @inline(__always)
     public static func < (lhs: Exact, rhs: Exact) -> Bool {
         if case .small(let an, let ad) = lhs.storage, case .small(let bn, let bd) = rhs.storage {
             return Int128(an) * Int128(bd) < Int128(bn) * Int128(ad)

@@ -27,7 +27,7 @@ extension Exact: CustomStringConvertible {
             return rest == 1 ? max(twos, fives) : nil
         }
         let rest = bigValue.denominator
-        let five = BigInteger(5)
+        let five = BigInteger.make(5)
         return withExtendedLifetime((rest, five)) {
             let twos = Int(__gmpz_scan1(rest.z, 0))
             __gmpz_tdiv_q_2exp(rest.z, rest.z, UInt(twos))

@@ -104,7 +104,7 @@ extension Exact {
             return
         }
         let numerator = Exact.integer(integerDigits + fractionDigits, negative: negative)
-        let denominator = BigRational(numerator: .powerOfTen(scale), denominator: BigInteger(1))
+        let denominator = BigRational.make(numerator: .powerOfTen(scale), denominator: .make(1))
         self.init(big: BigRational.binary(numerator.bigValue, denominator) { __gmpq_div($0, $1, $2) })
     }
 
@@ -114,8 +114,8 @@ extension Exact {
             let value = digits.reduce(Int64(0)) { $0 * 10 + Int64($1) }
             return Exact(small: negative ? -value : value, 1)
         }
-        let n = BigInteger(digitValues: digits)
+        let n = BigInteger.make(digitValues: digits)
         if negative { __gmpz_neg(n.z, n.z) }
-        return Exact(big: BigRational(numerator: n, denominator: BigInteger(1)))
+        return Exact(big: BigRational.make(numerator: n, denominator: .make(1)))
     }
 }

@@ -10,8 +10,10 @@ import CGMP
 /// reduced) and never touch the heap; an operation whose result does not fit is redone in GMP, and a GMP
 /// result that fits again comes back to machine integers. Both paths give identical results.
 public struct Exact: Sendable {
+    /// `@unchecked`: a ``BigRational`` is never changed once built, but its base class, `ManagedBuffer`,
+    /// cannot be `Sendable`.
     @usableFromInline
-    enum Storage: Sendable {
+    enum Storage: @unchecked Sendable {
         /// `numerator / denominator`, denominator > 0, not necessarily in lowest terms.
         case small(Int64, Int64)
         /// A canonical GMP rational whose reduced parts do not fit in `Int64` (or a test's forced copy).
@@ -67,7 +69,7 @@ public struct Exact: Sendable {
     @usableFromInline
     var bigValue: BigRational {
         switch storage {
-        case .small(let n, let d): return BigRational(n, d)
+        case .small(let n, let d): return BigRational.make(n, d)
         case .big(let b): return b
         }
     }
