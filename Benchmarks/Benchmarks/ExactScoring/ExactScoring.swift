@@ -67,6 +67,28 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // The engine's rounded price score: the fused call, checked against the expression it replaces.
+    for bid in gmpBids {
+        precondition(
+            fusedPriceScore(base: gmpBase, bid: bid, points: points)
+                == exactPriceScore(base: gmpBase, bid: bid, points: points),
+            "fused price score of \(bid) differs from the expression"
+        )
+    }
+
+    Benchmark(
+        "Price score GMP path, fused",
+        configuration: .init(
+            metrics: metrics,
+            scalingFactor: .kilo,
+            thresholds: gmpAllocations
+        )
+    ) { benchmark in
+        for index in benchmark.scaledIterations {
+            blackHole(fusedPriceScore(base: gmpBase, bid: gmpBids[index], points: points))
+        }
+    }
+
     let decimalBids = machine.bids.map { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX"))! }
     let decimalBase = Decimal(string: machine.base, locale: Locale(identifier: "en_US_POSIX"))!
     let decimalPoints = Decimal(string: Workload.points)!

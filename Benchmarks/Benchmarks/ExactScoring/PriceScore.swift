@@ -13,6 +13,16 @@ func exactPriceScore(base: Exact, bid: Exact, points: Exact) -> Exact {
     }
 }
 
+/// The same score with the fused `Exact.scaledQuotient`, as the engine computes a rounded price score.
+@inline(__always)
+func fusedPriceScore(base: Exact, bid: Exact, points: Exact) -> Exact {
+    do {
+        return try Exact.scaledQuotient(base, dividedBy: bid, times: points, places: 2, mode: .halfUp)
+    } catch {
+        preconditionFailure("a bid of zero")
+    }
+}
+
 /// The same score with `Foundation.Decimal` (38 significant digits, then `NSDecimalRound` with `.plain`,
 /// which is half-up for these positive values): the reference the issue compares against.
 @inline(__always)

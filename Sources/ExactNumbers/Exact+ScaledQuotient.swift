@@ -1,0 +1,122 @@
+import CGMP
+
+extension Exact {
+    /// `(a / b × c).rounded(places: places, mode: mode)` in one step: a price score, base / price × points,
+    /// rounded as it is published.
+    ///
+    /// The value is the one the expression gives, found with integer arithmetic only. With `a = an/ad`,
+    /// `b = bn/bd` and `c = cn/cd`, the quotient is `N / D` with `N = an·bd·cn` and `D = ad·bn·cd`; `N × 10^places`
+    /// is divided by `D` once, and the remainder decides the rounding. No intermediate fraction is built or
+    /// reduced: in machine integers when the products fit in 128 bits, else in GMP integers.
+    ///
+    /// - Throws: ``ExactError/divisionByZero`` when `b` is zero.
+    public static func scaledQuotient(
+        _ a: Exact,
+        dividedBy b: Exact,
+        times c: Exact,
+        places: Int,
+        mode: RoundingMode
+    ) throws(ExactError) -> Exact {
+        precondition(places >= 0, "rounding places must not be negative")
+        if b.isZero { throw .divisionByZero }
+        if case .small(let an, let ad) = a.storage, case .small(let bn, let bd) = b.storage,
+            case .small(let cn, let cd) = c.storage, places < WideMath.powersOfTen.count - 1,
+            let result = smallScaledQuotient(
+                numerator: (an, bd, cn),
+                denominator: (ad, bn, cd),
+                places: places,
+                mode: mode
+            )
+        {
+            return result
+        }
+        return bigScaledQuotient(a, b, c, places: places, mode: mode)
+    }
+
+    /// The machine-integer case: nil when a product or the result does not fit.
+    static func smallScaledQuotient(
+        numerator: (Int64, Int64, Int64),
+        denominator: (Int64, Int64, Int64),
+        places: Int,
+        mode: RoundingMode
+    ) -> Exact? {
+        func product(_ x: Int64, _ y: Int64, _ z: Int64, scale: Int64) -> Int128? {
+            let (xy, o1) = (Int128(x) * Int128(y)).multipliedReportingOverflow(by: Int128(z))
+            let (scaled, o2) = xy.multipliedReportingOverflow(by: Int128(scale))
+            return o1 || o2 ? nil : scaled
+        }
+        let scale = Int64(WideMath.powersOfTen[places])
+        guard let n = product(numerator.0, numerator.1, numerator.2, scale: scale),
+            let d = product(denominator.0, denominator.1, denominator.2, scale: 1)
+        else { return nil }
+        let negative = (n < 0) != (d < 0)
+        let divisor = d.magnitude
+        var (kept, remainder) = n.magnitude.quotientAndRemainder(dividingBy: divisor)
+        if remainder != 0 {
+            // 2 × remainder < 2 × divisor ≤ 2^128: no overflow.
+            let twice = remainder << 1
+            let cmp = twice < divisor ? -1 : (twice == divisor ? 0 : 1)
+            if mode.movesAway(negative: negative, twiceRemainderVersusDivisor: cmp, keptIsOdd: kept & 1 == 1) {
+                kept += 1
+            }
+        }
+        guard let k = Int64(exactly: kept) else { return nil }
+        return Exact(small: negative ? -k : k, scale)
+    }
+
+    /// The GMP case, for operands or products beyond 128 bits.
+    @usableFromInline
+    static func bigScaledQuotient(_ a: Exact, _ b: Exact, _ c: Exact, places: Int, mode: RoundingMode) -> Exact {
+        withIntegers(3) { n in
+            let (d, kept) = (n + 1, n + 2)
+            // Room for the products and the quotient up front, so that GMP never reallocates them.
+            let numeratorBits = a.bits(.numerator) + b.bits(.denominator) + c.bits(.numerator) + 4 * places + 64
+            __gmpz_realloc2(n, UInt(numeratorBits))
+            __gmpz_realloc2(kept, UInt(numeratorBits))
+            __gmpz_realloc2(d, UInt(a.bits(.denominator) + b.bits(.numerator) + c.bits(.denominator)))
+            // N = an·bd·cn and D = ad·bn·cd.
+            __gmpz_set_si(n, 1)
+            a.multiply(n, by: .numerator)
+            b.multiply(n, by: .denominator)
+            c.multiply(n, by: .numerator)
+            __gmpz_set_si(d, 1)
+            a.multiply(d, by: .denominator)
+            b.multiply(d, by: .numerator)
+            c.multiply(d, by: .denominator)
+            let negative = cgmp_z_sgn(n) * cgmp_z_sgn(d) < 0
+            __gmpz_abs(n, n)
+            __gmpz_abs(d, d)
+            multiply(n, byPowerOfTen: places)
+            __gmpz_tdiv_qr(kept, n, n, d)
+            roundAway(kept, remainder: n, divisor: d, negative: negative, mode: mode)
+            return scaled(kept, negative: negative, places: places)
+        }
+    }
+
+    /// The numerator or the denominator of a value, in whatever terms it is held.
+    enum Part {
+        case numerator
+        case denominator
+    }
+
+    /// The size in bits of a part, at most.
+    func bits(_ part: Part) -> Int {
+        switch storage {
+        case .small: return 64
+        case .big(let q):
+            return withExtendedLifetime(q) {
+                let z = part == .numerator ? cgmp_q_num(q.q)! : cgmp_q_den(q.q)!
+                return Int(z.pointee._mp_size.magnitude) * mp_limb_t.bitWidth
+            }
+        }
+    }
+
+    /// `z × part`, in place.
+    func multiply(_ z: UnsafeMutablePointer<__mpz_struct>, by part: Part) {
+        switch storage {
+        case .small(let n, let d): __gmpz_mul_si(z, z, Int(part == .numerator ? n : d))
+        case .big(let q):
+            withExtendedLifetime(q) { __gmpz_mul(z, z, part == .numerator ? cgmp_q_num(q.q) : cgmp_q_den(q.q)) }
+        }
+    }
+}
