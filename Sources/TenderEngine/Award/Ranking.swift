@@ -11,44 +11,50 @@ enum Ranking {
         replication: Int,
         audit: inout [String]
     ) -> [Int] {
-        let evaluation = context.policy.evaluation
-        let valid = evaluations.indices.filter { evaluations[$0].isValid }
+        let method = context.policy.evaluation.method
+        // The sort keys, read once: comparing through `evaluations` would copy two bid evaluations per call.
+        let totals = evaluations.map { $0.recordedTotal ?? .zero }
+        let prices = evaluations.map(\.evaluatedPrice)
 
         /// -1 when a ranks before b, 1 after, 0 tied.
         func compare(_ a: Int, _ b: Int) -> Int {
-            let x = evaluations[a]
-            let y = evaluations[b]
             func cmp(_ l: Exact, _ r: Exact) -> Int { l < r ? -1 : (l > r ? 1 : 0) }
-            switch evaluation.method {
+            switch method {
             case .lowestPrice:
-                return cmp(x.evaluatedPrice, y.evaluatedPrice)
+                return cmp(prices[a], prices[b])
             case .comprehensive:
-                let byScore = cmp(y.recordedTotal ?? .zero, x.recordedTotal ?? .zero)
-                return byScore != 0 ? byScore : cmp(x.evaluatedPrice, y.evaluatedPrice)
+                let byScore = cmp(totals[b], totals[a])
+                return byScore != 0 ? byScore : cmp(prices[a], prices[b])
             case .prozorro, .averageBid:
-                let byAmount = cmp(x.recordedTotal ?? .zero, y.recordedTotal ?? .zero)
-                return byAmount != 0 ? byAmount : cmp(x.evaluatedPrice, y.evaluatedPrice)
+                let byAmount = cmp(totals[a], totals[b])
+                return byAmount != 0 ? byAmount : cmp(prices[a], prices[b])
             }
         }
 
-        let sorted = valid.sorted { a, b in
+        var order = evaluations.indices.filter { evaluations[$0].isValid }
+        order.sort { a, b in
             let c = compare(a, b)
             return c != 0 ? c < 0 : a < b
         }
-        // Break ties among equal groups.
-        var result: [Int] = []
+        // Break ties among equal groups, in place.
         var start = 0
-        while start < sorted.count {
+        while start < order.count {
             var end = start + 1
-            while end < sorted.count && compare(sorted[start], sorted[end]) == 0 { end += 1 }
-            let group = Array(sorted[start..<end])
-            result +=
-                group.count == 1
-                ? group
-                : breakTie(group, evaluations, lot: lot, context: context, replication: replication, audit: &audit)
+            while end < order.count && compare(order[start], order[end]) == 0 { end += 1 }
+            if end - start > 1 {
+                let broken = breakTie(
+                    Array(order[start..<end]),
+                    evaluations,
+                    lot: lot,
+                    context: context,
+                    replication: replication,
+                    audit: &audit
+                )
+                order.replaceSubrange(start..<end, with: broken)
+            }
             start = end
         }
-        return result
+        return order
     }
 
     static func breakTie(

@@ -33,7 +33,11 @@ public struct Lot: Sendable, Equatable, Identifiable {
     }
 
     /// Σ quantity × ceiling unit price: the lot's ceiling price (最高限价) and budget.
-    public var ceiling: Exact { lines.map(\.ceilingAmount).sum() }
+    public var ceiling: Exact {
+        var total = Exact.zero
+        for index in lines.indices { total += lines[index].ceilingAmount }
+        return total
+    }
 
     /// Total quantity per category id.
     public var quantities: [String: Exact] {

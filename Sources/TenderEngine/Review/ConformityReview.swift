@@ -4,21 +4,42 @@ import TenderModel
 /// 符合性审查: does the bid meet every substantive requirement — each green clause of the lot's
 /// categories, and the ceiling price (Order 87 Art 63 items 4 and 6).
 enum ConformityReview {
+    /// The conformity grounds of `bid` on `lot`, looked up in `context`.
     static func review(_ bid: Bid, lot: Lot, ceiling: Exact, context: EvaluationContext) -> [Rejection] {
+        let facts = LotFacts(lot, context: context)
+        var products: [Product?] = []
+        facts.products(of: bid, supplier: context.supplierFacts(bid.bidder), into: &products)
         var rejections: [Rejection] = []
-        let bidDate = context.scenario.meta.bidDate
-        for categoryID in lot.categories {
-            guard let product = context.product(of: bid, category: categoryID) else {
+        review(bid, products: products, ceiling: ceiling, facts: facts, into: &rejections)
+        return rejections
+    }
+
+    /// Appends to `rejections` the conformity grounds of `bid`, which offers `products` (one per category of
+    /// the lot, in lot order).
+    static func review(
+        _ bid: borrowing Bid,
+        products: [Product?],
+        ceiling: Exact,
+        facts: LotFacts,
+        into rejections: inout [Rejection]
+    ) {
+        for position in products.indices {
+            guard let product = products[position] else {
+                let category = facts.categories[position]
                 rejections.append(
-                    Rejection(.noProduct, ground: "Order 87 Art 63(6)", detail: "no product offered for \(categoryID)")
+                    Rejection(.noProduct, ground: "Order 87 Art 63(6)", detail: "no product offered for \(category)")
                 )
                 continue
             }
-            guard let category = context.categories[categoryID] else { continue }
-            for clause in category.clauses {
-                if let failure = check(clause, product: product, on: bidDate) {
+            guard let clauses = facts.clauses[position] else { continue }
+            for index in clauses.indices {
+                if let failure = check(clauses[index], product: product, on: facts.bidDate) {
                     rejections.append(
-                        Rejection(.greenClause, ground: "Order 87 Art 63(6); 需求标准", detail: "\(clause.id): \(failure)")
+                        Rejection(
+                            .greenClause,
+                            ground: "Order 87 Art 63(6); 需求标准",
+                            detail: "\(clauses[index].id): \(failure)"
+                        )
                     )
                 }
             }
@@ -32,40 +53,63 @@ enum ConformityReview {
                 )
             )
         }
-        return rejections
     }
 
     /// Why the product fails the clause, or nil when it meets it.
-    static func check(_ clause: GreenClause, product: Product, on day: Day) -> String? {
+    ///
+    /// Inlined, so that a product meeting the clause is checked without copying the clause or the product;
+    /// the reasons are written only for a failure.
+    @inline(__always)
+    static func check(_ clause: borrowing GreenClause, product: borrowing Product, on day: Day) -> String? {
         if let star = clause.minimumStar {
-            let certificateOK: Bool
-            var why = ""
-            if let certificate = product.certificate {
-                if !certificate.isValid(on: day) {
-                    certificateOK = false
-                    why = "certificate expired on \(certificate.validUntil), before the bid date \(day)"
-                } else if certificate.star < star {
-                    certificateOK = false
-                    why = "certificate of \(certificate.star) star, at least \(star) required"
-                } else {
-                    certificateOK = true
-                }
-            } else {
-                certificateOK = false
-                why = "no green building material certificate (at least \(star) star required)"
-            }
+            let certificateOK = product.certificate.map { $0.isValid(on: day) && $0.star >= star } ?? false
             if !certificateOK && !(clause.acceptsTestReport && product.testReport) {
-                return why + (clause.acceptsTestReport ? " and no valid test report" : "")
+                return certificateFailure(
+                    product.certificate,
+                    minimumStar: star,
+                    on: day,
+                    acceptsTestReport: clause.acceptsTestReport
+                )
             }
         }
-        for limit in clause.limits {
-            guard let offered = product.attributes[limit.attribute] else {
-                return "\(limit.attribute) not declared (\(limit.comparison.rawValue) \(limit.value) required)"
+        for index in clause.limits.indices {
+            guard let offered = product.attributes.value(scanningFor: clause.limits[index].attribute) else {
+                return limitFailure(clause.limits[index], offered: nil)
             }
-            if !limit.isMet(by: offered) {
-                return "\(limit.attribute) \(offered), \(limit.comparison.rawValue) \(limit.value) required"
+            if !clause.limits[index].isMet(by: offered) {
+                return limitFailure(clause.limits[index], offered: offered)
             }
         }
         return nil
+    }
+
+    /// Why a product with `certificate` fails a clause requiring `minimumStar` stars on `day`.
+    @inline(never)
+    private static func certificateFailure(
+        _ certificate: Certificate?,
+        minimumStar star: Int,
+        on day: Day,
+        acceptsTestReport: Bool
+    ) -> String {
+        let why: String
+        if let certificate {
+            if !certificate.isValid(on: day) {
+                why = "certificate expired on \(certificate.validUntil), before the bid date \(day)"
+            } else {
+                why = "certificate of \(certificate.star) star, at least \(star) required"
+            }
+        } else {
+            why = "no green building material certificate (at least \(star) star required)"
+        }
+        return why + (acceptsTestReport ? " and no valid test report" : "")
+    }
+
+    /// Why a product offering `offered` (nil: not declared) fails `limit`.
+    @inline(never)
+    private static func limitFailure(_ limit: AttributeLimit, offered: Exact?) -> String {
+        guard let offered else {
+            return "\(limit.attribute) not declared (\(limit.comparison.rawValue) \(limit.value) required)"
+        }
+        return "\(limit.attribute) \(offered), \(limit.comparison.rawValue) \(limit.value) required"
     }
 }

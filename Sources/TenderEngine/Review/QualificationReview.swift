@@ -3,7 +3,13 @@ import TenderModel
 
 /// 资格审查: may the bidder bid at all (Order 87 Art 63 items 1–3; 财库〔2020〕46号 for reserved lots).
 enum QualificationReview {
+    /// The qualification grounds of `bid` on `lot`, looked up in `context`.
     static func review(_ bid: Bid, lot: Lot, context: EvaluationContext) -> [Rejection] {
+        review(bid, supplier: context.supplierFacts(bid.bidder), lot: lot, facts: LotFacts(lot, context: context))
+    }
+
+    /// The qualification grounds of `bid`, whose registered supplier is `supplier` (nil when unknown).
+    static func review(_ bid: borrowing Bid, supplier: SupplierFacts?, lot: Lot, facts: LotFacts) -> [Rejection] {
         var rejections: [Rejection] = []
         if !bid.bondPaid {
             rejections.append(Rejection(.noBond, ground: "Order 87 Art 63(1)", detail: "bid bond not paid"))
@@ -11,7 +17,7 @@ enum QualificationReview {
         if !bid.signed {
             rejections.append(Rejection(.notSigned, ground: "Order 87 Art 63(2)", detail: "bid not signed and sealed"))
         }
-        guard let supplier = context.suppliers[bid.bidder] else {
+        guard let supplier else {
             rejections.append(
                 Rejection(
                     .notLicensed,
@@ -54,13 +60,13 @@ enum QualificationReview {
                 )
             )
         }
-        for (category, quantity) in lot.quantities.sorted(by: { $0.key < $1.key }) {
-            if let capacity = supplier.capacity[category], capacity < quantity {
+        for entry in facts.quantities where !supplier.capacity.isEmpty {
+            if let capacity = supplier.capacity.value(scanningFor: entry.category), capacity < entry.quantity {
                 rejections.append(
                     Rejection(
                         .overCapacity,
                         ground: "Order 87 Art 63(3)",
-                        detail: "capacity \(capacity) for \(category) below the lot's \(quantity)"
+                        detail: "capacity \(capacity) for \(entry.category) below the lot's \(entry.quantity)"
                     )
                 )
             }

@@ -26,19 +26,25 @@ public struct BidEvaluation: Sendable, Equatable {
     public var sameBrandShadowed: Bool
 
     public var isValid: Bool { rejections.isEmpty }
+}
 
+// In an extension, so that the memberwise initializer exists too: it builds the value in place, where an
+// initializer assigning property by property builds it aside and then copies it.
+extension BidEvaluation {
     init(bid: Bid) {
-        self.bid = bid
-        rejections = []
-        flags = []
-        deduction = .zero
-        evaluatedPrice = bid.price
-        priceScore = nil
-        criterionScores = [:]
-        total = nil
-        recordedTotal = nil
-        rank = nil
-        sameBrandShadowed = false
+        self.init(
+            bid: bid,
+            rejections: [],
+            flags: [],
+            deduction: .zero,
+            evaluatedPrice: bid.price,
+            priceScore: nil,
+            criterionScores: [:],
+            total: nil,
+            recordedTotal: nil,
+            rank: nil,
+            sameBrandShadowed: false
+        )
     }
 }
 

@@ -3,30 +3,37 @@ import TenderModel
 
 /// Computes the scores of valid bids under the policy's method (DOMAIN.md §7).
 enum Scoring {
-    static func score(_ evaluations: inout [BidEvaluation], lot: Lot, context: EvaluationContext) {
+    /// Scores the valid bids among `evaluations`; `criterionPoints` holds, per bid and then per criterion in
+    /// policy order, the points the bid earns (rounded as the stage says).
+    static func score(_ evaluations: inout [BidEvaluation], criterionPoints: [Exact], context: EvaluationContext) {
         let evaluation = context.policy.evaluation
         let rounding = evaluation.rounding
-        let valid = evaluations.indices.filter { evaluations[$0].isValid }
-        guard !valid.isEmpty else { return }
-        let prices = valid.map { evaluations[$0].evaluatedPrice }
-        let mean = (try? prices.sum() / Exact(prices.count)) ?? .zero
+        // The lowest and the mean of the valid evaluated prices (in the order received).
+        var validCount = 0
+        var priceSum = Exact.zero
+        var lowest: Exact?
+        for index in evaluations.indices where evaluations[index].isValid {
+            let price = evaluations[index].evaluatedPrice
+            validCount += 1
+            priceSum += price
+            if lowest.map({ price < $0 }) ?? true { lowest = price }
+        }
+        guard let lowest else { return }
+        let mean = (try? priceSum / Exact(validCount)) ?? .zero
+        let scores = CriterionScores(evaluation.criteria)
+        let criteriaCount = evaluation.criteria.count
 
-        for index in valid {
-            var criterionScores: [String: Exact] = [:]
-            for criterion in evaluation.criteria {
-                var points = PriceScoring.criterionPoints(
-                    criterion,
-                    bid: evaluations[index].bid,
-                    lot: lot,
-                    context: context
+        for index in evaluations.indices where evaluations[index].isValid {
+            var criterionScores = scores.blank
+            for criterion in 0..<criteriaCount {
+                scores.record(
+                    criterionPoints[index * criteriaCount + criterion],
+                    criterion: criterion,
+                    in: &criterionScores
                 )
-                if rounding.stage != .finalScore {
-                    points = points.rounded(places: rounding.places, mode: rounding.mode)
-                }
-                criterionScores[criterion.id] = points
             }
+            let criteriaTotal = scores.total(criterionScores)
             evaluations[index].criterionScores = criterionScores
-            let criteriaTotal = evaluation.criteria.map { criterionScores[$0.id] ?? .zero }.sum()
             let evaluated = evaluations[index].evaluatedPrice
 
             switch evaluation.method {
@@ -36,9 +43,8 @@ enum Scoring {
                 let priceScore: Exact
                 switch evaluation.priceFormula {
                 case .lowPriceFirst:
-                    let base = prices.min() ?? evaluated
                     priceScore = PriceScoring.lowPriceFirst(
-                        base: base,
+                        base: lowest,
                         evaluated: evaluated,
                         points: evaluation.pricePoints,
                         rounding: rounding

@@ -1,0 +1,46 @@
+import ExactNumbers
+import TenderModel
+
+/// Order 87 Art 60: a price clearly below the others must be explained.
+enum AbnormallyLowRule {
+    /// Flags (or, when the explanation is not accepted, rejects) each valid bid whose price is more than
+    /// `policy.threshold` below the mean of the other valid bids' prices.
+    static func apply(_ evaluations: inout [BidEvaluation], policy: AbnormallyLow) {
+        let valid = evaluations.indices.filter { evaluations[$0].isValid }
+        guard valid.count >= 2 else { return }
+        var total = Exact.zero
+        for index in valid { total += evaluations[index].bid.price }
+        let others = Exact(valid.count - 1)
+        let factor = .one - policy.threshold
+        // price < mean × factor, with mean = (total − price) / others, is price × (others + factor) < total ×
+        // factor: when others + factor > 0, a price below one threshold for every bid.
+        let weight = others + factor
+        let threshold = weight > .zero ? try? total * factor / weight : nil
+        var flagged: [Int] = []
+        for index in valid {
+            let price = evaluations[index].bid.price
+            let isLow = threshold.map { price < $0 } ?? (price * others < (total - price) * factor)
+            if isLow { flagged.append(index) }
+        }
+        for index in flagged {
+            let price = evaluations[index].bid.price
+            // `others` is at least 1.
+            let mean = (try? (total - price) / others) ?? .zero
+            let detail =
+                "price \(price.formatted(places: 2)) is more than "
+                + "\(policy.threshold.percentText) below the mean \(mean.formatted(places: 2)) of the other valid bids"
+            if evaluations[index].bid.explanationAccepted ?? policy.explanationAccepted {
+                evaluations[index].flags.append("abnormally low, explanation accepted: " + detail)
+            } else {
+                evaluations[index].rejections.append(
+                    Rejection(.abnormallyLow, ground: "Order 87 Art 60", detail: detail + "; explanation not accepted")
+                )
+            }
+        }
+    }
+}
+
+extension Exact {
+    /// `0.2` → `20%`.
+    var percentText: String { (self * .hundred).description + "%" }
+}

@@ -1,0 +1,89 @@
+import ExactNumbers
+import TenderModel
+
+/// Order 87 Art 31: bids offering the same brand count as one.
+///
+/// A bid's brand key is the brands of its products for the lot's categories, in lot order, joined by `+`
+/// (`?<bidder>` for a category it offers no product for). Bids with equal keys form one group; when the rule
+/// is off, every bid is a group of its own.
+struct SameBrand {
+    /// Per bid: its group, numbered from 0 in order of first appearance.
+    let groups: [Int]
+    /// The number of groups.
+    let groupCount: Int
+    /// Per bid: its brand key; empty when the rule is off.
+    private let keys: [String]
+
+    /// The groups of bids whose brand keys are `keys`, or of `count` bids when the rule is off (`keys` empty).
+    init(keys: [String], count: Int, rule: Bool) {
+        guard rule else {
+            groups = Array(0..<count)
+            groupCount = count
+            self.keys = []
+            return
+        }
+        // A lot draws tens of bids: comparing a key with the distinct ones found so far costs less than
+        // hashing it.
+        var distinct: [String] = []
+        groups = keys.map { key in
+            if let number = distinct.firstIndex(of: key) { return number }
+            distinct.append(key)
+            return distinct.count - 1
+        }
+        groupCount = distinct.count
+        self.keys = keys
+    }
+
+    /// The brand key of `bid` (the bid's index when the rule is off).
+    static func key(_ bid: Bid, lot: Lot, context: EvaluationContext, sameBrandRule: Bool, index: Int) -> String {
+        guard sameBrandRule else { return "#\(index)" }
+        var products: [Product?] = []
+        LotFacts(lot, context: context).products(of: bid, supplier: context.supplierFacts(bid.bidder), into: &products)
+        return key(products, bidder: bid.bidder)
+    }
+
+    /// The brand key of a bid by `bidder` offering `products` (one per category of the lot, in lot order).
+    static func key(_ products: [Product?], bidder: String) -> String {
+        if products.count == 1 { return products[0]?.brand ?? "?\(bidder)" }
+        var key = ""
+        for position in products.indices {
+            if position > 0 { key += "+" }
+            key += products[position]?.brand ?? "?\(bidder)"
+        }
+        return key
+    }
+
+    /// The number of groups among the valid bids.
+    func validGroupCount(_ evaluations: [BidEvaluation]) -> Int {
+        var seen = [Bool](repeating: false, count: groupCount)
+        var count = 0
+        for index in evaluations.indices where evaluations[index].isValid && !seen[groups[index]] {
+            seen[groups[index]] = true
+            count += 1
+        }
+        return count
+    }
+
+    /// Lowest price: of the valid bids of one group, only the lowest price (then the earliest received) is
+    /// evaluated; the others are rejected.
+    func keepLowest(_ evaluations: inout [BidEvaluation]) {
+        var best = [Int?](repeating: nil, count: groupCount)
+        for index in evaluations.indices where evaluations[index].isValid {
+            let group = groups[index]
+            guard let other = best[group] else {
+                best[group] = index
+                continue
+            }
+            let keepNew = evaluations[index].bid.price < evaluations[other].bid.price
+            let loser = keepNew ? other : index
+            if keepNew { best[group] = index }
+            evaluations[loser].rejections.append(
+                Rejection(
+                    .sameBrand,
+                    ground: "Order 87 Art 31",
+                    detail: "brand \(keys[index]) also offered at a lower price"
+                )
+            )
+        }
+    }
+}
