@@ -64,7 +64,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .testTarget(name: "ExactNumbersTests", dependencies: ["ExactNumbers"]),
+        .testTarget(name: "ExactNumbersTests", dependencies: ["ExactNumbers"], exclude: ["Oracle/oracle.py"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["tender", "ExactNumbers", "TenderModel", "ScenarioFormat", "TenderEngine", "TenderReports"]
