@@ -9,45 +9,76 @@ import CGMP
 /// Small values live in two machine integers (numerator and positive denominator, not necessarily
 /// reduced) and never touch the heap; an operation whose result does not fit is redone in GMP, and a GMP
 /// result that fits again comes back to machine integers. Both paths give identical results.
-public struct Exact: Sendable {
-    /// `@unchecked`: a ``BigRational`` is never changed once built, but its base class, `ManagedBuffer`,
-    /// cannot be `Sendable`.
+public struct Exact: @unchecked Sendable {
+    /// The two representations, as the slow paths read them (``storage``).
     @usableFromInline
-    enum Storage: @unchecked Sendable {
+    enum Storage {
         /// `numerator / denominator`, denominator > 0, not necessarily in lowest terms.
         case small(Int64, Int64)
         /// A canonical GMP rational whose reduced parts do not fit in `Int64` (or a test's forced copy).
         case big(BigRational)
     }
 
+    // Stored as two machine integers and an optional reference rather than as the enum: copying a value is
+    // then three words and one null-tolerant retain, inline, where copying the enum (whose integer payload
+    // leaves no spare bits for the tag) went through the type's value witnesses, and an `Exact?` through
+    // Optional's. `@unchecked Sendable`: a ``BigRational`` is never changed once built, but its base class,
+    // `ManagedBuffer`, cannot be `Sendable`.
+
+    /// The numerator when ``bigStorage`` is nil; 0 otherwise.
     @usableFromInline
-    let storage: Storage
+    let numerator64: Int64
+    /// The denominator (> 0) when ``bigStorage`` is nil; 1 otherwise.
+    @usableFromInline
+    let denominator64: Int64
+    /// The GMP value, nil on the fast path.
+    @usableFromInline
+    let bigStorage: BigRational?
+
+    /// The representation, for code that handles both.
+    @inlinable
+    var storage: Storage {
+        @inline(__always) get {
+            if let bigStorage { return .big(bigStorage) }
+            return .small(numerator64, denominator64)
+        }
+    }
 
     @inlinable
     init(storage: Storage) {
-        self.storage = storage
+        switch storage {
+        case .small(let n, let d): self.init(parts: n, d, big: nil)
+        case .big(let b): self.init(parts: 0, 1, big: b)
+        }
+    }
+
+    @inlinable @inline(__always)
+    init(parts numerator: Int64, _ denominator: Int64, big: BigRational?) {
+        numerator64 = numerator
+        denominator64 = denominator
+        bigStorage = big
     }
 
     /// A machine fraction; `denominator` must be positive.
-    @inlinable
+    @inlinable @inline(__always)
     init(small numerator: Int64, _ denominator: Int64) {
-        storage = .small(numerator, denominator)
+        self.init(parts: numerator, denominator, big: nil)
     }
 
     /// Wraps a GMP result, moving it back to machine integers when it fits.
     @usableFromInline
     init(big: BigRational) {
         if let (n, d) = big.smallParts {
-            storage = .small(n, d)
+            self.init(small: n, d)
         } else {
-            storage = .big(big)
+            self.init(storage: .big(big))
         }
     }
 
     /// The integer `value`.
     @inlinable
     public init(_ value: Int) {
-        storage = .small(Int64(value), 1)
+        self.init(small: Int64(value), 1)
     }
 
     /// The fraction `numerator / denominator`.
@@ -111,6 +142,13 @@ public struct Exact: Sendable {
     /// The same value held in GMP, to test that both paths agree. Not for production use.
     package func forcingGMP() -> Exact {
         Exact(storage: .big(bigValue))
+    }
+
+    /// The value as the machine fraction it is held as (denominator > 0, not necessarily in lowest terms),
+    /// nil when it is held in GMP. For hot loops that compare many values without copying them.
+    @inlinable
+    package var machineFraction: (numerator: Int64, denominator: Int64)? {
+        bigStorage == nil ? (numerator64, denominator64) : nil
     }
 
     /// Whether the value is held in machine integers (the fast path).
