@@ -182,16 +182,11 @@ enum FrameworkAgreement {
             let evaluation = context.policy.evaluation
             var quality: [Int: Exact] = [:]
             for index in valid {
-                var scores: [String: Exact] = [:]
-                for criterion in evaluation.criteria {
-                    scores[criterion.id] = PriceScoring.criterionPoints(
-                        criterion,
-                        bid: evaluations[index].bid,
-                        lot: lot,
-                        context: context
-                    )
+                let points = evaluation.criteria.map { criterion in
+                    PriceScoring.criterionPoints(criterion, bid: evaluations[index].bid, lot: lot, context: context)
                 }
-                let total = scores.values.sum()
+                let scores = CriterionScores(ids: evaluation.criteria.map(\.id), points: points[...])
+                let total = scores.total
                 evaluations[index].criterionScores = scores
                 evaluations[index].total = total
                 evaluations[index].recordedTotal = total.rounded(

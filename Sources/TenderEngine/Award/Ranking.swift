@@ -11,36 +11,67 @@ enum Ranking {
         replication: Int,
         audit: inout [String]
     ) -> [Int] {
-        let method = context.policy.evaluation.method
+        var order: [Int] = []
+        order.reserveCapacity(evaluations.count)
+        for index in evaluations.indices where evaluations[index].isValid { order.append(index) }
         // The sort keys, read once: comparing through `evaluations` would copy two bid evaluations per call.
-        let totals = evaluations.map { $0.recordedTotal ?? .zero }
-        let prices = evaluations.map(\.evaluatedPrice)
-
-        /// -1 when a ranks before b, 1 after, 0 tied.
-        func compare(_ a: Int, _ b: Int) -> Int {
-            func cmp(_ l: Exact, _ r: Exact) -> Int { l < r ? -1 : (l > r ? 1 : 0) }
-            switch method {
-            case .lowestPrice:
-                return cmp(prices[a], prices[b])
-            case .comprehensive:
-                let byScore = cmp(totals[b], totals[a])
-                return byScore != 0 ? byScore : cmp(prices[a], prices[b])
-            case .prozorro, .averageBid:
-                let byAmount = cmp(totals[a], totals[b])
-                return byAmount != 0 ? byAmount : cmp(prices[a], prices[b])
-            }
+        // Held as machine fractions when every one is (then a comparison is one 128-bit cross-multiplication
+        // and copies nothing), else as exact values.
+        var small: [MachineKey] = []
+        small.reserveCapacity(evaluations.count)
+        for index in evaluations.indices {
+            guard let total = (evaluations[index].recordedTotal ?? .zero).machineFraction,
+                let price = evaluations[index].evaluatedPrice.machineFraction
+            else { break }
+            small.append(MachineKey(total: total, price: price))
         }
+        if small.count == evaluations.count {
+            sortAndBreakTies(&order, keys: small, evaluations, lot: lot, context: context, replication, &audit)
+        } else {
+            var keys: [ExactKey] = []
+            keys.reserveCapacity(evaluations.count)
+            for index in evaluations.indices {
+                keys.append(ExactKey(total: evaluations[index].recordedTotal ?? .zero, price: evaluations[index].evaluatedPrice))
+            }
+            sortAndBreakTies(&order, keys: keys, evaluations, lot: lot, context: context, replication, &audit)
+        }
+        return order
+    }
 
-        var order = evaluations.indices.filter { evaluations[$0].isValid }
-        order.sort { a, b in
-            let c = compare(a, b)
+    /// Sorts `order` by `keys` (ties in index order), then breaks each remaining tie as the policy says.
+    private static func sortAndBreakTies<Key: RankingKey>(
+        _ order: inout [Int],
+        keys: [Key],
+        _ evaluations: [BidEvaluation],
+        lot: Lot,
+        context: EvaluationContext,
+        _ replication: Int,
+        _ audit: inout [String]
+    ) {
+        let method = context.policy.evaluation.method
+        func before(_ a: Int, _ b: Int) -> Bool {
+            let c = method.compare(keys[a], keys[b])
             return c != 0 ? c < 0 : a < b
+        }
+        if order.count <= 32 {
+            // A lot draws tens of bids: an insertion sort, in place, with no buffer of its own.
+            for i in order.indices.dropFirst() {
+                let index = order[i]
+                var j = i
+                while j > 0 && before(index, order[j - 1]) {
+                    order[j] = order[j - 1]
+                    j -= 1
+                }
+                order[j] = index
+            }
+        } else {
+            order.sort(by: before)
         }
         // Break ties among equal groups, in place.
         var start = 0
         while start < order.count {
             var end = start + 1
-            while end < order.count && compare(order[start], order[end]) == 0 { end += 1 }
+            while end < order.count && method.compare(keys[order[start]], keys[order[end]]) == 0 { end += 1 }
             if end - start > 1 {
                 let broken = breakTie(
                     Array(order[start..<end]),
@@ -54,7 +85,6 @@ enum Ranking {
             }
             start = end
         }
-        return order
     }
 
     static func breakTie(
@@ -93,6 +123,52 @@ enum Ranking {
                     + ordered.map { evaluations[$0].bid.bidder }.joined(separator: ", ")
             )
             return ordered
+        }
+    }
+}
+
+/// A bid's ranking keys: its recorded total (zero when not scored) and its evaluated price.
+protocol RankingKey {
+    associatedtype Value
+    var total: Value { get }
+    var price: Value { get }
+    /// -1, 0 or 1 as `l` is below, equal to or above `r`.
+    static func compare(_ l: Value, _ r: Value) -> Int
+}
+
+/// Ranking keys held as exact values.
+struct ExactKey: RankingKey {
+    let total: Exact
+    let price: Exact
+
+    static func compare(_ l: Exact, _ r: Exact) -> Int { l < r ? -1 : (r < l ? 1 : 0) }
+}
+
+/// Ranking keys held as machine fractions (numerator, positive denominator).
+struct MachineKey: RankingKey {
+    let total: (numerator: Int64, denominator: Int64)
+    let price: (numerator: Int64, denominator: Int64)
+
+    static func compare(_ l: (numerator: Int64, denominator: Int64), _ r: (numerator: Int64, denominator: Int64)) -> Int {
+        let left = Int128(l.numerator) * Int128(r.denominator)
+        let right = Int128(r.numerator) * Int128(l.denominator)
+        return left < right ? -1 : (right < left ? 1 : 0)
+    }
+}
+
+extension EvaluationMethod {
+    /// -1 when the bid keyed `a` ranks before the one keyed `b`, 1 after, 0 tied (Order 87 Art 56, 57).
+    @inline(__always)
+    func compare<Key: RankingKey>(_ a: Key, _ b: Key) -> Int {
+        switch self {
+        case .lowestPrice:
+            return Key.compare(a.price, b.price)
+        case .comprehensive:
+            let byScore = Key.compare(b.total, a.total)
+            return byScore != 0 ? byScore : Key.compare(a.price, b.price)
+        case .prozorro, .averageBid:
+            let byAmount = Key.compare(a.total, b.total)
+            return byAmount != 0 ? byAmount : Key.compare(a.price, b.price)
         }
     }
 }

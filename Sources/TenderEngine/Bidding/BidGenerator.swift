@@ -20,7 +20,7 @@ import TenderModel
 ///   every other member the designated winner's price × (1 + cover) — the lowest such price if several
 ///   designated winners bid, or, if none bids on the lot, its own cost × (1 + markup).
 /// - A supplier that must price a category from a cost model it lacks participates but submits no bid.
-/// - The bid carries the supplier's products for the lot's categories; declares `.smallMicro` when the
+/// - The bid offers the supplier's registered products (it carries no copy of them); declares `.smallMicro` when the
 ///   supplier is small or micro and offers a product made by a small or micro firm for every category,
 ///   else `.consortium(share:)` when its consortium's small/micro share is at least
 ///   `policy.sme.consortiumMinimumShare`, else `.none`. The bond is paid and the bid signed; `submittedAt` is

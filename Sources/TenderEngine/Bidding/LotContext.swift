@@ -140,13 +140,13 @@ struct LotContext {
         lot.categories.map { quantity($0) * (unitPrices[$0] ?? .zero) }.sum()
     }
 
-    /// The sealed bid: products, SME declaration, bond, signature, submission label.
+    /// The sealed bid: SME declaration, bond, signature, submission label. It offers the supplier's registered
+    /// products (a bid without products of its own is evaluated on those), so it carries no copy of them.
     func makeBid(_ supplier: Supplier, price: Exact) -> Bid {
-        var products: [String: Product] = [:]
-        for category in lot.categories { products[category] = supplier.products[category] }
         let declaration: SMEDeclaration
         let allSmallMade =
-            !lot.categories.isEmpty && lot.categories.allSatisfy { products[$0]?.madeBySmallOrMicro == true }
+            !lot.categories.isEmpty
+            && lot.categories.allSatisfy { supplier.products[$0]?.madeBySmallOrMicro == true }
         if supplier.isSmallOrMicro && allSmallMade {
             declaration = .smallMicro
         } else if let consortium = supplier.consortium, consortium.smallMicroShare >= sme.consortiumMinimumShare {
@@ -158,7 +158,6 @@ struct LotContext {
             lot: lot.id,
             bidder: supplier.id,
             price: price,
-            products: products,
             declaration: declaration,
             bondPaid: true,
             signed: true,

@@ -6,18 +6,21 @@ enum AbnormallyLowRule {
     /// Flags (or, when the explanation is not accepted, rejects) each valid bid whose price is more than
     /// `policy.threshold` below the mean of the other valid bids' prices.
     static func apply(_ evaluations: inout [BidEvaluation], policy: AbnormallyLow) {
-        let valid = evaluations.indices.filter { evaluations[$0].isValid }
-        guard valid.count >= 2 else { return }
+        var validCount = 0
         var total = Exact.zero
-        for index in valid { total += evaluations[index].bid.price }
-        let others = Exact(valid.count - 1)
+        for index in evaluations.indices where evaluations[index].isValid {
+            validCount += 1
+            total += evaluations[index].bid.price
+        }
+        guard validCount >= 2 else { return }
+        let others = Exact(validCount - 1)
         let factor = .one - policy.threshold
         // price < mean × factor, with mean = (total − price) / others, is price × (others + factor) < total ×
         // factor: when others + factor > 0, a price below one threshold for every bid.
         let weight = others + factor
         let threshold = weight > .zero ? try? total * factor / weight : nil
         var flagged: [Int] = []
-        for index in valid {
+        for index in evaluations.indices where evaluations[index].isValid {
             let price = evaluations[index].bid.price
             let isLow = threshold.map { price < $0 } ?? (price * others < (total - price) * factor)
             if isLow { flagged.append(index) }

@@ -7,7 +7,7 @@ enum ConformityReview {
     /// The conformity grounds of `bid` on `lot`, looked up in `context`.
     static func review(_ bid: Bid, lot: Lot, ceiling: Exact, context: EvaluationContext) -> [Rejection] {
         let facts = LotFacts(lot, context: context)
-        var products: [Product?] = []
+        var products: [ProductFacts?] = []
         facts.products(of: bid, supplier: context.supplierFacts(bid.bidder), into: &products)
         var rejections: [Rejection] = []
         review(bid, products: products, ceiling: ceiling, facts: facts, into: &rejections)
@@ -18,7 +18,7 @@ enum ConformityReview {
     /// the lot, in lot order).
     static func review(
         _ bid: borrowing Bid,
-        products: [Product?],
+        products: [ProductFacts?],
         ceiling: Exact,
         facts: LotFacts,
         into rejections: inout [Rejection]
@@ -32,16 +32,13 @@ enum ConformityReview {
                 continue
             }
             guard let clauses = facts.clauses[position] else { continue }
-            for index in clauses.indices {
-                if let failure = check(clauses[index], product: product, on: facts.bidDate) {
-                    rejections.append(
-                        Rejection(
-                            .greenClause,
-                            ground: "Order 87 Art 63(6); 需求标准",
-                            detail: "\(clauses[index].id): \(failure)"
-                        )
-                    )
-                }
+            for index in clauses.indices where !clauses[index].isMet(by: product, on: facts.bidDate) {
+                // The reason is written out only for a clause that fails.
+                let clause = clauses[index].clause
+                let failure = check(clause, product: product.product, on: facts.bidDate) ?? "not met"
+                rejections.append(
+                    Rejection(.greenClause, ground: "Order 87 Art 63(6); 需求标准", detail: "\(clause.id): \(failure)")
+                )
             }
         }
         if bid.price > ceiling {
@@ -55,11 +52,8 @@ enum ConformityReview {
         }
     }
 
-    /// Why the product fails the clause, or nil when it meets it.
-    ///
-    /// Inlined, so that a product meeting the clause is checked without copying the clause or the product;
-    /// the reasons are written only for a failure.
-    @inline(__always)
+    /// Why the product fails the clause, or nil when it meets it (the reading of the clause that
+    /// ``ClauseCheck/isMet(by:on:)`` implements by attribute number).
     static func check(_ clause: borrowing GreenClause, product: borrowing Product, on day: Day) -> String? {
         if let star = clause.minimumStar {
             let certificateOK = product.certificate.map { $0.isValid(on: day) && $0.star >= star } ?? false
@@ -73,7 +67,7 @@ enum ConformityReview {
             }
         }
         for index in clause.limits.indices {
-            guard let offered = product.attributes.value(scanningFor: clause.limits[index].attribute) else {
+            guard let offered = product.attributes[clause.limits[index].attribute] else {
                 return limitFailure(clause.limits[index], offered: nil)
             }
             if !clause.limits[index].isMet(by: offered) {

@@ -60,8 +60,10 @@ enum QualificationReview {
                 )
             )
         }
-        for entry in facts.quantities where !supplier.capacity.isEmpty {
-            if let capacity = supplier.capacity.value(scanningFor: entry.category), capacity < entry.quantity {
+        for entry in facts.quantities {
+            if let number = entry.number, let capacity = supplier.capacityByCategory[number],
+                capacity < entry.quantity
+            {
                 rejections.append(
                     Rejection(
                         .overCapacity,

@@ -22,33 +22,39 @@ struct SameBrand {
             self.keys = []
             return
         }
-        // A lot draws tens of bids: comparing a key with the distinct ones found so far costs less than
-        // hashing it.
-        var distinct: [String] = []
-        groups = keys.map { key in
-            if let number = distinct.firstIndex(of: key) { return number }
-            distinct.append(key)
-            return distinct.count - 1
+        // A lot draws tens of bids: comparing a key with the earlier ones costs less than hashing it.
+        var groups: [Int] = []
+        groups.reserveCapacity(keys.count)
+        var groupCount = 0
+        for index in keys.indices {
+            var group = groupCount
+            for earlier in 0..<index where keys[earlier] == keys[index] {
+                group = groups[earlier]
+                break
+            }
+            if group == groupCount { groupCount += 1 }
+            groups.append(group)
         }
-        groupCount = distinct.count
+        self.groups = groups
+        self.groupCount = groupCount
         self.keys = keys
     }
 
     /// The brand key of `bid` (the bid's index when the rule is off).
     static func key(_ bid: Bid, lot: Lot, context: EvaluationContext, sameBrandRule: Bool, index: Int) -> String {
         guard sameBrandRule else { return "#\(index)" }
-        var products: [Product?] = []
+        var products: [ProductFacts?] = []
         LotFacts(lot, context: context).products(of: bid, supplier: context.supplierFacts(bid.bidder), into: &products)
         return key(products, bidder: bid.bidder)
     }
 
     /// The brand key of a bid by `bidder` offering `products` (one per category of the lot, in lot order).
-    static func key(_ products: [Product?], bidder: String) -> String {
-        if products.count == 1 { return products[0]?.brand ?? "?\(bidder)" }
+    static func key(_ products: [ProductFacts?], bidder: String) -> String {
+        if products.count == 1 { return products[0]?.product.brand ?? "?\(bidder)" }
         var key = ""
         for position in products.indices {
             if position > 0 { key += "+" }
-            key += products[position]?.brand ?? "?\(bidder)"
+            key += products[position]?.product.brand ?? "?\(bidder)"
         }
         return key
     }

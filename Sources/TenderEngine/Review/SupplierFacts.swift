@@ -1,11 +1,12 @@
 import ExactNumbers
 import TenderModel
 
-/// What the reviews and the deduction read of a registered supplier.
+/// What the reviews and the deduction read of a registered supplier, built once per scenario
+/// (``EvaluationContext``).
 ///
-/// Taken out of ``EvaluationContext/suppliers`` field by field, once per bid: binding a whole `Supplier` to a
-/// variable copies every one of its strings, arrays and dictionaries.
-struct SupplierFacts {
+/// A class, so that a bid's review holds one reference to it instead of copying its strings, arrays and
+/// dictionaries; it never changes once built.
+final class SupplierFacts: Sendable {
     let qualification: Qualification
     let size: EnterpriseSize
     let specialStatus: SpecialStatus?
@@ -13,33 +14,34 @@ struct SupplierFacts {
     let capacity: [String: Exact]
     /// The product it registered per category id.
     let products: [String: Product]
+    /// Per category number (``FactIndex/categories``): the quantity it can deliver, nil when unlimited.
+    let capacityByCategory: [Exact?]
+    /// Per category number: the product it registered, nil when none.
+    let productsByCategory: [ProductFacts?]
+
+    init(_ supplier: Supplier, index: FactIndex) {
+        qualification = supplier.qualification
+        size = supplier.size
+        specialStatus = supplier.specialStatus
+        capacity = supplier.capacity
+        products = supplier.products
+        var capacityByCategory = [Exact?](repeating: nil, count: index.categories.count)
+        for (category, quantity) in supplier.capacity { capacityByCategory[index.categories[category]!] = quantity }
+        var productsByCategory = [ProductFacts?](repeating: nil, count: index.categories.count)
+        for (category, product) in supplier.products {
+            productsByCategory[index.categories[category]!] = ProductFacts(product, index: index)
+        }
+        self.capacityByCategory = capacityByCategory
+        self.productsByCategory = productsByCategory
+    }
 
     /// Small or micro for the price deduction: by size, or by special status (``Supplier/isSmallOrMicro``).
     var isSmallOrMicro: Bool { size == .small || size == .micro || specialStatus != nil }
 }
 
-extension SupplierFacts {
-    init(_ supplier: Supplier) {
-        self.init(
-            qualification: supplier.qualification,
-            size: supplier.size,
-            specialStatus: supplier.specialStatus,
-            capacity: supplier.capacity,
-            products: supplier.products
-        )
-    }
-}
-
-extension SupplierFacts {
-    /// The facts of the supplier registered as `id` in `suppliers`, nil when there is none.
-    static func of(_ id: String, in suppliers: [String: Supplier]) -> SupplierFacts? {
-        suppliers[id].map(SupplierFacts.init)
-    }
-}
-
 extension EvaluationContext {
     /// The facts of the registered supplier `id`, nil when there is none.
     func supplierFacts(_ id: String) -> SupplierFacts? {
-        SupplierFacts.of(id, in: suppliers)
+        supplierFactsByID[id]
     }
 }

@@ -17,7 +17,13 @@ public enum TenderRun {
     /// Runs replication `replication` of the scenario. Explicit bids (rehearsal) are used when the
     /// scenario has any; otherwise bids are generated from the supplier models.
     public static func run(_ scenario: Scenario, replication: Int = 0) -> RunResult {
-        let context = EvaluationContext(scenario)
+        run(EvaluationContext(scenario), replication: replication)
+    }
+
+    /// Runs replication `replication` of the context's scenario. Replications of one scenario share one
+    /// context: it is built once, not once per replication.
+    public static func run(_ context: EvaluationContext, replication: Int = 0) -> RunResult {
+        let scenario = context.scenario
         let plan = LotPlanner.plan(scenario)
         var outcomes = plan.lots.map { lot in
             evaluateWithFailurePolicy(lot, context: context, replication: replication)

@@ -14,8 +14,8 @@ public struct BidEvaluation: Sendable, Equatable {
     public var evaluatedPrice: Exact
     /// The exact price score (nil under lowest-price evaluation or for rejected bids).
     public var priceScore: Exact?
-    /// Criterion id → exact points.
-    public var criterionScores: [String: Exact]
+    /// The exact points of each criterion (``CriterionScores/none`` for a bid that was not scored).
+    public var criterionScores: CriterionScores
     /// The exact total before the final rounding.
     public var total: Exact?
     /// The total as recorded (rounded as the policy says); ranks compare these.
@@ -39,7 +39,7 @@ extension BidEvaluation {
             deduction: .zero,
             evaluatedPrice: bid.price,
             priceScore: nil,
-            criterionScores: [:],
+            criterionScores: .none,
             total: nil,
             recordedTotal: nil,
             rank: nil,

@@ -9,8 +9,8 @@ import TenderModel
 struct BidReviewer {
     let lot: Lot
     let facts: LotFacts
-    /// The registered suppliers by id (``EvaluationContext/suppliers``).
-    let suppliers: [String: Supplier]
+    /// What the reviews read of the registered suppliers, by id (``EvaluationContext``).
+    let suppliers: [String: SupplierFacts]
     /// Per bid, in the order received; the later stages go on in place.
     var evaluations: [BidEvaluation] = []
     /// Per bid: its brand key (``SameBrand``); empty when the same-brand rule is off.
@@ -21,22 +21,21 @@ struct BidReviewer {
     /// Deductions refused; the later stages go on in place.
     var audit: [String] = []
     /// The current bid's products, one per category of the lot.
-    private var products: [Product?] = []
+    private var products: [ProductFacts?] = []
     // The parts of the policy read for every bid, taken out of it once.
     private let sme: SMEPolicy
-    private let criteria: [Criterion]
+    private let criteria: [ScoringCriterion]
     private let rounding: Rounding
     private let sameBrandRule: Bool
 
     init(_ lot: Lot, facts: LotFacts, context: EvaluationContext, bidCount: Int) {
         self.lot = lot
         self.facts = facts
-        suppliers = context.suppliers
-        let policy = context.policy
-        sme = policy.sme
-        criteria = policy.evaluation.criteria
-        rounding = policy.evaluation.rounding
-        sameBrandRule = policy.evaluation.sameBrandRule
+        suppliers = context.supplierFactsByID
+        sme = context.policy.sme
+        criteria = context.scoringCriteria
+        rounding = context.policy.evaluation.rounding
+        sameBrandRule = context.policy.evaluation.sameBrandRule
         evaluations.reserveCapacity(bidCount)
         if sameBrandRule { brandKeys.reserveCapacity(bidCount) }
         criterionPoints.reserveCapacity(bidCount * criteria.count)
@@ -44,7 +43,7 @@ struct BidReviewer {
     }
 
     mutating func review(_ bid: consuming Bid) {
-        let supplier = SupplierFacts.of(bid.bidder, in: suppliers)
+        let supplier = suppliers[bid.bidder]
         facts.products(of: bid, supplier: supplier, into: &products)
         var rejections = QualificationReview.review(bid, supplier: supplier, lot: lot, facts: facts)
         ConformityReview.review(bid, products: products, ceiling: facts.ceiling, facts: facts, into: &rejections)
@@ -74,7 +73,7 @@ struct BidReviewer {
                 deduction: deduction,
                 evaluatedPrice: evaluatedPrice,
                 priceScore: nil,
-                criterionScores: [:],
+                criterionScores: .none,
                 total: nil,
                 recordedTotal: nil,
                 rank: nil,

@@ -1,33 +1,45 @@
 import ExactNumbers
 import TenderModel
 
-/// Builds each bid's criterion scores (criterion id → points) without hashing a criterion id per bid.
+/// The points a bid earned on each criterion of the policy (技术、商务评分), in policy order.
 ///
-/// One dictionary holding every criterion id is built per lot; each bid's scores start as a copy of it and
-/// are written by position. The result is the dictionary that `scores[criterion.id] = points`, criterion by
-/// criterion, would give: with two criteria of one id, the later one's points are recorded.
-struct CriterionScores {
-    /// Every criterion id, each with zero points.
-    let blank: [String: Exact]
-    /// Per criterion, in policy order: the position of its id in ``blank`` and in every copy of it.
-    private let positions: [Dictionary<String, Exact>.Index]
+/// A lot's bids share one list of criterion ids and one buffer of points, each bid seeing its own slice:
+/// recording a bid's scores copies no dictionary and allocates nothing. Criterion ids are unique (the
+/// scenario checks refuse duplicates).
+public struct CriterionScores: Sendable, Equatable {
+    /// The criterion ids, in policy order.
+    public let ids: [String]
+    /// The points, one per id.
+    public let points: ArraySlice<Exact>
 
-    init(_ criteria: [Criterion]) {
-        var blank = [String: Exact](minimumCapacity: criteria.count)
-        for criterion in criteria { blank[criterion.id] = .zero }
-        positions = criteria.map { blank.index(forKey: $0.id)! }
-        self.blank = blank
+    /// No criterion scored: a rejected bid, a lowest-price evaluation, or a policy without criteria.
+    public static let none = CriterionScores(ids: [], points: [])
+
+    /// Scores of `points[i]` on criterion `ids[i]`; the two have the same length.
+    public init(ids: [String], points: ArraySlice<Exact>) {
+        precondition(ids.count == points.count, "one point value per criterion")
+        self.ids = ids
+        self.points = points
     }
 
-    /// Records the points of criterion number `criterion` in `scores`, a copy of ``blank``.
-    func record(_ points: Exact, criterion: Int, in scores: inout [String: Exact]) {
-        scores.values[positions[criterion]] = points
+    /// Whether no criterion was scored.
+    public var isEmpty: Bool { ids.isEmpty }
+
+    /// The points earned on criterion `id`, nil when it was not scored.
+    public subscript(id: String) -> Exact? {
+        guard let position = ids.firstIndex(of: id) else { return nil }
+        return points[points.startIndex + position]
     }
 
-    /// Σ over the criteria, in policy order, of the points recorded under each one's id.
-    func total(_ scores: [String: Exact]) -> Exact {
+    /// Σ of the points, in policy order.
+    public var total: Exact {
         var total = Exact.zero
-        for position in positions { total += scores.values[position] }
+        for index in points.indices { total += points[index] }
         return total
+    }
+
+    /// Criterion id → points.
+    public var dictionary: [String: Exact] {
+        Dictionary(uniqueKeysWithValues: zip(ids, points))
     }
 }

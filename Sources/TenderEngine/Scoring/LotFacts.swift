@@ -10,27 +10,39 @@ struct LotFacts {
     let quantities: [CategoryQuantity]
     /// The lot's category ids, in lot order.
     let categories: [String]
+    /// Per category of the lot: its number (``FactIndex/categories``), nil when no supplier and no catalogue
+    /// entry knows it.
+    let categoryNumbers: [Int?]
     /// Per category of the lot: its green clauses, nil when the category is not in the catalogue.
-    let clauses: [[GreenClause]?]
+    let clauses: [[ClauseCheck]?]
     /// The bid-opening date, on which certificates must be valid.
     let bidDate: Day
+    /// The numbers of the scenario's categories and attributes.
+    let index: FactIndex
 
     init(_ lot: Lot, context: EvaluationContext) {
         ceiling = lot.ceiling
-        quantities = CategoryQuantity.totals(of: lot.lines)
+        index = context.index
+        quantities = CategoryQuantity.totals(of: lot.lines, index: context.index)
         categories = lot.categories
-        clauses = lot.categories.map { context.categories[$0]?.clauses }
+        categoryNumbers = lot.categories.map { context.index.categories[$0] }
+        clauses = categoryNumbers.map { number in number.flatMap { context.clauseChecks[$0] } }
         bidDate = context.scenario.meta.bidDate
     }
 
     /// The products `bid` offers, one per category in lot order (the bid's own, else the registered one),
-    /// written into `products` (emptied first).
-    func products(of bid: borrowing Bid, supplier: SupplierFacts?, into products: inout [Product?]) {
-        products.removeAll(keepingCapacity: true)
-        for category in categories {
-            products.append(
-                bid.products.value(scanningFor: category) ?? supplier?.products.value(scanningFor: category)
-            )
+    /// written into `products`, which is resized to the lot's categories when it is not already.
+    func products(of bid: borrowing Bid, supplier: SupplierFacts?, into products: inout [ProductFacts?]) {
+        while products.count < categories.count { products.append(nil) }
+        if products.count > categories.count { products.removeLast(products.count - categories.count) }
+        for position in categories.indices {
+            if !bid.products.isEmpty, let own = bid.products[categories[position]] {
+                products[position] = ProductFacts(own, index: index)
+            } else if let supplier, let number = categoryNumbers[position] {
+                products[position] = supplier.productsByCategory[number]
+            } else {
+                products[position] = nil
+            }
         }
     }
 }
@@ -38,20 +50,29 @@ struct LotFacts {
 /// A category's total quantity in a lot.
 struct CategoryQuantity {
     let category: String
+    /// The category's number (``FactIndex/categories``), nil when it has none.
+    let number: Int?
     var quantity: Exact
 
     /// ``Lot/quantities`` as a list ordered by category id. A lot has a category or a few, so a line finds
     /// its category's entry by comparing ids rather than hashing one; the sums are the same, line by line.
-    static func totals(of lines: [DemandLine]) -> [CategoryQuantity] {
+    static func totals(of lines: [DemandLine], index: FactIndex) -> [CategoryQuantity] {
         var totals: [CategoryQuantity] = []
         for line in lines.indices {
             let category = lines[line].category
-            if let index = totals.firstIndex(where: { $0.category == category }) {
-                totals[index].quantity += lines[line].quantity
+            if let position = totals.firstIndex(where: { $0.category == category }) {
+                totals[position].quantity += lines[line].quantity
             } else {
-                totals.append(CategoryQuantity(category: category, quantity: .zero + lines[line].quantity))
+                totals.append(
+                    CategoryQuantity(
+                        category: category,
+                        number: index.categories[category],
+                        quantity: .zero + lines[line].quantity
+                    )
+                )
             }
         }
-        return totals.sorted { $0.category < $1.category }
+        if totals.count > 1 { totals.sort { $0.category < $1.category } }
+        return totals
     }
 }

@@ -37,64 +37,65 @@ enum PriceScoring {
     /// The points of one criterion for `bid` on `lot`, looked up in `context`.
     static func criterionPoints(_ criterion: Criterion, bid: Bid, lot: Lot, context: EvaluationContext) -> Exact {
         let facts = LotFacts(lot, context: context)
-        var products: [Product?] = []
+        var products: [ProductFacts?] = []
         facts.products(of: bid, supplier: context.supplierFacts(bid.bidder), into: &products)
-        return criterionPoints(criterion, bid: bid, products: products, bidDate: facts.bidDate)
+        return criterionPoints(
+            ScoringCriterion(criterion, index: context.index),
+            bid: bid,
+            products: products,
+            bidDate: facts.bidDate
+        )
     }
 
     /// The points of one criterion for a bid offering `products` (one per category of the lot, in lot order).
-    ///
-    /// Inlined, so that the criterion is read where it is stored rather than copied for the call.
-    @inline(__always)
     static func criterionPoints(
-        _ criterion: Criterion,
+        _ criterion: ScoringCriterion,
         bid: borrowing Bid,
-        products: [Product?],
+        products: [ProductFacts?],
         bidDate: Day
     ) -> Exact {
-        switch criterion.source {
-        case .expertMarks:
-            guard let marks = bid.marks[criterion.id], !marks.isEmpty else { return .zero }
+        let value: Exact
+        switch criterion.measure {
+        case .expertMarks(let id):
+            guard let marks = bid.marks[id], !marks.isEmpty else { return .zero }
             let mean = (try? marks.sum() / Exact(marks.count)) ?? .zero
             return min(mean, criterion.points)
-        case .bands(let attribute, let bands):
-            guard let value = attributeValue(attribute, bid: bid, products: products, bidDate: bidDate) else {
-                return .zero
-            }
-            for index in bands.indices where bands[index].contains(value) {
-                return min(bands[index].points, criterion.points)
-            }
-            return .zero
-        }
-    }
-
-    /// `star` (the lowest valid certificate star over the lot's categories, 0 without one),
-    /// `delivery-days` (the bid's promise, else the products' declared days), or a product attribute (the
-    /// minimum over the lot's categories).
-    static func attributeValue(_ attribute: String, bid: borrowing Bid, products: [Product?], bidDate: Day) -> Exact? {
-        switch attribute {
-        case "star":
-            var lowest: Int?
-            for product in products {
-                var star = 0
-                if let certificate = product?.certificate, certificate.isValid(on: bidDate) { star = certificate.star }
-                lowest = min(lowest ?? star, star)
-            }
-            return Exact(lowest ?? 0)
-        case "delivery-days":
+        case .star:
+            value = Exact(lowestStar(products, bidDate: bidDate))
+        case .deliveryDays(let attribute):
             // The bid's own promise, else the slowest of the offered products' declared delivery days.
-            if let days = bid.deliveryDays { return Exact(days) }
-            return declared(attribute, of: products, largest: true)
-        default:
-            return declared(attribute, of: products, largest: false)
+            if let days = bid.deliveryDays {
+                value = Exact(days)
+            } else {
+                guard let days = declared(attribute, of: products, largest: true) else { return .zero }
+                value = days
+            }
+        case .attribute(let attribute):
+            guard let declared = declared(attribute, of: products, largest: false) else { return .zero }
+            value = declared
         }
+        return criterion.points(for: value)
     }
 
-    /// The largest (`largest`) or smallest value of the attribute over `products`, nil when one does not declare it.
-    private static func declared(_ attribute: String, of products: [Product?], largest: Bool) -> Exact? {
+    /// The lowest valid certificate star over `products` on `bidDate`, 0 when one has none.
+    private static func lowestStar(_ products: [ProductFacts?], bidDate: Day) -> Int {
+        var lowest: Int?
+        for index in products.indices {
+            var star = 0
+            if let certificate = products[index]?.product.certificate, certificate.isValid(on: bidDate) {
+                star = certificate.star
+            }
+            lowest = min(lowest ?? star, star)
+        }
+        return lowest ?? 0
+    }
+
+    /// The largest (`largest`) or smallest value of attribute number `attribute` over `products`, nil when one
+    /// does not declare it.
+    private static func declared(_ attribute: Int, of products: [ProductFacts?], largest: Bool) -> Exact? {
         var result: Exact?
-        for product in products {
-            guard let value = product?.attributes.value(scanningFor: attribute) else { return nil }
+        for index in products.indices {
+            guard let value = products[index]?.values[attribute] else { return nil }
             if let current = result, !(largest ? current < value : value < current) { continue }
             result = value
         }

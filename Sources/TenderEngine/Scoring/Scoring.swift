@@ -8,31 +8,33 @@ enum Scoring {
     static func score(_ evaluations: inout [BidEvaluation], criterionPoints: [Exact], context: EvaluationContext) {
         let evaluation = context.policy.evaluation
         let rounding = evaluation.rounding
-        // The lowest and the mean of the valid evaluated prices (in the order received).
+        // The lowest and, for the formulas that need it, the mean of the valid evaluated prices (in the order
+        // received).
         var validCount = 0
         var priceSum = Exact.zero
         var lowest: Exact?
+        let needsMean: Bool
+        switch (evaluation.method, evaluation.priceFormula) {
+        case (.averageBid, _), (.comprehensive, .deviationFromAverage): needsMean = true
+        default: needsMean = false
+        }
         for index in evaluations.indices where evaluations[index].isValid {
             let price = evaluations[index].evaluatedPrice
             validCount += 1
-            priceSum += price
+            if needsMean { priceSum += price }
             if lowest.map({ price < $0 }) ?? true { lowest = price }
         }
         guard let lowest else { return }
-        let mean = (try? priceSum / Exact(validCount)) ?? .zero
-        let scores = CriterionScores(evaluation.criteria)
-        let criteriaCount = evaluation.criteria.count
+        let mean = needsMean ? (try? priceSum / Exact(validCount)) ?? .zero : .zero
+        let criterionIDs = context.criterionIDs
+        let criteriaCount = criterionIDs.count
 
         for index in evaluations.indices where evaluations[index].isValid {
-            var criterionScores = scores.blank
-            for criterion in 0..<criteriaCount {
-                scores.record(
-                    criterionPoints[index * criteriaCount + criterion],
-                    criterion: criterion,
-                    in: &criterionScores
-                )
-            }
-            let criteriaTotal = scores.total(criterionScores)
+            let criterionScores = CriterionScores(
+                ids: criterionIDs,
+                points: criterionPoints[index * criteriaCount..<(index + 1) * criteriaCount]
+            )
+            let criteriaTotal = criterionScores.total
             evaluations[index].criterionScores = criterionScores
             let evaluated = evaluations[index].evaluatedPrice
 

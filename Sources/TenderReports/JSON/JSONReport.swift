@@ -181,7 +181,7 @@ package struct LotDocument: Codable, Sendable {
                 deduction: e.deduction,
                 evaluatedPrice: e.evaluatedPrice,
                 priceScore: e.priceScore,
-                criterionScores: e.criterionScores,
+                criterionScores: e.criterionScores.dictionary,
                 total: e.total,
                 recordedTotal: e.recordedTotal,
                 rank: e.rank,

@@ -61,7 +61,7 @@ package enum EvaluationReport {
                 out.append(
                     "| \(e.rank.map(String.init) ?? "-") | \(e.bid.bidder) | \(TextLayout.amount(e.evaluatedPrice)) | "
                         + "\(e.priceScore.map { $0.description } ?? "-") | "
-                        + "\(e.criterionScores.isEmpty ? "-" : e.criterionScores.values.sum().description) | "
+                        + "\(e.criterionScores.isEmpty ? "-" : e.criterionScores.total.description) | "
                         + "\(e.recordedTotal.map { $0.formatted(places: evaluation.rounding.places) } ?? "-") |"
                 )
             }

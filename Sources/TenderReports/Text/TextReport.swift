@@ -75,7 +75,7 @@ package enum TextReport {
             } else {
                 status = "valid"
             }
-            let other = e.criterionScores.isEmpty ? "" : TextLayout.exact(e.criterionScores.values.sum(), places: 2)
+            let other = e.criterionScores.isEmpty ? "" : TextLayout.exact(e.criterionScores.total, places: 2)
             return [
                 e.rank.map(String.init) ?? "-",
                 TextLayout.truncate(

@@ -115,8 +115,9 @@ public enum Comparison {
                 let local =
                     jobs > 1 && replicate.count == sharedScenarios.count ? replicate.map { $0() } : sharedScenarios
                 let catalogs = local.map { MetricCatalog(scenario: $0) }
+                let contexts = local.map(EvaluationContext.init)
                 return { k in
-                    zip(local, catalogs).map { ReplicationRecord(TenderRun.run($0, replication: k), catalog: $1) }
+                    zip(contexts, catalogs).map { ReplicationRecord(TenderRun.run($0, replication: k), catalog: $1) }
                 }
             },
             fold: { k, records in

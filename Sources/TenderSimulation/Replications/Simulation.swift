@@ -92,8 +92,9 @@ public enum Simulation {
             makeWork: {
                 let scenario = jobs > 1 ? replicate?() ?? scenario : scenario
                 let catalog = MetricCatalog(scenario: scenario)
+                let context = EvaluationContext(scenario)
                 return { position in
-                    ReplicationRecord(TenderRun.run(scenario, replication: shard.item(at: position)), catalog: catalog)
+                    ReplicationRecord(TenderRun.run(context, replication: shard.item(at: position)), catalog: catalog)
                 }
             },
             fold: { position, record in
