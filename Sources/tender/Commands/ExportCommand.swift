@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JSONOutput
 import TenderExport
 
 /// `tender export INPUT --csv DIR --ocds FILE`: the run as CSV tables and as an OCDS release package.
