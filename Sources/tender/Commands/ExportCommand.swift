@@ -52,7 +52,7 @@ struct ExportCommand: ParsableCommand {
         }
         if let csv {
             do {
-                try FileManager.default.createDirectory(atPath: csv, withIntermediateDirectories: true)
+                try AtomicFile.createDirectory(csv)
             } catch {
                 StandardError.write("error: cannot create the directory '\(csv)': \(error.localizedDescription)")
                 throw ExitStatus.cannotWrite
