@@ -21,6 +21,8 @@ let package = Package(
         .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"])]),
         // Exact decimal/rational numbers: a small-integer fast path, GMP beyond it.
         .target(name: "ExactNumbers", dependencies: ["CGMP"]),
+        // JSON values written deterministically: members in a fixed order, numbers as exact text. Strings only.
+        .target(name: "JSONOutput"),
         // The scenario as values: catalogue, projects, suppliers, bids, policy. No files, no terminal.
         .target(name: "TenderModel", dependencies: ["ExactNumbers"]),
         // The tender engine: aggregation, lots, bidding, reviews, scoring, award, metrics. No files, no terminal.
@@ -30,7 +32,7 @@ let package = Package(
         // Reports and exports: a self-contained HTML report with inline SVG charts, CSV, OCDS. Strings only, no files.
         .target(
             name: "TenderExport",
-            dependencies: ["ExactNumbers", "TenderModel", "TenderEngine", "TenderReports"]
+            dependencies: ["ExactNumbers", "JSONOutput", "TenderModel", "TenderEngine", "TenderReports"]
         ),
         // Scenario files: YAML through Yams, includes, variants, and exact diagnostics.
         .target(
@@ -40,7 +42,7 @@ let package = Package(
         // Monte Carlo: replications, streaming statistics, compare, grids and sweeps. No terminal.
         .target(
             name: "TenderSimulation",
-            dependencies: ["ExactNumbers", "TenderModel", "TenderEngine", "ScenarioFormat"]
+            dependencies: ["ExactNumbers", "JSONOutput", "TenderModel", "TenderEngine", "ScenarioFormat"]
         ),
         // The SQLite results store of sweeps and sharded simulations (GRDB; libsqlite3-dev).
         .target(
@@ -52,6 +54,7 @@ let package = Package(
             name: "tender",
             dependencies: [
                 "ExactNumbers",
+                "JSONOutput",
                 "TenderModel",
                 "ScenarioFormat",
                 "TenderEngine",
@@ -65,6 +68,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ExactNumbersTests", dependencies: ["ExactNumbers"], exclude: ["Oracle/oracle.py"]),
+        .testTarget(name: "JSONOutputTests", dependencies: ["JSONOutput"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["tender", "ExactNumbers", "TenderModel", "ScenarioFormat", "TenderEngine", "TenderReports"]
@@ -74,7 +78,8 @@ let package = Package(
         .testTarget(
             name: "TenderExportTests",
             dependencies: [
-                "TenderExport", "TenderReports", "TenderEngine", "TenderModel", "ScenarioFormat", "ExactNumbers",
+                "TenderExport", "JSONOutput", "TenderReports", "TenderEngine", "TenderModel", "ScenarioFormat",
+                "ExactNumbers",
             ]
         ),
         .testTarget(

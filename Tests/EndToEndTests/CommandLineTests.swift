@@ -121,4 +121,22 @@ import Testing
         #expect(report.contains("- E: green-clause"))
         #expect(report.contains("Awarded to F at the quoted price 96.00 yuan."))
     }
+
+    /// A report directory that cannot be created is named with the system's reason, and the run exits 74.
+    @Test func outThatCannotBeCreatedExits74WithTheReason() throws {
+        let directory = try ExportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("file")
+        try "x".write(to: file, atomically: true, encoding: .utf8)
+        let scenario = Fixtures.scenario("rehearsal-worked-examples.yaml")
+        let under = file.appendingPathComponent("reports").path
+        let underFile = try Fixtures.tender(["run", scenario, "--out", under])
+        #expect(underFile.status == 74)
+        #expect(underFile.stderr == "error: cannot write the reports to '\(under)': Not a directory\n")
+        #expect(underFile.stdout.isEmpty)
+        let isFile = try Fixtures.tender(["run", scenario, "--out", file.path])
+        #expect(isFile.status == 74)
+        #expect(isFile.stderr == "error: cannot write the reports to '\(file.path)': File exists\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["file"])
+    }
 }

@@ -58,6 +58,18 @@ import Testing
         #expect(KnownPaths.suggestion(for: "policy.sme.deduction", among: known) == nil)
     }
 
+    /// Without a containing candidate: the nearest path by edit distance, case-sensitive, within a third of
+    /// the mistyped path's length (the scenario's own did-you-mean allows a third of the shorter word).
+    @Test func didYouMeanFallsBackToEditDistance() {
+        let known = KnownPaths.fixed
+        // 4 edits from `meta.seed`: a third of 13 characters, though more than a third of 9.
+        #expect(KnownPaths.suggestion(for: "meta.seed.val", among: known) == "meta.seed")
+        #expect(KnownPaths.suggestion(for: "meta.seed.value", among: known) == nil)
+        #expect(KnownPaths.suggestion(for: "meta.Sede", among: known) == "meta.seed")
+        #expect(KnownPaths.suggestion(for: "META.SEED", among: known) == nil)
+        #expect(KnownPaths.suggestion(for: "policy.x", among: []) == nil)
+    }
+
     @Test func shards() throws {
         let shard = try Shard(parsing: "1/4")
         #expect(shard.size(of: 10) == 3)  // 1, 5, 9

@@ -1,16 +1,35 @@
-/// "Did you mean …?" for misspelt keys and choices.
-enum Suggestion {
-    /// The candidate closest to `word` by edit distance, if it is close enough to be a plausible typo.
-    static func closest(to word: String, in candidates: [String]) -> String? {
-        let lowered = word.lowercased()
+/// "Did you mean …?" for misspelt keys and choices, and for `tender sweep --grid` paths (`KnownPaths`).
+package enum Suggestion {
+    /// How far from the word the closest candidate may be, in edits, and still be suggested: a third of a
+    /// length, but at least 2.
+    package enum Tolerance: Sendable {
+        /// A third of the shorter of the word and the candidate (scenario keys and choices).
+        case thirdOfShorter
+        /// A third of the word (`tender sweep --grid` paths).
+        case thirdOfWord
+    }
+
+    /// The candidate closest to `word` by edit distance, if it is close enough to be a plausible typo; of
+    /// equally close candidates, the first. Letters are compared lowercased unless `ignoringCase` is false.
+    package static func closest(
+        to word: String,
+        in candidates: [String],
+        ignoringCase: Bool = true,
+        tolerance: Tolerance = .thirdOfShorter
+    ) -> String? {
+        let wanted = Array(ignoringCase ? word.lowercased() : word)
         var best: (String, Int)?
         for candidate in candidates {
-            let distance = editDistance(Array(lowered), Array(candidate.lowercased()))
+            let distance = editDistance(wanted, Array(ignoringCase ? candidate.lowercased() : candidate))
             if distance < (best?.1 ?? .max) { best = (candidate, distance) }
         }
         guard let (candidate, distance) = best else { return nil }
-        let tolerance = max(2, min(word.count, candidate.count) / 3)
-        return distance <= tolerance ? candidate : nil
+        let allowed: Int
+        switch tolerance {
+        case .thirdOfShorter: allowed = max(2, min(word.count, candidate.count) / 3)
+        case .thirdOfWord: allowed = max(2, word.count / 3)
+        }
+        return distance <= allowed ? candidate : nil
     }
 
     /// ` (did you mean 'x'?)` or an empty string.

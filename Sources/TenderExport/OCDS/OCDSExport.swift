@@ -1,4 +1,5 @@
 import ExactNumbers
+import JSONOutput
 import TenderReports
 
 /// A run as an OCDS 1.1 release package: one release, tagged planning, tender, award and contract, with the

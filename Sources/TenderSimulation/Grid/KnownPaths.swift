@@ -1,3 +1,4 @@
+import ScenarioFormat
 import TenderModel
 
 /// Override paths that sweeps commonly vary, for "did you mean" hints when a `--grid` path does not exist.
@@ -49,7 +50,7 @@ public enum KnownPaths {
     ///
     /// A candidate whose letters contain the path's letters in order (ignoring `.`, `-`, `_`) wins — so
     /// `policy.price.points` finds `policy.evaluation.price-points` — the shortest such first; otherwise the
-    /// nearest by edit distance, if it is within a third of the length.
+    /// nearest by edit distance, case-sensitive, if it is within a third of the path's length (at least 2).
     public static func suggestion(for path: String, among candidates: [String]) -> String? {
         guard !candidates.contains(path) else { return nil }
         func letters(_ s: String) -> [Character] { s.lowercased().filter { !".-_[]".contains($0) } }
@@ -63,27 +64,6 @@ public enum KnownPaths {
             isSubsequence(wanted, of: letters($0)) && $0.split(separator: ".").first == path.split(separator: ".").first
         }
         if let best = containing.min(by: { ($0.count, $0) < ($1.count, $1) }) { return best }
-        var best: (String, Int)?
-        for candidate in candidates {
-            let d = editDistance(Array(path), Array(candidate))
-            if d < (best?.1 ?? .max) { best = (candidate, d) }
-        }
-        guard let (candidate, distance) = best, distance <= max(2, path.count / 3) else { return nil }
-        return candidate
-    }
-
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = previous
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
+        return Suggestion.closest(to: path, in: candidates, ignoringCase: false, tolerance: .thirdOfWord)
     }
 }

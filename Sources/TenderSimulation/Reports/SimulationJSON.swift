@@ -1,39 +1,44 @@
 import ExactNumbers
+import JSONOutput
 
-/// The JSON documents of `tender simulate`, `compare` and `sweep` (schema in `Docs/simulation.md`).
+/// The JSON documents of `tender simulate`, `compare` and `sweep` (schema in `Docs/simulation.md`): keys
+/// sorted, numbers in `Double`'s shortest round-trip form. Written with `rendered(lineSeparators: .literal)`,
+/// as they always have been.
 public enum SimulationJSON {
     /// The schema version written in every document.
     public static let schemaVersion = 1
 
     /// One simulation; `shard` is written only for a part of a sharded simulation.
-    public static func value(_ summary: SimulationSummary, shard: Shard = .whole) -> JSONValue {
+    package static func value(_ summary: SimulationSummary, shard: Shard = .whole) -> JSONValue {
         let id = summary.identity
         var object: [String: JSONValue] = [
             "schema": .string("tender-simulation"),
-            "schemaVersion": .integer(schemaVersion),
+            "schemaVersion": .number(schemaVersion),
             "toolVersion": .string(ToolVersion.current),
             "file": .string(id.file),
             "scenario": .string(id.scenario),
             "variant": id.variant.map(JSONValue.string) ?? .null,
             "digest": .string(id.digest),
             "seed": .string(String(id.seed)),
-            "replications": .integer(id.replications),
-            "replicationsFolded": .integer(summary.replications),
-            "parameters": .object(Dictionary(uniqueKeysWithValues: id.parameters.map { ($0.path, .string($0.value)) })),
+            "replications": .number(id.replications),
+            "replicationsFolded": .number(summary.replications),
+            "parameters": .object(
+                sortingKeys: Dictionary(uniqueKeysWithValues: id.parameters.map { ($0.path, .string($0.value)) })
+            ),
             "lots": .array(summary.lots.map(JSONValue.string)),
             "metrics": .array(summary.metrics.map(metric)),
         ]
         if shard != .whole { object["shard"] = .string(shard.description) }
-        return .object(object)
+        return .object(sortingKeys: object)
     }
 
-    public static func metric(_ m: MetricSummary) -> JSONValue {
+    package static func metric(_ m: MetricSummary) -> JSONValue {
         var object: [String: JSONValue] = [
             "name": .string(m.definition.name),
             "kind": .string(m.definition.kind.rawValue),
             "description": .string(m.definition.summary),
-            "n": .integer(m.count),
-            "undefined": .integer(m.undefined),
+            "n": .number(m.count),
+            "undefined": .number(m.undefined),
             "mean": .number(m.mean),
             "sd": .number(m.standardDeviation),
             "se": .number(m.standardError),
@@ -46,22 +51,22 @@ public enum SimulationJSON {
             "quantiles": .string(m.quantilesExact ? "exact" : "p2"),
         ]
         if let total = m.total { object["total"] = .string(total.description) }
-        return .object(object)
+        return .object(sortingKeys: object)
     }
 
     /// A comparison: each variant's simulation, and the paired differences from the first.
-    public static func value(_ comparison: ComparisonSummary) -> JSONValue {
+    package static func value(_ comparison: ComparisonSummary) -> JSONValue {
         let differences = comparison.differences.enumerated().map { i, row -> JSONValue in
-            .object([
+            .object(sortingKeys: [
                 "variant": .string(comparison.names[i + 1]),
                 "reference": .string(comparison.names[0]),
                 "metrics": .array(
                     row.map { d in
-                        .object([
+                        .object(sortingKeys: [
                             "name": .string(d.definition.name),
                             "kind": .string(d.definition.kind.rawValue),
                             "scale": .string(d.scale.rawValue),
-                            "n": .integer(d.count),
+                            "n": .number(d.count),
                             "meanReference": .number(d.meanReference),
                             "meanVariant": .number(d.meanVariant),
                             "difference": .number(d.difference),
@@ -72,9 +77,9 @@ public enum SimulationJSON {
                 ),
             ])
         }
-        return .object([
+        return .object(sortingKeys: [
             "schema": .string("tender-comparison"),
-            "schemaVersion": .integer(schemaVersion),
+            "schemaVersion": .number(schemaVersion),
             "toolVersion": .string(ToolVersion.current),
             "variants": .array(comparison.names.map(JSONValue.string)),
             "simulations": .array(comparison.summaries.map { value($0) }),
@@ -83,14 +88,14 @@ public enum SimulationJSON {
     }
 
     /// Sweep cells, in grid order.
-    public static func value(cells: [CellResult]) -> JSONValue {
-        .object([
+    package static func value(cells: [CellResult]) -> JSONValue {
+        .object(sortingKeys: [
             "schema": .string("tender-sweep"),
-            "schemaVersion": .integer(schemaVersion),
+            "schemaVersion": .number(schemaVersion),
             "toolVersion": .string(ToolVersion.current),
             "cells": .array(
                 cells.map { cell in
-                    .object(["index": .integer(cell.index), "simulation": value(cell.summary)])
+                    .object(sortingKeys: ["index": .number(cell.index), "simulation": value(cell.summary)])
                 }
             ),
         ])

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JSONOutput
 import ScenarioFormat
 import TenderModel
 import TenderSimulation
@@ -76,7 +77,7 @@ struct CompareCommand: ParsableCommand {
         progress.clear()
         switch format {
         case .text: print(SimulationText.render(comparison), terminator: "")
-        case .json: print(SimulationJSON.value(comparison).rendered(), terminator: "")
+        case .json: print(SimulationJSON.value(comparison).rendered(lineSeparators: .literal), terminator: "")
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JSONOutput
 import TenderExport
 
 /// `tender export INPUT --csv DIR --ocds FILE`: the run as CSV tables and as an OCDS release package.
@@ -51,7 +52,7 @@ struct ExportCommand: ParsableCommand {
         }
         if let csv {
             do {
-                try FileManager.default.createDirectory(atPath: csv, withIntermediateDirectories: true)
+                try AtomicFile.createDirectory(csv)
             } catch {
                 StandardError.write("error: cannot create the directory '\(csv)': \(error.localizedDescription)")
                 throw ExitStatus.cannotWrite

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JSONOutput
 import ResultsStore
 import TenderSimulation
 
@@ -62,13 +63,13 @@ struct MergeCommand: ParsableCommand {
             print(report.completed.map { SimulationText.render($0) }.joined(separator: "\n"), terminator: "")
         case .json:
             print(
-                JSONValue.object([
+                JSONValue.object(sortingKeys: [
                     "schema": .string("tender-merge"),
-                    "schemaVersion": .integer(SimulationJSON.schemaVersion),
-                    "cellsAdded": .integer(report.cellsAdded),
-                    "recordsAdded": .integer(report.recordsAdded),
+                    "schemaVersion": .number(SimulationJSON.schemaVersion),
+                    "cellsAdded": .number(report.cellsAdded),
+                    "recordsAdded": .number(report.recordsAdded),
                     "completed": .array(report.completed.map { SimulationJSON.value($0) }),
-                ]).rendered(),
+                ]).rendered(lineSeparators: .literal),
                 terminator: ""
             )
         }

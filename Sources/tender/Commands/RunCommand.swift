@@ -39,7 +39,7 @@ struct RunCommand: ParsableCommand {
         let result = TenderRun.run(loaded, replication: replication)
         if let out {
             do {
-                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                try AtomicFile.createDirectory(out)
                 for outcome in result.outcomes {
                     let name = outcome.lot.id.map { "/\\:*?\"<>|".contains($0) ? "_" : $0 }
                     try AtomicFile.write(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JSONOutput
 import ResultsStore
 import TenderSimulation
 
@@ -68,7 +69,8 @@ struct SimulateCommand: ParsableCommand {
         }
         switch format {
         case .text: print(SimulationText.render(summary, shard: shard), terminator: "")
-        case .json: print(SimulationJSON.value(summary, shard: shard).rendered(), terminator: "")
+        case .json:
+            print(SimulationJSON.value(summary, shard: shard).rendered(lineSeparators: .literal), terminator: "")
         }
     }
 

@@ -10,7 +10,8 @@ import Darwin
 /// written in full and flushed to disk, then renamed over the target with `rename(2)`, which replaces an
 /// existing file in one step. If anything fails the temporary file is removed and the target is untouched.
 ///
-/// (Foundation's `replaceItemAt` is not used: on Linux it deleted an existing target and then failed.)
+/// (Foundation's `replaceItemAt` is not used: on Linux it deleted an existing target and then failed; nor is
+/// its `createDirectory`, whose errors read "The operation could not be completed" without the reason.)
 enum AtomicFile {
     static func write(_ text: String, to path: String) throws {
         let url = URL(fileURLWithPath: path)
@@ -43,6 +44,21 @@ enum AtomicFile {
             unlink(temporary)
             throw error
         }
+    }
+
+    /// Creates the directory at `path` and its missing parents, like `mkdir -p`; an existing directory is
+    /// fine. Fails with the reason of `mkdir(2)`: "Not a directory" when a parent is a file, "File exists"
+    /// when `path` is one, "Permission denied".
+    static func createDirectory(_ path: String) throws {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix += component
+            if mkdir(prefix, 0o777) != 0, errno != EEXIST { throw WriteError(errno: errno, path: path) }
+            prefix += "/"
+        }
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw WriteError(errno: errno, path: path) }
+        guard status.st_mode & S_IFMT == S_IFDIR else { throw WriteError(errno: EEXIST, path: path) }
     }
 
     /// A failed system call, described by `strerror`: "No such file or directory", "Is a directory".

@@ -1,10 +1,13 @@
-import ExactNumbers
-
-/// A JSON value whose numbers are decimal text, written in a fixed key order.
+/// A JSON value written deterministically: members in the order given, each number as the JSON text given,
+/// indented by two spaces, ending in a newline. The same value always gives the same bytes.
 ///
 /// `JSONEncoder` writes numbers through `Double`, which would turn `33956448.6` into
-/// `33956448.600000001` or lose digits of large amounts; this writer emits the exact decimal digits.
+/// `33956448.600000001` or lose digits of large amounts; here a number is its text, so the caller decides
+/// every digit (the OCDS export writes exact decimals; the simulation documents write a `Double`'s shortest
+/// round-trip form with ``number(_:)``).
 package indirect enum JSONValue: Sendable, Equatable {
+    /// Members in the order they are written; ``object(sortingKeys:)`` and ``object(compacting:)`` build one
+    /// from a dictionary or without the absent members.
     case object([(String, JSONValue)])
     case array([JSONValue])
     case string(String)
@@ -26,28 +29,45 @@ package indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// The exact decimal of `value`; a value whose decimal expansion does not terminate is rounded half-up
-    /// to `places` decimals (amounts are whole cents in practice, so this is a safeguard).
-    package static func number(_ value: Exact, places: Int = 2) -> JSONValue {
-        if let needed = value.terminatingPlaces { return .number(value.formatted(places: needed)) }
-        return .number(value.formatted(places: places))
-    }
-
     package static func number(_ value: Int) -> JSONValue { .number(String(value)) }
+
+    /// Swift's shortest round-trip form (`86.66666666666667`, `1.5e-05`), integral values below 2^53 as
+    /// integers (`12`, not `12.0`), NaN and the infinities as `null`.
+    package static func number(_ value: Double) -> JSONValue {
+        guard value.isFinite else { return .null }
+        if value == value.rounded(), abs(value) < 9_007_199_254_740_992 { return .number(String(Int64(value))) }
+        return .number(value.description)
+    }
 
     /// The object without the members whose value is `nil`: `.object(compacting: ["a": x, "b": nil])`.
     package static func object(compacting members: KeyValuePairs<String, JSONValue?>) -> JSONValue {
         .object(members.compactMap { key, value in value.map { (key, $0) } })
     }
 
-    /// The document, indented by two spaces, ending in a newline. Non-ASCII text is written as UTF-8.
-    package func rendered() -> String {
+    /// The object with its members in the order of their keys (`String`'s `<`), so that a dictionary is
+    /// written the same way every time.
+    package static func object(sortingKeys members: [String: JSONValue]) -> JSONValue {
+        .object(members.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+    }
+
+    /// How strings write U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR, which JSON allows as they are
+    /// but JavaScript before ES2019 does not allow in a string literal.
+    package enum LineSeparators: Sendable {
+        /// As `\u2028` and `\u2029`, so the text is also a JavaScript literal (the OCDS export).
+        case escaped
+        /// As the characters themselves, UTF-8 encoded (the simulation documents).
+        case literal
+    }
+
+    /// The document, indented by two spaces, ending in a newline. Non-ASCII text is written as UTF-8; in
+    /// strings, `"`, `\` and control characters are escaped, and U+2028 and U+2029 as `lineSeparators` says.
+    package func rendered(lineSeparators: LineSeparators = .escaped) -> String {
         var out = ""
-        write(to: &out, indent: "")
+        write(to: &out, indent: "", lineSeparators: lineSeparators)
         return out + "\n"
     }
 
-    private func write(to out: inout String, indent: String) {
+    private func write(to out: inout String, indent: String, lineSeparators: LineSeparators) {
         switch self {
         case .object(let members):
             guard !members.isEmpty else {
@@ -58,9 +78,9 @@ package indirect enum JSONValue: Sendable, Equatable {
             out += "{\n"
             for (index, (key, value)) in members.enumerated() {
                 out += inner
-                JSONValue.writeString(key, to: &out)
+                JSONValue.writeString(key, to: &out, lineSeparators: lineSeparators)
                 out += ": "
-                value.write(to: &out, indent: inner)
+                value.write(to: &out, indent: inner, lineSeparators: lineSeparators)
                 out += index == members.count - 1 ? "\n" : ",\n"
             }
             out += indent + "}"
@@ -73,12 +93,12 @@ package indirect enum JSONValue: Sendable, Equatable {
             out += "[\n"
             for (index, element) in elements.enumerated() {
                 out += inner
-                element.write(to: &out, indent: inner)
+                element.write(to: &out, indent: inner, lineSeparators: lineSeparators)
                 out += index == elements.count - 1 ? "\n" : ",\n"
             }
             out += indent + "]"
         case .string(let text):
-            JSONValue.writeString(text, to: &out)
+            JSONValue.writeString(text, to: &out, lineSeparators: lineSeparators)
         case .number(let text):
             precondition(JSONValue.isNumber(text), "not a JSON number: \(text)")
             out += text
@@ -89,8 +109,12 @@ package indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// A JSON string literal: `"` and `\` escaped, control characters as `\n`, `\t`, … or `\u00XX`.
-    static func writeString(_ text: String, to out: inout String) {
+    /// A JSON string literal: `"` and `\` escaped, control characters as `\n`, `\t`, … or `\u00XX`, and
+    /// U+2028 and U+2029 as `\u2028` and `\u2029` when `lineSeparators` is `.escaped`.
+    static func writeString(_ text: String, to out: inout String, lineSeparators: LineSeparators = .escaped) {
+        func isEscaped(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < 0x20 || (lineSeparators == .escaped && (scalar.value == 0x2028 || scalar.value == 0x2029))
+        }
         var scalars = String.UnicodeScalarView()
         scalars.append("\"")
         for scalar in text.unicodeScalars {
@@ -100,7 +124,7 @@ package indirect enum JSONValue: Sendable, Equatable {
             case "\n": scalars.append(contentsOf: "\\n".unicodeScalars)
             case "\r": scalars.append(contentsOf: "\\r".unicodeScalars)
             case "\t": scalars.append(contentsOf: "\\t".unicodeScalars)
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
+            case _ where isEscaped(scalar):
                 let hex = String(scalar.value, radix: 16, uppercase: false)
                 scalars.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
             default: scalars.append(scalar)
