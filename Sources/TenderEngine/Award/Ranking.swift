@@ -31,7 +31,9 @@ enum Ranking {
             var keys: [ExactKey] = []
             keys.reserveCapacity(evaluations.count)
             for index in evaluations.indices {
-                keys.append(ExactKey(total: evaluations[index].recordedTotal ?? .zero, price: evaluations[index].evaluatedPrice))
+                keys.append(
+                    ExactKey(total: evaluations[index].recordedTotal ?? .zero, price: evaluations[index].evaluatedPrice)
+                )
             }
             sortAndBreakTies(&order, keys: keys, evaluations, lot: lot, context: context, replication, &audit)
         }
@@ -149,7 +151,8 @@ struct MachineKey: RankingKey {
     let total: (numerator: Int64, denominator: Int64)
     let price: (numerator: Int64, denominator: Int64)
 
-    static func compare(_ l: (numerator: Int64, denominator: Int64), _ r: (numerator: Int64, denominator: Int64)) -> Int {
+    static func compare(_ l: (numerator: Int64, denominator: Int64), _ r: (numerator: Int64, denominator: Int64)) -> Int
+    {
         let left = Int128(l.numerator) * Int128(r.denominator)
         let right = Int128(r.numerator) * Int128(l.denominator)
         return left < right ? -1 : (right < left ? 1 : 0)
