@@ -10,10 +10,6 @@ final class SupplierFacts: Sendable {
     let qualification: Qualification
     let size: EnterpriseSize
     let specialStatus: SpecialStatus?
-    /// Quantity it can deliver per category id; absent = unlimited.
-    let capacity: [String: Exact]
-    /// The product it registered per category id.
-    let products: [String: Product]
     /// Per category number (``FactIndex/categories``): the quantity it can deliver, nil when unlimited.
     let capacityByCategory: [Exact?]
     /// Per category number: the product it registered, nil when none.
@@ -23,8 +19,6 @@ final class SupplierFacts: Sendable {
         qualification = supplier.qualification
         size = supplier.size
         specialStatus = supplier.specialStatus
-        capacity = supplier.capacity
-        products = supplier.products
         var capacityByCategory = [Exact?](repeating: nil, count: index.categories.count)
         for (category, quantity) in supplier.capacity { capacityByCategory[index.categories[category]!] = quantity }
         var productsByCategory = [ProductFacts?](repeating: nil, count: index.categories.count)
