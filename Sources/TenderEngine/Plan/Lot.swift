@@ -8,7 +8,7 @@ public struct Lot: Sendable, Equatable, Identifiable {
     /// Category ids in the lot (more than one only for a bundle).
     public var categories: [String]
     /// The pooled demand lines (traceable to their projects).
-    public var lines: [DemandLine]
+    public var lines: [DemandLine] { didSet { ceiling = Lot.ceiling(of: lines) } }
     /// The procurement method from the threshold table (or forced by the policy).
     public var method: ProcurementMethod
     /// Reserved for SMEs (预留): only SMEs may bid and there is no price deduction.
@@ -27,13 +27,17 @@ public struct Lot: Sendable, Equatable, Identifiable {
         self.id = id
         self.categories = categories
         self.lines = lines
+        ceiling = Lot.ceiling(of: lines)
         self.method = method
         self.reservedForSME = reservedForSME
         self.isWorks = isWorks
     }
 
-    /// Σ quantity × ceiling unit price: the lot's ceiling price (最高限价) and budget.
-    public var ceiling: Exact {
+    /// Σ quantity × ceiling unit price: the lot's ceiling price (最高限价) and budget. Kept with the lines, so
+    /// that every evaluation of the lot reads it instead of summing the lines again.
+    public private(set) var ceiling: Exact
+
+    private static func ceiling(of lines: [DemandLine]) -> Exact {
         var total = Exact.zero
         for index in lines.indices { total += lines[index].ceilingAmount }
         return total

@@ -2,43 +2,75 @@ import ExactNumbers
 import TenderModel
 
 /// What every lot's evaluation looks up, indexed once per scenario.
+///
+/// The indexes live in one shared, immutable object: passing the context to a lot's evaluation, or keeping
+/// it in a reviewer, copies one reference, not ten dictionaries and arrays.
 public struct EvaluationContext: Sendable {
-    public let scenario: Scenario
-    public let suppliers: [String: Supplier]
-    public let categories: [String: Category]
+    private let storage: Storage
+
+    public var scenario: Scenario { storage.scenario }
+    public var suppliers: [String: Supplier] { storage.suppliers }
+    public var categories: [String: Category] { storage.categories }
     /// The scenario's policy, taken out once: reading it through `scenario` copies it.
-    public let policy: Policy
+    public var policy: Policy { storage.policy }
     /// Numbers for the category ids and attribute names the reviews read.
-    let index: FactIndex
+    var index: FactIndex { storage.index }
     /// Per category number: its green clauses as the conformity review checks them, nil when the category is
     /// not in the catalogue.
-    let clauseChecks: [[ClauseCheck]?]
+    var clauseChecks: [[ClauseCheck]?] { storage.clauseChecks }
     /// What the reviews and the deduction read of each registered supplier, by id.
-    let supplierFactsByID: [String: SupplierFacts]
+    var supplierFactsByID: [String: SupplierFacts] { storage.supplierFactsByID }
     /// The policy's criteria as the scoring reads them, in policy order.
-    let scoringCriteria: [ScoringCriterion]
+    var scoringCriteria: [ScoringCriterion] { storage.scoringCriteria }
     /// The policy's criterion ids, in policy order (shared by every bid's ``CriterionScores``).
-    let criterionIDs: [String]
+    var criterionIDs: [String] { storage.criterionIDs }
 
     public init(_ scenario: Scenario) {
-        self.scenario = scenario
-        policy = scenario.policy
-        suppliers = Dictionary(scenario.suppliers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        categories = Dictionary(scenario.catalogue.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let index = FactIndex(scenario)
-        self.index = index
-        var clauseChecks = [[ClauseCheck]?](repeating: nil, count: index.categories.count)
-        for (id, category) in categories {
-            clauseChecks[index.categories[id]!] = category.clauses.map { ClauseCheck($0, index: index) }
-        }
-        self.clauseChecks = clauseChecks
-        supplierFactsByID = suppliers.mapValues { SupplierFacts($0, index: index) }
-        scoringCriteria = policy.evaluation.criteria.map { ScoringCriterion($0, index: index) }
-        criterionIDs = policy.evaluation.criteria.map(\.id)
+        storage = Storage(scenario)
     }
 
     /// The product a bid offers for a category: its own, else the supplier's registered one.
     func product(of bid: Bid, category: String) -> Product? {
         bid.products[category] ?? suppliers[bid.bidder]?.products[category]
+    }
+
+    private final class Storage: Sendable {
+        let scenario: Scenario
+        let suppliers: [String: Supplier]
+        let categories: [String: Category]
+        let policy: Policy
+        let index: FactIndex
+        let clauseChecks: [[ClauseCheck]?]
+        let supplierFactsByID: [String: SupplierFacts]
+        let scoringCriteria: [ScoringCriterion]
+        let criterionIDs: [String]
+
+        init(_ scenario: Scenario) {
+            self.scenario = scenario
+            policy = scenario.policy
+            suppliers = Dictionary(scenario.suppliers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            categories = Dictionary(scenario.catalogue.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let index = FactIndex(scenario)
+            self.index = index
+            var clauseChecks = [[ClauseCheck]?](repeating: nil, count: index.categories.count)
+            for (id, category) in categories {
+                clauseChecks[index.categories[id]!] = category.clauses.map { ClauseCheck($0, index: index) }
+            }
+            self.clauseChecks = clauseChecks
+            let scoringCriteria = policy.evaluation.criteria.enumerated().map {
+                ScoringCriterion($0.element, number: $0.offset, index: index)
+            }
+            self.scoringCriteria = scoringCriteria
+            supplierFactsByID = suppliers.mapValues {
+                SupplierFacts(
+                    $0,
+                    index: index,
+                    clauses: clauseChecks,
+                    criteria: scoringCriteria,
+                    on: scenario.meta.bidDate
+                )
+            }
+            criterionIDs = policy.evaluation.criteria.map(\.id)
+        }
     }
 }
