@@ -154,6 +154,34 @@ import Testing
         #expect(o.candidates == ["B", "C", "D"])
     }
 
+    @Test func sameBrandGroupsRegisteredAndOwnProductsByBrandName() {
+        // A and B register the same brand; C and D offer products of their own, D's of an unregistered brand
+        // that E's own product shares, C's of A's registered brand. Art 31 groups by the brand name alone.
+        let shared = F.product("共享品牌")
+        let suppliers = ["A", "B", "C", "D", "E"].map {
+            $0 == "A" || $0 == "B" ? F.supplier($0, product: shared) : F.supplier($0)
+        }
+        var bids = [
+            F.bid("A", "410000"), F.bid("B", "400000"), F.bid("C", "405000"), F.bid("D", "420000"),
+            F.bid("E", "415000"),
+        ]
+        bids[2].products = ["concrete": shared]
+        bids[3].products = ["concrete": F.product("自带品牌")]
+        bids[4].products = ["concrete": F.product("自带品牌")]
+        let o = F.evaluate(
+            bids,
+            F.context(suppliers) {
+                $0.evaluation.method = .lowestPrice
+                $0.evaluation.criteria = []
+                $0.evaluation.minimumValidBids = 2
+            }
+        )
+        #expect(o.of("A").rejections.map(\.detail) == ["brand 共享品牌 also offered at a lower price"])
+        #expect(o.of("C").rejections.map(\.detail) == ["brand 共享品牌 also offered at a lower price"])
+        #expect(o.of("D").rejections.map(\.detail) == ["brand 自带品牌 also offered at a lower price"])
+        #expect(o.candidates == ["B", "E"])
+    }
+
     @Test func tiesAreBrokenByARecordedReproducibleDrawing() {
         let suppliers = ["A", "B", "C", "D"].map { F.supplier($0) }
         let bids = ["A", "B", "C"].map { F.bid($0, "400000", marks: marks) } + [F.bid("D", "450000", marks: marks)]

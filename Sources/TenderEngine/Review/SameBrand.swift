@@ -7,22 +7,42 @@ import TenderModel
 /// (`?<bidder>` for a category it offers no product for). Bids with equal keys form one group; when the rule
 /// is off, every bid is a group of its own.
 struct SameBrand {
+    /// A brand key as the grouping compares it: the brand's number when the bid offers one registered
+    /// brand's product, else the key's text. A brand has a number exactly when a registered product has it,
+    /// so two keys are equal exactly when their texts are.
+    enum Key: Equatable {
+        case number(Int)
+        case text(String)
+
+        /// The key's text, given the names of the numbered brands (``FactIndex/brandNames``).
+        func text(brandNames: [String]) -> String {
+            switch self {
+            case .number(let number): brandNames[number]
+            case .text(let text): text
+            }
+        }
+    }
+
     /// Per bid: its group, numbered from 0 in order of first appearance.
     let groups: [Int]
     /// The number of groups.
     let groupCount: Int
     /// Per bid: its brand key; empty when the rule is off.
-    private let keys: [String]
+    private let keys: [Key]
+    /// The names of the numbered brands (``FactIndex/brandNames``).
+    private let brandNames: [String]
 
     /// The groups of bids whose brand keys are `keys`, or of `count` bids when the rule is off (`keys` empty).
-    init(keys: [String], count: Int, rule: Bool) {
+    init(keys: [Key], count: Int, rule: Bool, brandNames: [String]) {
+        self.brandNames = brandNames
         guard rule else {
             groups = Array(0..<count)
             groupCount = count
             self.keys = []
             return
         }
-        // A lot draws tens of bids: comparing a key with the earlier ones costs less than hashing it.
+        // A lot draws tens of bids: comparing a key (mostly a number) with the earlier ones costs less than
+        // hashing it.
         var groups: [Int] = []
         groups.reserveCapacity(keys.count)
         var groupCount = 0
@@ -48,6 +68,13 @@ struct SameBrand {
         return key(products, bidder: bid.bidder)
     }
 
+    /// The brand key of a bid by `bidder` offering `products` (one per category of the lot, in lot order), as
+    /// the grouping compares it.
+    static func numberedKey(_ products: [ProductFacts?], bidder: String) -> Key {
+        if products.count == 1, let number = products[0]?.brandNumber { return .number(number) }
+        return .text(key(products, bidder: bidder))
+    }
+
     /// The brand key of a bid by `bidder` offering `products` (one per category of the lot, in lot order).
     static func key(_ products: [ProductFacts?], bidder: String) -> String {
         if products.count == 1 { return products[0]?.product.brand ?? "?\(bidder)" }
@@ -59,8 +86,16 @@ struct SameBrand {
         return key
     }
 
+    /// Whether every bid is a group of its own (the rule is off, or no two bids share a brand key).
+    var isEveryBidItsOwnGroup: Bool { groupCount == groups.count }
+
     /// The number of groups among the valid bids.
     func validGroupCount(_ evaluations: [BidEvaluation]) -> Int {
+        if isEveryBidItsOwnGroup {
+            var count = 0
+            for index in evaluations.indices where evaluations[index].isValid { count += 1 }
+            return count
+        }
         var seen = [Bool](repeating: false, count: groupCount)
         var count = 0
         for index in evaluations.indices where evaluations[index].isValid && !seen[groups[index]] {
@@ -87,7 +122,7 @@ struct SameBrand {
                 Rejection(
                     .sameBrand,
                     ground: "Order 87 Art 31",
-                    detail: "brand \(keys[index]) also offered at a lower price"
+                    detail: "brand \(keys[index].text(brandNames: brandNames)) also offered at a lower price"
                 )
             )
         }
