@@ -31,9 +31,10 @@ enum ConformityReview {
                 )
                 continue
             }
-            guard let clauses = facts.clauses[position] else { continue }
-            for index in clauses.indices where !clauses[index].isMet(by: product, on: facts.bidDate) {
-                // The reason is written out only for a clause that fails.
+            // The product's facts name the clauses it fails (checked when they were built); the reason is
+            // written out only for those.
+            guard !product.failedClauses.isEmpty, let clauses = facts.clauses(at: position) else { continue }
+            for index in product.failedClauses {
                 let clause = clauses[index].clause
                 let failure = check(clause, product: product.product, on: facts.bidDate) ?? "not met"
                 rejections.append(
@@ -53,7 +54,7 @@ enum ConformityReview {
     }
 
     /// Why the product fails the clause, or nil when it meets it (the reading of the clause that
-    /// ``ClauseCheck/isMet(by:on:)`` implements by attribute number).
+    /// ``ClauseCheck/isMet(by:values:on:)`` implements by attribute number).
     static func check(_ clause: borrowing GreenClause, product: borrowing Product, on day: Day) -> String? {
         if let star = clause.minimumStar {
             let certificateOK = product.certificate.map { $0.isValid(on: day) && $0.star >= star } ?? false

@@ -6,9 +6,13 @@ import TenderModel
 ///
 /// Categories: those of the catalogue, then any other id a supplier registers a product or a capacity for.
 /// Attributes: those a green clause limits or a criterion scores, and `delivery-days`.
+/// Brands: those of the registered products, in supplier order (Art 31 compares bids' brands by number).
 struct FactIndex: Sendable {
     let categories: [String: Int]
     let attributes: [String: Int]
+    let brands: [String: Int]
+    /// The brand names, by number.
+    let brandNames: [String]
 
     init(_ scenario: Scenario) {
         var categories: [String: Int] = [:]
@@ -27,24 +31,57 @@ struct FactIndex: Sendable {
         for criterion in scenario.policy.evaluation.criteria {
             if case .bands(let attribute, _) = criterion.source { addAttribute(attribute) }
         }
+        var brands: [String: Int] = [:]
+        var brandNames: [String] = []
+        for supplier in scenario.suppliers {
+            for id in supplier.products.keys.sorted() where brands[supplier.products[id]!.brand] == nil {
+                brands[supplier.products[id]!.brand] = brandNames.count
+                brandNames.append(supplier.products[id]!.brand)
+            }
+        }
         self.categories = categories
         self.attributes = attributes
+        self.brands = brands
+        self.brandNames = brandNames
     }
 }
 
-/// A product as the reviews read it: the product itself, and the values of the indexed attributes by number.
+/// A product as the reviews read it: the product itself, the values of the indexed attributes by number,
+/// its brand's number, and which green clauses of its category it fails.
+///
+/// The clauses are checked once, when the facts are built: a registered product's once per scenario, since
+/// the clauses and the bid date are the scenario's (``EvaluationContext``).
 final class ProductFacts: Sendable {
     let product: Product
     /// Per attribute number (``FactIndex/attributes``): the declared value, nil when not declared.
     let values: [Exact?]
+    /// The brand's number (``FactIndex/brands``), nil for a brand no registered product has.
+    let brandNumber: Int?
+    /// The positions, in the category's clause list, of the clauses the product fails on the bid date; empty
+    /// when it meets them all or the category has none.
+    let failedClauses: [Int]
+    /// Per criterion of the policy, in order: the points a bid offering this product alone earns on it, when
+    /// they depend on the product only (a star or attribute band); nil when they depend on the bid.
+    let criterionPoints: [Exact?]
 
-    init(_ product: Product, index: FactIndex) {
+    /// The facts of `product`, offered for a category whose green clauses are `clauses` (nil when the
+    /// category is not in the catalogue), checked and scored on `day`.
+    init(_ product: Product, index: FactIndex, clauses: [ClauseCheck]?, criteria: [ScoringCriterion], on day: Day) {
         self.product = product
+        brandNumber = index.brands[product.brand]
         var values = [Exact?](repeating: nil, count: index.attributes.count)
         for (name, value) in product.attributes {
             if let number = index.attributes[name] { values[number] = value }
         }
         self.values = values
+        failedClauses = (clauses ?? []).indices.filter { !clauses![$0].isMet(by: product, values: values, on: day) }
+        criterionPoints = criteria.map { criterion in
+            switch criterion.measure {
+            case .expertMarks, .deliveryDays: nil
+            case .star: criterion.points(for: Exact(PriceScoring.validStar(of: product, on: day)))
+            case .attribute(let attribute): values[attribute].map { criterion.points(for: $0) } ?? .zero
+            }
+        }
     }
 }
 
@@ -62,14 +99,14 @@ final class ClauseCheck: Sendable {
         limits = clause.limits.map { (index.attributes[$0.attribute]!, $0.comparison, $0.value) }
     }
 
-    /// Whether `product` meets the clause on `day`.
-    func isMet(by product: ProductFacts, on day: Day) -> Bool {
+    /// Whether `product`, whose indexed attribute values are `values`, meets the clause on `day`.
+    func isMet(by product: Product, values: [Exact?], on day: Day) -> Bool {
         if let star = clause.minimumStar {
-            let certificateOK = product.product.certificate.map { $0.isValid(on: day) && $0.star >= star } ?? false
-            if !certificateOK && !(clause.acceptsTestReport && product.product.testReport) { return false }
+            let certificateOK = product.certificate.map { $0.isValid(on: day) && $0.star >= star } ?? false
+            if !certificateOK && !(clause.acceptsTestReport && product.testReport) { return false }
         }
         for index in limits.indices {
-            guard let offered = product.values[limits[index].attribute] else { return false }
+            guard let offered = values[limits[index].attribute] else { return false }
             switch limits[index].comparison {
             case .atLeast: if offered < limits[index].value { return false }
             case .atMost: if limits[index].value < offered { return false }

@@ -15,7 +15,15 @@ final class SupplierFacts: Sendable {
     /// Per category number: the product it registered, nil when none.
     let productsByCategory: [ProductFacts?]
 
-    init(_ supplier: Supplier, index: FactIndex) {
+    /// The facts of `supplier`; its products are checked against `clauses` (per category number, nil when
+    /// the category is not in the catalogue) and scored on `criteria` on the bid date `day`.
+    init(
+        _ supplier: Supplier,
+        index: FactIndex,
+        clauses: [[ClauseCheck]?],
+        criteria: [ScoringCriterion],
+        on day: Day
+    ) {
         qualification = supplier.qualification
         size = supplier.size
         specialStatus = supplier.specialStatus
@@ -23,7 +31,14 @@ final class SupplierFacts: Sendable {
         for (category, quantity) in supplier.capacity { capacityByCategory[index.categories[category]!] = quantity }
         var productsByCategory = [ProductFacts?](repeating: nil, count: index.categories.count)
         for (category, product) in supplier.products {
-            productsByCategory[index.categories[category]!] = ProductFacts(product, index: index)
+            let number = index.categories[category]!
+            productsByCategory[number] = ProductFacts(
+                product,
+                index: index,
+                clauses: clauses[number],
+                criteria: criteria,
+                on: day
+            )
         }
         self.capacityByCategory = capacityByCategory
         self.productsByCategory = productsByCategory

@@ -14,7 +14,7 @@ struct BidReviewer {
     /// Per bid, in the order received; the later stages go on in place.
     var evaluations: [BidEvaluation] = []
     /// Per bid: its brand key (``SameBrand``); empty when the same-brand rule is off.
-    private(set) var brandKeys: [String] = []
+    private(set) var brandKeys: [SameBrand.Key] = []
     /// Per bid, then per criterion in policy order: its points, rounded as the stage says (zero for a bid the
     /// reviews reject, which is never scored).
     private(set) var criterionPoints: [Exact] = []
@@ -49,7 +49,7 @@ struct BidReviewer {
         ConformityReview.review(bid, products: products, ceiling: facts.ceiling, facts: facts, into: &rejections)
         let (deduction, note) = Deduction.rate(for: bid, supplier: supplier, lot: lot, policy: sme)
         if let note { audit.append(note) }
-        if sameBrandRule { brandKeys.append(SameBrand.key(products, bidder: bid.bidder)) }
+        if sameBrandRule { brandKeys.append(SameBrand.numberedKey(products, bidder: bid.bidder)) }
         for index in criteria.indices {
             guard rejections.isEmpty else {
                 criterionPoints.append(.zero)
@@ -64,7 +64,8 @@ struct BidReviewer {
             if rounding.stage != .finalScore { points = points.rounded(places: rounding.places, mode: rounding.mode) }
             criterionPoints.append(points)
         }
-        let evaluatedPrice = bid.price * (.one - deduction)
+        // Most bids have no deduction: their evaluated price is their price, with no multiplication.
+        let evaluatedPrice = deduction.isZero ? bid.price : bid.price * (.one - deduction)
         evaluations.append(
             BidEvaluation(
                 bid: bid,

@@ -18,7 +18,12 @@ public enum LotEvaluator {
         for bid in bids { review.review(bid) }
 
         // Art 31 under lowest price: only the lowest-priced bid of each brand is evaluated.
-        let brands = SameBrand(keys: review.brandKeys, count: bids.count, rule: evaluation.sameBrandRule)
+        let brands = SameBrand(
+            keys: review.brandKeys,
+            count: bids.count,
+            rule: evaluation.sameBrandRule,
+            brandNames: context.index.brandNames
+        )
         if evaluation.sameBrandRule && evaluation.method == .lowestPrice {
             brands.keepLowest(&review.evaluations)
         }
@@ -54,17 +59,21 @@ public enum LotEvaluator {
 
         // Art 31 under scoring: same-brand bidders count as one; only the best may be recommended.
         var recommended: [Int] = []
-        var brandSeen = [Bool](repeating: false, count: brands.groupCount)
-        for index in order {
-            let group = brands.groups[index]
-            if !brandSeen[group] {
-                brandSeen[group] = true
-                recommended.append(index)
-            } else {
-                review.evaluations[index].sameBrandShadowed = true
-                review.audit.append(
-                    "\(review.evaluations[index].bid.bidder): same brand as a better-ranked bid, not recommended (Order 87 Art 31)"
-                )
+        if brands.isEveryBidItsOwnGroup {
+            recommended = order
+        } else {
+            var brandSeen = [Bool](repeating: false, count: brands.groupCount)
+            for index in order {
+                let group = brands.groups[index]
+                if !brandSeen[group] {
+                    brandSeen[group] = true
+                    recommended.append(index)
+                } else {
+                    review.evaluations[index].sameBrandShadowed = true
+                    review.audit.append(
+                        "\(review.evaluations[index].bid.bidder): same brand as a better-ranked bid, not recommended (Order 87 Art 31)"
+                    )
+                }
             }
         }
         let candidates = recommended.prefix(evaluation.candidates).map { review.evaluations[$0].bid.bidder }

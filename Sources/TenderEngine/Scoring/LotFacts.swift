@@ -13,21 +13,30 @@ struct LotFacts {
     /// Per category of the lot: its number (``FactIndex/categories``), nil when no supplier and no catalogue
     /// entry knows it.
     let categoryNumbers: [Int?]
-    /// Per category of the lot: its green clauses, nil when the category is not in the catalogue.
-    let clauses: [[ClauseCheck]?]
+    /// Per category number: its green clauses, nil when the category is not in the catalogue
+    /// (``EvaluationContext``'s list, shared).
+    private let clauseChecks: [[ClauseCheck]?]
     /// The bid-opening date, on which certificates must be valid.
     let bidDate: Day
     /// The numbers of the scenario's categories and attributes.
     let index: FactIndex
+    /// The policy's criteria (a bid's own products are scored on them when their facts are built).
+    let criteria: [ScoringCriterion]
 
     init(_ lot: Lot, context: EvaluationContext) {
         ceiling = lot.ceiling
         index = context.index
+        criteria = context.scoringCriteria
         quantities = CategoryQuantity.totals(of: lot.lines, index: context.index)
         categories = lot.categories
         categoryNumbers = lot.categories.map { context.index.categories[$0] }
-        clauses = categoryNumbers.map { number in number.flatMap { context.clauseChecks[$0] } }
+        clauseChecks = context.clauseChecks
         bidDate = context.scenario.meta.bidDate
+    }
+
+    /// The green clauses of the lot's category at `position`, nil when the category is not in the catalogue.
+    func clauses(at position: Int) -> [ClauseCheck]? {
+        categoryNumbers[position].flatMap { clauseChecks[$0] }
     }
 
     /// The products `bid` offers, one per category in lot order (the bid's own, else the registered one),
@@ -37,7 +46,13 @@ struct LotFacts {
         if products.count > categories.count { products.removeLast(products.count - categories.count) }
         for position in categories.indices {
             if !bid.products.isEmpty, let own = bid.products[categories[position]] {
-                products[position] = ProductFacts(own, index: index)
+                products[position] = ProductFacts(
+                    own,
+                    index: index,
+                    clauses: clauses(at: position),
+                    criteria: criteria,
+                    on: bidDate
+                )
             } else if let supplier, let number = categoryNumbers[position] {
                 products[position] = supplier.productsByCategory[number]
             } else {

@@ -40,7 +40,11 @@ enum PriceScoring {
         var products: [ProductFacts?] = []
         facts.products(of: bid, supplier: context.supplierFacts(bid.bidder), into: &products)
         return criterionPoints(
-            ScoringCriterion(criterion, index: context.index),
+            ScoringCriterion(
+                criterion,
+                number: context.policy.evaluation.criteria.firstIndex(of: criterion),
+                index: context.index
+            ),
             bid: bid,
             products: products,
             bidDate: facts.bidDate
@@ -54,6 +58,12 @@ enum PriceScoring {
         products: [ProductFacts?],
         bidDate: Day
     ) -> Exact {
+        // One product: the points its facts were built with, when they depend on it alone.
+        if products.count == 1, let product = products[0], let number = criterion.number,
+            let points = product.criterionPoints[number]
+        {
+            return points
+        }
         let value: Exact
         switch criterion.measure {
         case .expertMarks(let id):
@@ -81,13 +91,16 @@ enum PriceScoring {
     private static func lowestStar(_ products: [ProductFacts?], bidDate: Day) -> Int {
         var lowest: Int?
         for index in products.indices {
-            var star = 0
-            if let certificate = products[index]?.product.certificate, certificate.isValid(on: bidDate) {
-                star = certificate.star
-            }
+            let star = products[index].map { validStar(of: $0.product, on: bidDate) } ?? 0
             lowest = min(lowest ?? star, star)
         }
         return lowest ?? 0
+    }
+
+    /// The star of `product`'s certificate when it is valid on `day`, else 0.
+    static func validStar(of product: Product, on day: Day) -> Int {
+        guard let certificate = product.certificate, certificate.isValid(on: day) else { return 0 }
+        return certificate.star
     }
 
     /// The largest (`largest`) or smallest value of attribute number `attribute` over `products`, nil when one

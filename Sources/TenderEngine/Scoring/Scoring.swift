@@ -30,12 +30,10 @@ enum Scoring {
         let criteriaCount = criterionIDs.count
 
         for index in evaluations.indices where evaluations[index].isValid {
-            let criterionScores = CriterionScores(
-                ids: criterionIDs,
-                points: criterionPoints[index * criteriaCount..<(index + 1) * criteriaCount]
-            )
-            let criteriaTotal = criterionScores.total
-            evaluations[index].criterionScores = criterionScores
+            let points = criterionPoints[index * criteriaCount..<(index + 1) * criteriaCount]
+            var criteriaTotal = Exact.zero
+            for position in points.indices { criteriaTotal += points[position] }
+            evaluations[index].criterionScores = CriterionScores(ids: criterionIDs, points: points)
             let evaluated = evaluations[index].evaluatedPrice
 
             switch evaluation.method {

@@ -19,6 +19,9 @@ final class ScoringCriterion: Sendable {
     }
 
     let measure: Measure
+    /// The criterion's position in the policy's list (``ProductFacts/criterionPoints``), nil for a criterion
+    /// that is not the policy's.
+    let number: Int?
     /// The criterion's maximum points.
     let points: Exact
     /// The points by band of the measured value; the first band containing it counts.
@@ -34,7 +37,8 @@ final class ScoringCriterion: Sendable {
         return .zero
     }
 
-    init(_ criterion: Criterion, index: FactIndex) {
+    init(_ criterion: Criterion, number: Int?, index: FactIndex) {
+        self.number = number
         points = criterion.points
         switch criterion.source {
         case .expertMarks:
