@@ -100,7 +100,7 @@ extension Exact {
         let digitCount = integerDigits.count + fractionDigits.count
         if digitCount <= 18 && scale <= 18 {
             let value = (integerDigits + fractionDigits).reduce(Int64(0)) { $0 * 10 + Int64($1) }
-            self.init(small: negative ? -value : value, Int64(WideMath.powersOfTen[scale]))
+            self.init(small: negative ? -value : value, Int64(WideMath.powerOfTen(scale)))
             return
         }
         let numerator = Exact.integer(integerDigits + fractionDigits, negative: negative)

@@ -13,11 +13,11 @@ extension Exact {
     @inlinable @inline(__always)
     public func rounded(places: Int = 0, mode: RoundingMode = .halfUp) -> Exact {
         precondition(places >= 0, "rounding places must not be negative")
-        if case .small(let n, let d) = storage, places < WideMath.powersOfTen.count - 1,
+        if case .small(let n, let d) = storage, places < WideMath.powersOfTenCount - 1,
             let k = Exact.roundSmall(n, d, places: places, mode: mode), k <= UInt64(Int64.max)
         {
             let signed = n < 0 ? -Int64(k) : Int64(k)
-            return Exact(small: signed, Int64(WideMath.powersOfTen[places]))
+            return Exact(small: signed, Int64(WideMath.powerOfTen(places)))
         }
         return roundedBig(places: places, mode: mode)
     }
@@ -28,7 +28,7 @@ extension Exact {
         let divisor = UInt64(d)
         // |n| × 10^places in 128 bits, divided once; the quotient fits in 64 bits exactly when the high half
         // is below the divisor.
-        let wide = n.magnitude.multipliedFullWidth(by: WideMath.powersOfTen[places])
+        let wide = n.magnitude.multipliedFullWidth(by: WideMath.powerOfTen(places))
         guard wide.high < divisor else { return nil }
         var (kept, remainder) = divisor.dividingFullWidth(wide)
         if remainder != 0,
@@ -51,7 +51,7 @@ extension Exact {
 
     /// Sign and rounded magnitude of `self × 10^places`, on whichever path fits.
     func scaledMagnitude(places: Int, mode: RoundingMode) -> ScaledMagnitude {
-        if case .small(let n, let d) = storage, places < WideMath.powersOfTen.count - 1,
+        if case .small(let n, let d) = storage, places < WideMath.powersOfTenCount - 1,
             let k = Exact.roundSmall(n, d, places: places, mode: mode)
         {
             return .small(k)

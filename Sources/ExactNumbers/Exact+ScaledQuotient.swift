@@ -20,7 +20,7 @@ extension Exact {
         precondition(places >= 0, "rounding places must not be negative")
         if b.isZero { throw .divisionByZero }
         if case .small(let an, let ad) = a.storage, case .small(let bn, let bd) = b.storage,
-            case .small(let cn, let cd) = c.storage, places < WideMath.powersOfTen.count - 1,
+            case .small(let cn, let cd) = c.storage, places < WideMath.powersOfTenCount - 1,
             let result = smallScaledQuotient(
                 numerator: (an, bd, cn),
                 denominator: (ad, bn, cd),
@@ -45,7 +45,7 @@ extension Exact {
             let (scaled, o2) = xy.multipliedReportingOverflow(by: Int128(scale))
             return o1 || o2 ? nil : scaled
         }
-        let scale = Int64(WideMath.powersOfTen[places])
+        let scale = Int64(WideMath.powerOfTen(places))
         guard let n = product(numerator.0, numerator.1, numerator.2, scale: scale),
             let d = product(denominator.0, denominator.1, denominator.2, scale: 1)
         else { return nil }

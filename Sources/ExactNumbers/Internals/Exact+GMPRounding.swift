@@ -6,9 +6,9 @@ extension Exact {
     /// `±magnitude / 10^places`: machine integers when the magnitude and the power of ten fit in `Int64`
     /// (no GMP rational is built), else a canonical GMP rational.
     static func scaled(_ magnitude: UnsafePointer<__mpz_struct>, negative: Bool, places: Int) -> Exact {
-        if places < WideMath.powersOfTen.count - 1, cgmp_z_fits_slong(magnitude) != 0 {
+        if places < WideMath.powersOfTenCount - 1, cgmp_z_fits_slong(magnitude) != 0 {
             let k = Int64(__gmpz_get_si(magnitude))
-            return Exact(small: negative ? -k : k, Int64(WideMath.powersOfTen[places]))
+            return Exact(small: negative ? -k : k, Int64(WideMath.powerOfTen(places)))
         }
         let scale = BigInteger.powerOfTen(places)
         let value = withExtendedLifetime(scale) { BigRational.make(numerator: magnitude, denominator: scale.z) }
@@ -32,7 +32,7 @@ extension Exact {
             let numerator = cgmp_q_num(value.q)!
             let denominator = cgmp_q_den(value.q)!
             let negative = value.sign < 0
-            if places < WideMath.powersOfTen.count {
+            if places < WideMath.powersOfTenCount {
                 return Exact.withScaledLimbs(
                     numerator,
                     denominator,
@@ -76,7 +76,7 @@ extension Exact {
             let twice = remainder + d
             var scaledCount = 0
             if n > 0 {
-                scaled[n] = __gmpn_mul_1(scaled, nLimbs, n, mp_limb_t(WideMath.powersOfTen[places]))
+                scaled[n] = __gmpn_mul_1(scaled, nLimbs, n, mp_limb_t(WideMath.powerOfTen(places)))
                 scaledCount = scaled[n] == 0 ? n : n + 1
             }
             var quotientCount = 0
@@ -118,8 +118,8 @@ extension Exact {
 
     /// `z × 10^places`, in place; a machine multiplier when `10^places` fits in one.
     static func multiply(_ z: UnsafeMutablePointer<__mpz_struct>, byPowerOfTen places: Int) {
-        if places < WideMath.powersOfTen.count {
-            __gmpz_mul_ui(z, z, UInt(WideMath.powersOfTen[places]))
+        if places < WideMath.powersOfTenCount {
+            __gmpz_mul_ui(z, z, UInt(WideMath.powerOfTen(places)))
         } else {
             let scale = BigInteger.powerOfTen(places)
             withExtendedLifetime(scale) { __gmpz_mul(z, z, scale.z) }

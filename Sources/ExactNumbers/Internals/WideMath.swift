@@ -1,9 +1,18 @@
 /// Helpers for the machine-integer fast path.
 @usableFromInline
 enum WideMath {
-    /// Powers of ten that fit in `UInt64`: `10^0 ... 10^19`.
+    /// How many powers of ten fit in `UInt64`: `10^0 ... 10^19`.
     @usableFromInline
-    static let powersOfTen: [UInt64] = (0...19).map { e in (0..<e).reduce(UInt64(1)) { r, _ in r * 10 } }
+    static let powersOfTenCount = 20
+
+    /// `10^exponent`, for `exponent` in `0..<powersOfTenCount`. Computed rather than read from a global
+    /// table: a global array is initialized lazily, so every read of it checks a once-token first.
+    @inlinable
+    static func powerOfTen(_ exponent: Int) -> UInt64 {
+        var power: UInt64 = 1
+        for _ in 0..<exponent { power &*= 10 }
+        return power
+    }
 
     /// Greatest common divisor by the binary method.
     @inlinable

@@ -60,10 +60,12 @@ enum QualificationReview {
                 )
             )
         }
-        for entry in facts.quantities {
-            if let number = entry.number, let capacity = supplier.capacityByCategory[number],
-                capacity < entry.quantity
+        // By position: iterating the list itself would hold a reference to it, an atomic retain per bid.
+        for position in facts.quantities.indices {
+            if let number = facts.quantities[position].number, let capacity = supplier.capacityByCategory[number],
+                capacity < facts.quantities[position].quantity
             {
+                let entry = facts.quantities[position]
                 rejections.append(
                     Rejection(
                         .overCapacity,

@@ -4,26 +4,29 @@ import TenderModel
 /// What every lot's evaluation looks up, indexed once per scenario.
 ///
 /// The indexes live in one shared, immutable object: passing the context to a lot's evaluation, or keeping
-/// it in a reviewer, copies one reference, not ten dictionaries and arrays.
+/// it in a reviewer, copies one reference, not ten dictionaries and arrays. The properties yield the shared
+/// values (`_read`) instead of returning copies, so that `context.policy.evaluation.method` copies no policy.
 public struct EvaluationContext: Sendable {
     private let storage: Storage
 
-    public var scenario: Scenario { storage.scenario }
-    public var suppliers: [String: Supplier] { storage.suppliers }
-    public var categories: [String: Category] { storage.categories }
+    public var scenario: Scenario { _read { yield storage.scenario } }
+    public var suppliers: [String: Supplier] { _read { yield storage.suppliers } }
+    public var categories: [String: Category] { _read { yield storage.categories } }
     /// The scenario's policy, taken out once: reading it through `scenario` copies it.
-    public var policy: Policy { storage.policy }
+    public var policy: Policy { _read { yield storage.policy } }
     /// Numbers for the category ids and attribute names the reviews read.
-    var index: FactIndex { storage.index }
+    var index: FactIndex { _read { yield storage.index } }
     /// Per category number: its green clauses as the conformity review checks them, nil when the category is
     /// not in the catalogue.
-    var clauseChecks: [[ClauseCheck]?] { storage.clauseChecks }
+    var clauseChecks: [[ClauseCheck]?] { _read { yield storage.clauseChecks } }
     /// What the reviews and the deduction read of each registered supplier, by id.
-    var supplierFactsByID: [String: SupplierFacts] { storage.supplierFactsByID }
+    var supplierFactsByID: [String: SupplierFacts] { _read { yield storage.supplierFactsByID } }
+    /// The same, in a table whose lookup hashes less (one lookup per reviewed bid).
+    var supplierIndex: SupplierIndex { _read { yield storage.supplierIndex } }
     /// The policy's criteria as the scoring reads them, in policy order.
-    var scoringCriteria: [ScoringCriterion] { storage.scoringCriteria }
+    var scoringCriteria: [ScoringCriterion] { _read { yield storage.scoringCriteria } }
     /// The policy's criterion ids, in policy order (shared by every bid's ``CriterionScores``).
-    var criterionIDs: [String] { storage.criterionIDs }
+    var criterionIDs: [String] { _read { yield storage.criterionIDs } }
 
     public init(_ scenario: Scenario) {
         storage = Storage(scenario)
@@ -42,6 +45,7 @@ public struct EvaluationContext: Sendable {
         let index: FactIndex
         let clauseChecks: [[ClauseCheck]?]
         let supplierFactsByID: [String: SupplierFacts]
+        let supplierIndex: SupplierIndex
         let scoringCriteria: [ScoringCriterion]
         let criterionIDs: [String]
 
@@ -61,7 +65,7 @@ public struct EvaluationContext: Sendable {
                 ScoringCriterion($0.element, number: $0.offset, index: index)
             }
             self.scoringCriteria = scoringCriteria
-            supplierFactsByID = suppliers.mapValues {
+            let supplierFactsByID = suppliers.mapValues {
                 SupplierFacts(
                     $0,
                     index: index,
@@ -70,6 +74,8 @@ public struct EvaluationContext: Sendable {
                     on: scenario.meta.bidDate
                 )
             }
+            self.supplierFactsByID = supplierFactsByID
+            supplierIndex = SupplierIndex(supplierFactsByID)
             criterionIDs = policy.evaluation.criteria.map(\.id)
         }
     }

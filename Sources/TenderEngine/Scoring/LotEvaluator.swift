@@ -14,8 +14,7 @@ public enum LotEvaluator {
         let policy = context.policy
         let evaluation = policy.evaluation
         // Reviews, deductions, brand keys and criterion points: one pass, one bid at a time.
-        var review = BidReviewer(lot, facts: LotFacts(lot, context: context), context: context, bidCount: bids.count)
-        for bid in bids { review.review(bid) }
+        var review = BidReviewer(reviewing: bids, lot: lot, context: context)
 
         // Art 31 under lowest price: only the lowest-priced bid of each brand is evaluated.
         let brands = SameBrand(

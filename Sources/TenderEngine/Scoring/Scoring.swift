@@ -30,10 +30,19 @@ enum Scoring {
         let criteriaCount = criterionIDs.count
 
         for index in evaluations.indices where evaluations[index].isValid {
-            let points = criterionPoints[index * criteriaCount..<(index + 1) * criteriaCount]
-            var criteriaTotal = Exact.zero
-            for position in points.indices { criteriaTotal += points[position] }
-            evaluations[index].criterionScores = CriterionScores(ids: criterionIDs, points: points)
+            // Σ of the bid's criterion points, in policy order, read in place (one criterion: its points).
+            let start = index * criteriaCount
+            var criteriaTotal: Exact
+            if criteriaCount == 1 {
+                criteriaTotal = criterionPoints[start]
+            } else {
+                criteriaTotal = .zero
+                for position in start..<start + criteriaCount { criteriaTotal += criterionPoints[position] }
+            }
+            evaluations[index].criterionScores = CriterionScores(
+                ids: criterionIDs,
+                points: criterionPoints[start..<start + criteriaCount]
+            )
             let evaluated = evaluations[index].evaluatedPrice
 
             switch evaluation.method {
