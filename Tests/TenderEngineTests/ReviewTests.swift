@@ -33,6 +33,24 @@ import Testing
         #expect(o.winner == nil)
     }
 
+    @Test func everyRegisteredSupplierIsFoundAndNoOtherIs() {
+        // Enough suppliers that the lookup table's probe chains are long, with short, long (over 15 bytes,
+        // stored out of line) and Chinese ids; bidders that differ from a registered id by one character are
+        // not registered.
+        let ids =
+            (1...300).map { "S\($0)" } + (1...40).map { "supplier-with-a-long-id-\($0)" }
+            + (1...40).map { "供应商\($0)号" }
+        let context = F.context(ids.map { F.supplier($0) })
+        let strangers = ["S0", "S301", "s1", "supplier-with-a-long-id-41", "供应商41号", ""]
+        let outcome = F.evaluate((ids + strangers).map { F.bid($0, "400000") }, context)
+        for id in ids {
+            #expect(outcome.of(id).rejections.isEmpty, "\(id)")
+        }
+        for id in strangers {
+            #expect(outcome.of(id).rejections.first?.detail == "bidder '\(id)' is not a registered supplier")
+        }
+    }
+
     @Test func greenClausesAreCheckedOnTheBidDate() {
         let suppliers = [
             F.supplier("A"),
