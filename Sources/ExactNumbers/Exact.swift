@@ -89,12 +89,17 @@ public struct Exact: @unchecked Sendable {
         self = try Exact(numerator) / Exact(denominator)
     }
 
+    // Computed, not stored: a stored static of a type holding a reference is initialized lazily, so every
+    // read would first check a once-token; these are three words built in place.
     /// Zero.
-    public static let zero = Exact(0)
+    @inlinable
+    public static var zero: Exact { Exact(small: 0, 1) }
     /// One.
-    public static let one = Exact(1)
+    @inlinable
+    public static var one: Exact { Exact(small: 1, 1) }
     /// One hundred, for percentages.
-    public static let hundred = Exact(100)
+    @inlinable
+    public static var hundred: Exact { Exact(small: 100, 1) }
 
     /// The value as a GMP rational (a new object for small values).
     @usableFromInline

@@ -17,16 +17,30 @@ enum Ranking {
         // The sort keys, read once: comparing through `evaluations` would copy two bid evaluations per call.
         // Held as machine fractions when every one is (then a comparison is one 128-bit cross-multiplication
         // and copies nothing), else as exact values.
-        var small: [MachineKey] = []
-        small.reserveCapacity(evaluations.count)
-        for index in evaluations.indices {
-            guard let total = (evaluations[index].recordedTotal ?? .zero).machineFraction,
-                let price = evaluations[index].evaluatedPrice.machineFraction
-            else { break }
-            small.append(MachineKey(total: total, price: price))
+        // By position: a closure over the elements would copy each bid evaluation.
+        var allMachine = true
+        for index in evaluations.indices
+        where evaluations[index].recordedTotal?.machineFraction == nil && evaluations[index].recordedTotal != nil
+            || evaluations[index].evaluatedPrice.machineFraction == nil
+        {
+            allMachine = false
+            break
         }
-        if small.count == evaluations.count {
-            sortAndBreakTies(&order, keys: small, evaluations, lot: lot, context: context, replication, &audit)
+        if allMachine {
+            // On the stack: a lot's keys live only as long as its sort.
+            withUnsafeTemporaryAllocation(of: MachineKey.self, capacity: evaluations.count) { buffer in
+                for index in evaluations.indices {
+                    buffer.initializeElement(
+                        at: index,
+                        to: MachineKey(
+                            total: (evaluations[index].recordedTotal ?? .zero).machineFraction!,
+                            price: evaluations[index].evaluatedPrice.machineFraction!
+                        )
+                    )
+                }
+                let keys = UnsafeBufferPointer(buffer)
+                sortAndBreakTies(&order, keys: keys, evaluations, lot: lot, context: context, replication, &audit)
+            }
         } else {
             var keys: [ExactKey] = []
             keys.reserveCapacity(evaluations.count)
@@ -35,7 +49,9 @@ enum Ranking {
                     ExactKey(total: evaluations[index].recordedTotal ?? .zero, price: evaluations[index].evaluatedPrice)
                 )
             }
-            sortAndBreakTies(&order, keys: keys, evaluations, lot: lot, context: context, replication, &audit)
+            keys.withUnsafeBufferPointer { keys in
+                sortAndBreakTies(&order, keys: keys, evaluations, lot: lot, context: context, replication, &audit)
+            }
         }
         return order
     }
@@ -43,7 +59,7 @@ enum Ranking {
     /// Sorts `order` by `keys` (ties in index order), then breaks each remaining tie as the policy says.
     private static func sortAndBreakTies<Key: RankingKey>(
         _ order: inout [Int],
-        keys: [Key],
+        keys: UnsafeBufferPointer<Key>,
         _ evaluations: [BidEvaluation],
         lot: Lot,
         context: EvaluationContext,

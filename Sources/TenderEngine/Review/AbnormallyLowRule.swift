@@ -18,12 +18,17 @@ enum AbnormallyLowRule {
         // price < mean × factor, with mean = (total − price) / others, is price × (others + factor) < total ×
         // factor: when others + factor > 0, a price below one threshold for every bid.
         let weight = others + factor
-        let threshold = weight > .zero ? try? total * factor / weight : nil
         var flagged: [Int] = []
-        for index in evaluations.indices where evaluations[index].isValid {
-            let price = evaluations[index].bid.price
-            let isLow = threshold.map { price < $0 } ?? (price * others < (total - price) * factor)
-            if isLow { flagged.append(index) }
+        if weight > .zero, let threshold = try? total * factor / weight {
+            for index in evaluations.indices
+            where evaluations[index].isValid && evaluations[index].bid.price < threshold {
+                flagged.append(index)
+            }
+        } else {
+            for index in evaluations.indices where evaluations[index].isValid {
+                let price = evaluations[index].bid.price
+                if price * others < (total - price) * factor { flagged.append(index) }
+            }
         }
         for index in flagged {
             let price = evaluations[index].bid.price

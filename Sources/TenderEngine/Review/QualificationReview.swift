@@ -17,7 +17,8 @@ enum QualificationReview {
         if !bid.signed {
             rejections.append(Rejection(.notSigned, ground: "Order 87 Art 63(2)", detail: "bid not signed and sealed"))
         }
-        guard let supplier else {
+        // Read through the optional: binding the supplier would retain it, once per bid.
+        guard let q = supplier?.qualification else {
             rejections.append(
                 Rejection(
                     .notLicensed,
@@ -27,7 +28,6 @@ enum QualificationReview {
             )
             return rejections
         }
-        let q = supplier.qualification
         if !q.licensed {
             rejections.append(
                 Rejection(.notLicensed, ground: "Order 87 Art 63(3)", detail: "no valid business licence")
@@ -51,7 +51,7 @@ enum QualificationReview {
                 )
             )
         }
-        if lot.reservedForSME && !supplier.size.isSME && supplier.specialStatus == nil {
+        if lot.reservedForSME, let supplier, !supplier.size.isSME && supplier.specialStatus == nil {
             rejections.append(
                 Rejection(
                     .notSME,
@@ -62,7 +62,8 @@ enum QualificationReview {
         }
         // By position: iterating the list itself would hold a reference to it, an atomic retain per bid.
         for position in facts.quantities.indices {
-            if let number = facts.quantities[position].number, let capacity = supplier.capacityByCategory[number],
+            if let number = facts.quantities[position].number,
+                let capacity = supplier?.capacityByCategory[number] ?? nil,
                 capacity < facts.quantities[position].quantity
             {
                 let entry = facts.quantities[position]

@@ -23,10 +23,14 @@ struct SameBrand {
         }
     }
 
-    /// Per bid: its group, numbered from 0 in order of first appearance.
-    let groups: [Int]
+    /// Per bid: its group, numbered from 0 in order of first appearance; empty when every bid is a group of its
+    /// own (``group(of:)``).
+    private let groups: [Int]
     /// The number of groups.
     let groupCount: Int
+    /// Whether every bid is a group of its own (the rule is off, or no two bids share a brand key): the usual
+    /// case, which allocates nothing.
+    let isEveryBidItsOwnGroup: Bool
     /// Per bid: its brand key; empty when the rule is off.
     private let keys: [Key]
     /// The names of the numbered brands (``FactIndex/brandNames``).
@@ -35,30 +39,37 @@ struct SameBrand {
     /// The groups of bids whose brand keys are `keys`, or of `count` bids when the rule is off (`keys` empty).
     init(keys: [Key], count: Int, rule: Bool, brandNames: [String]) {
         self.brandNames = brandNames
-        guard rule else {
-            groups = Array(0..<count)
-            groupCount = count
-            self.keys = []
-            return
-        }
+        self.keys = rule ? keys : []
         // A lot draws tens of bids: comparing a key (mostly a number) with the earlier ones costs less than
         // hashing it.
+        func firstEqual(before index: Int) -> Int? {
+            for earlier in 0..<index where keys[earlier] == keys[index] { return earlier }
+            return nil
+        }
+        guard rule, keys.indices.contains(where: { firstEqual(before: $0) != nil }) else {
+            groups = []
+            groupCount = count
+            isEveryBidItsOwnGroup = true
+            return
+        }
         var groups: [Int] = []
         groups.reserveCapacity(keys.count)
         var groupCount = 0
         for index in keys.indices {
-            var group = groupCount
-            for earlier in 0..<index where keys[earlier] == keys[index] {
-                group = groups[earlier]
-                break
+            if let earlier = firstEqual(before: index) {
+                groups.append(groups[earlier])
+            } else {
+                groups.append(groupCount)
+                groupCount += 1
             }
-            if group == groupCount { groupCount += 1 }
-            groups.append(group)
         }
         self.groups = groups
         self.groupCount = groupCount
-        self.keys = keys
+        isEveryBidItsOwnGroup = false
     }
+
+    /// The group of bid `index`.
+    func group(of index: Int) -> Int { isEveryBidItsOwnGroup ? index : groups[index] }
 
     /// The brand key of `bid` (the bid's index when the rule is off).
     static func key(_ bid: Bid, lot: Lot, context: EvaluationContext, sameBrandRule: Bool, index: Int) -> String {
@@ -86,9 +97,6 @@ struct SameBrand {
         return key
     }
 
-    /// Whether every bid is a group of its own (the rule is off, or no two bids share a brand key).
-    var isEveryBidItsOwnGroup: Bool { groupCount == groups.count }
-
     /// The number of groups among the valid bids.
     func validGroupCount(_ evaluations: [BidEvaluation]) -> Int {
         if isEveryBidItsOwnGroup {
@@ -98,8 +106,8 @@ struct SameBrand {
         }
         var seen = [Bool](repeating: false, count: groupCount)
         var count = 0
-        for index in evaluations.indices where evaluations[index].isValid && !seen[groups[index]] {
-            seen[groups[index]] = true
+        for index in evaluations.indices where evaluations[index].isValid && !seen[group(of: index)] {
+            seen[group(of: index)] = true
             count += 1
         }
         return count
@@ -108,9 +116,10 @@ struct SameBrand {
     /// Lowest price: of the valid bids of one group, only the lowest price (then the earliest received) is
     /// evaluated; the others are rejected.
     func keepLowest(_ evaluations: inout [BidEvaluation]) {
+        if isEveryBidItsOwnGroup { return }
         var best = [Int?](repeating: nil, count: groupCount)
         for index in evaluations.indices where evaluations[index].isValid {
-            let group = groups[index]
+            let group = self.group(of: index)
             guard let other = best[group] else {
                 best[group] = index
                 continue

@@ -13,7 +13,8 @@ public struct CriterionScores: Sendable, Equatable {
     public let points: ArraySlice<Exact>
 
     /// No criterion scored: a rejected bid, a lowest-price evaluation, or a policy without criteria.
-    public static let none = CriterionScores(ids: [], points: [])
+    /// (Computed: a stored static would be initialized lazily and checked on every read.)
+    public static var none: CriterionScores { CriterionScores(ids: [], points: []) }
 
     /// Scores of `points[i]` on criterion `ids[i]`; the two have the same length.
     public init(ids: [String], points: ArraySlice<Exact>) {

@@ -14,7 +14,7 @@ enum Deduction {
         for bid: borrowing Bid,
         supplier: SupplierFacts?,
         lot: Lot,
-        policy sme: SMEPolicy
+        policy sme: borrowing SMEPolicy
     ) -> (Exact, String?) {
         if lot.reservedForSME { return (.zero, nil) }
         switch bid.declaration {

@@ -63,7 +63,7 @@ public enum LotEvaluator {
         } else {
             var brandSeen = [Bool](repeating: false, count: brands.groupCount)
             for index in order {
-                let group = brands.groups[index]
+                let group = brands.group(of: index)
                 if !brandSeen[group] {
                     brandSeen[group] = true
                     recommended.append(index)

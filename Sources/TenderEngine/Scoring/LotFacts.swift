@@ -53,8 +53,9 @@ struct LotFacts {
                     criteria: criteria,
                     on: bidDate
                 )
-            } else if let supplier, let number = categoryNumbers[position] {
-                products[position] = supplier.productsByCategory[number]
+            } else if let number = categoryNumbers[position] {
+                // Through the optional: binding the supplier would retain it.
+                products[position] = supplier?.productsByCategory[number] ?? nil
             } else {
                 products[position] = nil
             }

@@ -71,10 +71,12 @@ enum Scoring {
                     }
                     priceScore = score
                 }
-                evaluations[index].priceScore = priceScore
+                // Computed first, then moved into the evaluation: no value is copied to be kept and used.
                 let total = priceScore + criteriaTotal
-                evaluations[index].total = total
-                evaluations[index].recordedTotal = total.rounded(places: rounding.places, mode: rounding.mode)
+                let recordedTotal = total.rounded(places: rounding.places, mode: rounding.mode)
+                evaluations[index].priceScore = consume priceScore
+                evaluations[index].total = consume total
+                evaluations[index].recordedTotal = consume recordedTotal
             case .prozorro:
                 // Ranking amount = price / (1 + Σ values / (1 − Σ max values)); lower is better.
                 let maxSum = evaluation.criteria.map(\.points).sum()
