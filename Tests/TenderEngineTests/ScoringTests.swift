@@ -182,6 +182,22 @@ import Testing
         #expect(o.candidates == ["B", "E"])
     }
 
+    @Test func pricesBeyondMachineIntegersRankExactly() {
+        // A's price has 28 decimals, more than 64-bit integers hold: its evaluated price and price score are
+        // GMP rationals, so the ranking compares exact values. Its total rounds to B's (60 + marks), and the
+        // tie goes to the lower evaluated price, B's, by a margin of 10^-28 yuan.
+        let suppliers = ["A", "B", "C"].map { F.supplier($0) }
+        let bids = [
+            F.bid("A", "300000.0000000000000000000000000001", marks: marks), F.bid("B", "300000", marks: marks),
+            F.bid("C", "350000", marks: marks),
+        ]
+        let o = F.evaluate(bids, F.context(suppliers))
+        #expect(o.evaluations.map(\.rank) == [2, 1, 3])
+        #expect(o.of("A").recordedTotal == o.of("B").recordedTotal)
+        #expect(o.of("A").priceScore! < o.of("B").priceScore!)
+        #expect(o.candidates == ["B", "A", "C"])
+    }
+
     @Test func tiesAreBrokenByARecordedReproducibleDrawing() {
         let suppliers = ["A", "B", "C", "D"].map { F.supplier($0) }
         let bids = ["A", "B", "C"].map { F.bid($0, "400000", marks: marks) } + [F.bid("D", "450000", marks: marks)]
