@@ -51,6 +51,18 @@ import Testing
         }
     }
 
+    @Test func aBidderIdSpelledInAnotherUnicodeFormIsTheSameSupplier() {
+        // Ids compare as Swift strings do, by canonical equivalence: é precomposed or as e + U+0301, and the
+        // Kelvin sign (U+212A) for K, each way round.
+        let registered = ["Caf\u{E9}", "Cafe\u{301}-2", "K1", "\u{212A}2"]
+        let bidders = ["Cafe\u{301}", "Caf\u{E9}-2", "\u{212A}1", "K2"]
+        let context = F.context(registered.map { F.supplier($0) })
+        let outcome = F.evaluate(bidders.enumerated().map { F.bid($0.element, "\(400000 + $0.offset)") }, context)
+        for evaluation in outcome.evaluations {
+            #expect(evaluation.rejections.isEmpty, "\(evaluation.bid.bidder.unicodeScalars.map(\.value))")
+        }
+    }
+
     @Test func greenClausesAreCheckedOnTheBidDate() {
         let suppliers = [
             F.supplier("A"),

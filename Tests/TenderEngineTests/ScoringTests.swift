@@ -182,6 +182,27 @@ import Testing
         #expect(o.candidates == ["B", "E"])
     }
 
+    @Test func sameBrandRejectionSpellsTheBrandAsTheBidsProductDoes() {
+        // One brand registered in two Unicode forms (é precomposed, and e + U+0301) is one brand; the record
+        // spells it as the product of the bid that was compared last, as the bids' own texts do.
+        let suppliers = [
+            F.supplier("A", product: F.product("Caf\u{E9}")), F.supplier("B", product: F.product("Cafe\u{301}")),
+            F.supplier("C"),
+        ]
+        let bids = [F.bid("A", "410000"), F.bid("B", "400000"), F.bid("C", "420000")]
+        let o = F.evaluate(
+            bids,
+            F.context(suppliers) {
+                $0.evaluation.method = .lowestPrice
+                $0.evaluation.criteria = []
+                $0.evaluation.minimumValidBids = 2
+            }
+        )
+        let detail = o.of("A").rejections.first?.detail ?? ""
+        #expect(Array(detail.utf8) == Array("brand Cafe\u{301} also offered at a lower price".utf8))
+        #expect(o.candidates == ["B", "C"])
+    }
+
     @Test func pricesBeyondMachineIntegersRankExactly() {
         // A's price has 28 decimals, more than 64-bit integers hold: its evaluated price and price score are
         // GMP rationals, so the ranking compares exact values. Its total rounds to B's (60 + marks), and the

@@ -11,8 +11,6 @@ struct FactIndex: Sendable {
     let categories: [String: Int]
     let attributes: [String: Int]
     let brands: [String: Int]
-    /// The brand names, by number.
-    let brandNames: [String]
 
     init(_ scenario: Scenario) {
         var categories: [String: Int] = [:]
@@ -32,17 +30,14 @@ struct FactIndex: Sendable {
             if case .bands(let attribute, _) = criterion.source { addAttribute(attribute) }
         }
         var brands: [String: Int] = [:]
-        var brandNames: [String] = []
         for supplier in scenario.suppliers {
             for id in supplier.products.keys.sorted() where brands[supplier.products[id]!.brand] == nil {
-                brands[supplier.products[id]!.brand] = brandNames.count
-                brandNames.append(supplier.products[id]!.brand)
+                brands[supplier.products[id]!.brand] = brands.count
             }
         }
         self.categories = categories
         self.attributes = attributes
         self.brands = brands
-        self.brandNames = brandNames
     }
 }
 
@@ -55,7 +50,8 @@ final class ProductFacts: Sendable {
     let product: Product
     /// Per attribute number (``FactIndex/attributes``): the declared value, nil when not declared.
     let values: [Exact?]
-    /// The brand's number (``FactIndex/brands``), nil for a brand no registered product has.
+    /// The brand's number (``FactIndex/brands``), nil for a brand no registered product has, and for a brand
+    /// starting with `?`, which the same-brand rule compares as text (``SameBrand/Key``).
     let brandNumber: Int?
     /// The positions, in the category's clause list, of the clauses the product fails on the bid date; empty
     /// when it meets them all or the category has none.
@@ -68,7 +64,7 @@ final class ProductFacts: Sendable {
     /// category is not in the catalogue), checked and scored on `day`.
     init(_ product: Product, index: FactIndex, clauses: [ClauseCheck]?, criteria: [ScoringCriterion], on day: Day) {
         self.product = product
-        brandNumber = index.brands[product.brand]
+        brandNumber = product.brand.hasPrefix("?") ? nil : index.brands[product.brand]
         var values = [Exact?](repeating: nil, count: index.attributes.count)
         for (name, value) in product.attributes {
             if let number = index.attributes[name] { values[number] = value }

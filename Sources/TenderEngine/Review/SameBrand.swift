@@ -8,17 +8,29 @@ import TenderModel
 /// is off, every bid is a group of its own.
 struct SameBrand {
     /// A brand key as the grouping compares it: the brand's number when the bid offers one registered
-    /// brand's product, else the key's text. A brand has a number exactly when a registered product has it,
-    /// so two keys are equal exactly when their texts are.
+    /// brand's product, else the key's text.
+    ///
+    /// A brand has a number exactly when a registered product has it (``FactIndex/brands``, which finds a
+    /// brand however its text is encoded), except a brand starting with `?`, kept as text so that it meets the
+    /// `?<bidder>` keys as text (``ProductFacts/brandNumber``): two keys are equal exactly when their texts are.
     enum Key: Equatable {
-        case number(Int)
+        /// A registered brand's number, and the brand as this bid's product spells it (for the record).
+        case number(Int, spelling: String)
         case text(String)
 
-        /// The key's text, given the names of the numbered brands (``FactIndex/brandNames``).
-        func text(brandNames: [String]) -> String {
+        /// The key's text, as the bid's products spell it.
+        var text: String {
             switch self {
-            case .number(let number): brandNames[number]
+            case .number(_, let spelling): spelling
             case .text(let text): text
+            }
+        }
+
+        static func == (lhs: Key, rhs: Key) -> Bool {
+            switch (lhs, rhs) {
+            case (.number(let l, _), .number(let r, _)): l == r
+            case (.text(let l), .text(let r)): l == r
+            default: false
             }
         }
     }
@@ -33,12 +45,9 @@ struct SameBrand {
     let isEveryBidItsOwnGroup: Bool
     /// Per bid: its brand key; empty when the rule is off.
     private let keys: [Key]
-    /// The names of the numbered brands (``FactIndex/brandNames``).
-    private let brandNames: [String]
 
     /// The groups of bids whose brand keys are `keys`, or of `count` bids when the rule is off (`keys` empty).
-    init(keys: [Key], count: Int, rule: Bool, brandNames: [String]) {
-        self.brandNames = brandNames
+    init(keys: [Key], count: Int, rule: Bool) {
         self.keys = rule ? keys : []
         // A lot draws tens of bids: comparing a key (mostly a number) with the earlier ones costs less than
         // hashing it.
@@ -82,7 +91,9 @@ struct SameBrand {
     /// The brand key of a bid by `bidder` offering `products` (one per category of the lot, in lot order), as
     /// the grouping compares it.
     static func numberedKey(_ products: [ProductFacts?], bidder: String) -> Key {
-        if products.count == 1, let number = products[0]?.brandNumber { return .number(number) }
+        if products.count == 1, let product = products[0], let number = product.brandNumber {
+            return .number(number, spelling: product.product.brand)
+        }
         return .text(key(products, bidder: bidder))
     }
 
@@ -131,7 +142,7 @@ struct SameBrand {
                 Rejection(
                     .sameBrand,
                     ground: "Order 87 Art 31",
-                    detail: "brand \(keys[index].text(brandNames: brandNames)) also offered at a lower price"
+                    detail: "brand \(keys[index].text) also offered at a lower price"
                 )
             )
         }

@@ -17,12 +17,7 @@ public enum LotEvaluator {
         var review = BidReviewer(reviewing: bids, lot: lot, context: context)
 
         // Art 31 under lowest price: only the lowest-priced bid of each brand is evaluated.
-        let brands = SameBrand(
-            keys: review.brandKeys,
-            count: bids.count,
-            rule: evaluation.sameBrandRule,
-            brandNames: context.index.brandNames
-        )
+        let brands = SameBrand(keys: review.brandKeys, count: bids.count, rule: evaluation.sameBrandRule)
         if evaluation.sameBrandRule && evaluation.method == .lowestPrice {
             brands.keepLowest(&review.evaluations)
         }
