@@ -168,14 +168,7 @@ import Testing
         bids[2].products = ["concrete": shared]
         bids[3].products = ["concrete": F.product("自带品牌")]
         bids[4].products = ["concrete": F.product("自带品牌")]
-        let o = F.evaluate(
-            bids,
-            F.context(suppliers) {
-                $0.evaluation.method = .lowestPrice
-                $0.evaluation.criteria = []
-                $0.evaluation.minimumValidBids = 2
-            }
-        )
+        let o = F.evaluate(bids, lowestPrice(suppliers, minimumValidBids: 2))
         #expect(o.of("A").rejections.map(\.detail) == ["brand 共享品牌 also offered at a lower price"])
         #expect(o.of("C").rejections.map(\.detail) == ["brand 共享品牌 also offered at a lower price"])
         #expect(o.of("D").rejections.map(\.detail) == ["brand 自带品牌 also offered at a lower price"])
@@ -190,14 +183,7 @@ import Testing
             F.supplier("C"),
         ]
         let bids = [F.bid("A", "410000"), F.bid("B", "400000"), F.bid("C", "420000")]
-        let o = F.evaluate(
-            bids,
-            F.context(suppliers) {
-                $0.evaluation.method = .lowestPrice
-                $0.evaluation.criteria = []
-                $0.evaluation.minimumValidBids = 2
-            }
-        )
+        let o = F.evaluate(bids, lowestPrice(suppliers, minimumValidBids: 2))
         let detail = o.of("A").rejections.first?.detail ?? ""
         #expect(Array(detail.utf8) == Array("brand Cafe\u{301} also offered at a lower price".utf8))
         #expect(o.candidates == ["B", "C"])
@@ -259,5 +245,14 @@ import Testing
         #expect(o.of("A").recordedTotal == o.of("B").recordedTotal)
         #expect(o.candidates == ["A", "B", "C"])
         #expect(o.audit.isEmpty)
+    }
+
+    /// Lowest-price evaluation without criteria, with at least `minimumValidBids` valid bids.
+    private func lowestPrice(_ suppliers: [Supplier], minimumValidBids: Int) -> EvaluationContext {
+        F.context(suppliers) {
+            $0.evaluation.method = .lowestPrice
+            $0.evaluation.criteria = []
+            $0.evaluation.minimumValidBids = minimumValidBids
+        }
     }
 }

@@ -51,6 +51,6 @@ final class SupplierFacts: Sendable {
 extension EvaluationContext {
     /// The facts of the registered supplier `id`, nil when there is none.
     func supplierFacts(_ id: String) -> SupplierFacts? {
-        supplierFactsByID[id]
+        supplierIndex[id]
     }
 }

@@ -19,9 +19,7 @@ public struct EvaluationContext: Sendable {
     /// Per category number: its green clauses as the conformity review checks them, nil when the category is
     /// not in the catalogue.
     var clauseChecks: [[ClauseCheck]?] { _read { yield storage.clauseChecks } }
-    /// What the reviews and the deduction read of each registered supplier, by id.
-    var supplierFactsByID: [String: SupplierFacts] { _read { yield storage.supplierFactsByID } }
-    /// The same, in a table whose lookup hashes less (one lookup per reviewed bid).
+    /// What the reviews and the deduction read of each registered supplier, by id (one lookup per reviewed bid).
     var supplierIndex: SupplierIndex { _read { yield storage.supplierIndex } }
     /// The policy's criteria as the scoring reads them, in policy order.
     var scoringCriteria: [ScoringCriterion] { _read { yield storage.scoringCriteria } }
@@ -44,7 +42,6 @@ public struct EvaluationContext: Sendable {
         let policy: Policy
         let index: FactIndex
         let clauseChecks: [[ClauseCheck]?]
-        let supplierFactsByID: [String: SupplierFacts]
         let supplierIndex: SupplierIndex
         let scoringCriteria: [ScoringCriterion]
         let criterionIDs: [String]
@@ -65,17 +62,17 @@ public struct EvaluationContext: Sendable {
                 ScoringCriterion($0.element, number: $0.offset, index: index)
             }
             self.scoringCriteria = scoringCriteria
-            let supplierFactsByID = suppliers.mapValues {
-                SupplierFacts(
-                    $0,
-                    index: index,
-                    clauses: clauseChecks,
-                    criteria: scoringCriteria,
-                    on: scenario.meta.bidDate
-                )
-            }
-            self.supplierFactsByID = supplierFactsByID
-            supplierIndex = SupplierIndex(supplierFactsByID)
+            supplierIndex = SupplierIndex(
+                suppliers.mapValues {
+                    SupplierFacts(
+                        $0,
+                        index: index,
+                        clauses: clauseChecks,
+                        criteria: scoringCriteria,
+                        on: scenario.meta.bidDate
+                    )
+                }
+            )
             criterionIDs = policy.evaluation.criteria.map(\.id)
         }
     }

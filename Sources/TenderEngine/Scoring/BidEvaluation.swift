@@ -31,13 +31,19 @@ public struct BidEvaluation: Sendable, Equatable {
 // In an extension, so that the memberwise initializer exists too: it builds the value in place, where an
 // initializer assigning property by property builds it aside and then copies it.
 extension BidEvaluation {
+    /// A bid before its review: no rejection, no deduction, evaluated at its price.
     init(bid: Bid) {
+        self.init(bid: bid, rejections: [], deduction: .zero, evaluatedPrice: bid.price)
+    }
+
+    /// A bid as the reviews leave it: its rejections, deduction and evaluated price, not yet scored or ranked.
+    init(bid: Bid, rejections: [Rejection], deduction: Exact, evaluatedPrice: Exact) {
         self.init(
             bid: bid,
-            rejections: [],
+            rejections: rejections,
             flags: [],
-            deduction: .zero,
-            evaluatedPrice: bid.price,
+            deduction: deduction,
+            evaluatedPrice: evaluatedPrice,
             priceScore: nil,
             criterionScores: .none,
             total: nil,

@@ -64,19 +64,7 @@ struct BidReviewer {
             // Most bids have no deduction: their evaluated price is their price, with no multiplication.
             let evaluatedPrice = deduction.isZero ? bid.price : bid.price * (.one - deduction)
             evaluations.append(
-                BidEvaluation(
-                    bid: bid,
-                    rejections: rejections,
-                    flags: [],
-                    deduction: deduction,
-                    evaluatedPrice: evaluatedPrice,
-                    priceScore: nil,
-                    criterionScores: .none,
-                    total: nil,
-                    recordedTotal: nil,
-                    rank: nil,
-                    sameBrandShadowed: false
-                )
+                BidEvaluation(bid: bid, rejections: rejections, deduction: deduction, evaluatedPrice: evaluatedPrice)
             )
         }
         self.evaluations = evaluations
