@@ -33,7 +33,8 @@ import Testing
         #expect(framework.shortlist == ["S1", "S2", "S3", "S4"])
         #expect(framework.eliminated == ["S5"])
         #expect(outcome.candidates == framework.shortlist)
-        #expect(outcome.of("S5").flags.first?.hasPrefix("eliminated at stage 1: rank 5 of 5") == true)
+        #expect(outcome.of("S5").flags.first?.kind == .eliminatedAtStageOne)
+        #expect(outcome.of("S5").flags.first?.text.hasPrefix("eliminated at stage 1: rank 5 of 5") == true)
         let s5 = outcome.auction?.rounds.first?.moves.first { $0.bidder == "S5" }
         #expect(s5?.rejection == "eliminated (rank 5 of 5)")
 
@@ -50,7 +51,7 @@ import Testing
     @Test func fewerValidOffersThanTheMinimumFailTheAgreement() {
         let suppliers = [F.supplier("S1", cost: 400), F.supplier("S2", cost: 410, debarred: true)]
         let (outcome, result) = F.run(F.scenario(suppliers, policy: Self.framework(.directSelection)))
-        #expect(outcome.failure == "1 valid offer at stage 1, 2 required (财政部令第110号)")
+        #expect(outcome.failure == LotFailure(.tooFewValidBids, "1 valid offer at stage 1, 2 required (财政部令第110号)"))
         #expect(outcome.winner == nil)
         #expect(result.metrics.failedLots == 1)
     }
@@ -106,7 +107,7 @@ import Testing
         #expect(framework.orders.map(\.supplier) == ["S1", nil, nil])
         #expect(framework.orders[1].note == "not placed: delivery starts 2024-08-01, after the term ends 2024-07-30")
         #expect(outcome.contractPrice == 400_000)
-        #expect(result.lotMetrics[0].redFlags.contains("unplaced-orders"))
+        #expect(result.lotMetrics[0].redFlags.contains(.unplacedOrders))
     }
 
     /// Second-round bidding: S1 (cost 400, fixed price 430) ranks third at stage 1 but undercuts the truthful S2

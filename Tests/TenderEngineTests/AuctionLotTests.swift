@@ -45,7 +45,13 @@ import Testing
         )
         let (outcome, result) = F.run(scenario)
         #expect(outcome.winner == nil)
-        #expect(outcome.failure == "2 valid bidders after the auction, 3 required (反向竞价 rules; GPL Art 36)")
+        #expect(
+            outcome.failure
+                == LotFailure(
+                    .tooFewValidBids,
+                    "2 valid bidders after the auction, 3 required (反向竞价 rules; GPL Art 36)"
+                )
+        )
         #expect(outcome.auction != nil)
         #expect(result.metrics.failedLots == 1)
     }

@@ -29,7 +29,10 @@ import Testing
         #expect(o.of("Z").rejections.map(\.reason) == [.notLicensed])
         #expect(o.of("K").rejections.first?.detail == "capacity 999.5 for concrete below the lot's 1000")
         #expect(o.of("C").isValid)
-        #expect(o.failure == "1 valid bid after review, 3 required (GPL Art 36; Order 87 Art 65)")
+        #expect(
+            o.failure
+                == LotFailure(.tooFewValidBids, "1 valid bid after review, 3 required (GPL Art 36; Order 87 Art 65)")
+        )
         #expect(o.winner == nil)
     }
 

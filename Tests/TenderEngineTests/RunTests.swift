@@ -86,7 +86,10 @@ import Testing
             bids("concrete@north", ["A": "400000", "B": "410000"])
             + bids("concrete@south", ["A": "1", "B": "2", "C": "3"])
         let failed = TenderRun.run(scenario(bids: two) { $0.onFailure = .none })
-        #expect(failed.outcomes[0].failure == "2 valid bids after review, 3 required (GPL Art 36; Order 87 Art 65)")
+        #expect(
+            failed.outcomes[0].failure
+                == LotFailure(.tooFewValidBids, "2 valid bids after review, 3 required (GPL Art 36; Order 87 Art 65)")
+        )
         #expect(failed.metrics.failedLots == 1)
         let switched = TenderRun.run(scenario(bids: two) { $0.onFailure = .switchMethod })
         #expect(switched.outcomes[0].winner == "A")

@@ -1,7 +1,8 @@
 import ExactNumbers
-import TenderEngine
 import TenderModel
 import Testing
+
+@testable import TenderEngine
 
 /// Scoring, rounding stages, research formulas, ranking and ties.
 @Suite struct ScoringTests {
@@ -108,12 +109,16 @@ import Testing
             F.bid("A", "300000", marks: marks), F.bid("B", "420000", marks: marks), F.bid("C", "430000", marks: marks),
             F.bid("D", "440000", marks: marks),
         ]
-        let accepted = F.evaluate(bids, F.context(suppliers))
+        let context = F.context(suppliers)
+        let accepted = F.evaluate(bids, context)
         #expect(accepted.of("A").isValid)
+        // The red flag follows the note's kind, not the wording of its text.
+        #expect(LotMetrics.measure(accepted, context: context).redFlags == [.abnormallyLow])
         #expect(
-            accepted.of("A").flags.first?.hasPrefix(
-                "abnormally low, explanation accepted: price 300000.00 is more than 20% below the mean 430000.00"
-            ) == true
+            accepted.of("A").flags.first?.kind == .abnormallyLowExplained
+                && accepted.of("A").flags.first?.text.hasPrefix(
+                    "abnormally low, explanation accepted: price 300000.00 is more than 20% below the mean 430000.00"
+                ) == true
         )
         let rejected = F.evaluate(
             bids,
@@ -131,7 +136,8 @@ import Testing
         ]
         let o = F.evaluate(bids, F.context(suppliers))
         // Two brands only: fewer than 3 valid "suppliers" (Art 31), the lot fails.
-        #expect(o.failure?.hasPrefix("2 valid bids after review, 3 required") == true)
+        #expect(o.failure?.reason == .tooFewValidBids)
+        #expect(o.failure?.detail.hasPrefix("2 valid bids after review, 3 required") == true)
         let lenient = F.evaluate(bids, F.context(suppliers) { $0.evaluation.minimumValidBids = 2 })
         #expect(lenient.of("B").sameBrandShadowed)
         #expect(lenient.candidates == ["A", "C"])

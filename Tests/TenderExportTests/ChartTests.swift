@@ -1,5 +1,6 @@
 import ExactNumbers
 import Foundation
+import TenderModel
 import Testing
 
 @testable import TenderExport

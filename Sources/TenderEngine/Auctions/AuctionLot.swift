@@ -200,7 +200,7 @@ enum AuctionLot {
                 candidates: [],
                 winner: nil,
                 contractPrice: nil,
-                failure: reason,
+                failure: LotFailure(.tooFewValidBids, reason),
                 audit: audit,
                 auction: record
             )

@@ -64,7 +64,10 @@ enum FrameworkAgreement {
         let eliminationText = "eliminating \(policy.elimination.percentText) and at least one (财政部令第110号)"
         for index in eliminated {
             evaluations[index].flags.append(
-                "eliminated at stage 1: rank \(evaluations[index].rank ?? 0) of \(valid), \(eliminationText)"
+                BidNote(
+                    .eliminatedAtStageOne,
+                    "eliminated at stage 1: rank \(evaluations[index].rank ?? 0) of \(valid), \(eliminationText)"
+                )
             )
         }
 
@@ -90,26 +93,27 @@ enum FrameworkAgreement {
         }
         var record = AuctionRecord(format: .frameworkAgreement, ceiling: lot.ceiling, rounds: [stageOne])
 
-        func failed(_ reason: String) -> LotOutcome {
+        func failed(_ reason: FailureReason, _ detail: String) -> LotOutcome {
             LotOutcome(
                 lot: lot,
                 evaluations: evaluations,
                 candidates: [],
                 winner: nil,
                 contractPrice: nil,
-                failure: reason,
+                failure: LotFailure(reason, detail),
                 audit: audit,
                 auction: record
             )
         }
         if valid < policy.minimumSuppliers {
             return failed(
+                .tooFewValidBids,
                 "\(valid) valid offer\(valid == 1 ? "" : "s") at stage 1, \(policy.minimumSuppliers) required "
                     + "(财政部令第110号)"
             )
         }
         if shortlisted.isEmpty {
-            return failed("no supplier left on the shortlist after \(eliminationText)")
+            return failed(.emptyShortlist, "no supplier left on the shortlist after \(eliminationText)")
         }
 
         let termEnd = Self.adding(months: policy.termMonths, to: context.scenario.meta.bidDate)
@@ -148,7 +152,7 @@ enum FrameworkAgreement {
         )
         record.framework = framework
         let totals = framework.totalBySupplier
-        guard !totals.isEmpty else { return failed("no order could be placed under the agreement") }
+        guard !totals.isEmpty else { return failed(.noOrderPlaced, "no order could be placed under the agreement") }
         // The largest supplier stands for the lot in single-winner views; equal totals: the better rank.
         let rankOf = Dictionary(
             framework.shortlist.enumerated().map { ($0.element, $0.offset) },

@@ -10,7 +10,7 @@ public struct LotMetrics: Sendable, Equatable {
     public var validBids: Int
     public var failed: Bool
     /// Rejection reason → number of bids rejected for it (a bid may carry several).
-    public var rejections: [String: Int]
+    public var rejections: [Rejection.Reason: Int]
     /// Certificate star (0 = none) → contract amount, split by the categories' shares of the lot ceiling.
     public var amountByStar: [Int: Exact]
     /// Σ quantity × conventional reference price, for categories that have one.
@@ -19,7 +19,7 @@ public struct LotMetrics: Sendable, Equatable {
     public var referencedContract: Exact?
     public var winnerIsSME: Bool
     public var winnerIsSmallMicro: Bool
-    public var redFlags: [String]
+    public var redFlags: [RedFlag]
     /// The contract amount per supplier: the winner's contract, or a framework agreement's orders.
     public var contractBySupplier: [String: Exact] = [:]
     /// The part of the contract amount won by SMEs, and by small and micro firms.
@@ -35,22 +35,23 @@ public struct LotMetrics: Sendable, Equatable {
     static func measure(_ outcome: LotOutcome, context: EvaluationContext) -> LotMetrics {
         let lot = outcome.lot
         let ceiling = lot.ceiling
-        var rejections: [String: Int] = [:]
+        var rejections: [Rejection.Reason: Int] = [:]
         for evaluation in outcome.evaluations {
-            for reason in Set(evaluation.rejections.map(\.reason.rawValue)) { rejections[reason, default: 0] += 1 }
+            for reason in Set(evaluation.rejections.map(\.reason)) { rejections[reason, default: 0] += 1 }
         }
-        var flags: [String] = []
-        if outcome.validCount == 1 { flags.append("single-valid-bid") }
+        var flags: [RedFlag] = []
+        if outcome.validCount == 1 { flags.append(.singleValidBid) }
         if let lowest = outcome.evaluations.min(by: { $0.bid.price < $1.bid.price }), !lowest.isValid {
-            flags.append("lowest-bid-rejected")
+            flags.append(.lowestBidRejected)
         }
         if outcome.evaluations.contains(where: { e in
-            e.rejections.contains { $0.reason == .abnormallyLow } || e.flags.contains { $0.hasPrefix("abnormally low") }
+            e.rejections.contains { $0.reason == .abnormallyLow }
+                || e.flags.contains { $0.kind == .abnormallyLowExplained }
         }) {
-            flags.append("abnormally-low")
+            flags.append(.abnormallyLow)
         }
         let prices = outcome.evaluations.map(\.bid.price)
-        if Set(prices).count < prices.count { flags.append("identical-prices") }
+        if Set(prices).count < prices.count { flags.append(.identicalPrices) }
 
         var amountByStar: [Int: Exact] = [:]
         var referenceCost: Exact?
@@ -98,7 +99,7 @@ public struct LotMetrics: Sendable, Equatable {
             }
         }
         if outcome.auction?.framework?.orders.contains(where: { $0.supplier == nil }) == true {
-            flags.append("unplaced-orders")
+            flags.append(.unplacedOrders)
         }
         return LotMetrics(
             lot: lot.id,

@@ -11,7 +11,7 @@ public struct RunMetrics: Sendable, Equatable {
     public var contract: Exact
     public var bids: Int
     public var validBids: Int
-    public var rejections: [String: Int]
+    public var rejections: [Rejection.Reason: Int]
     public var amountByStar: [Int: Exact]
     public var referenceCost: Exact
     public var referencedContract: Exact
@@ -19,7 +19,7 @@ public struct RunMetrics: Sendable, Equatable {
     public var smallMicroAmount: Exact
     /// Herfindahl–Hirschman index of contract value by supplier, 0–10,000.
     public var hhi: Exact
-    public var redFlags: [String: Int]
+    public var redFlags: [RedFlag: Int]
 
     /// (awarded ceiling − contract) / awarded ceiling.
     public var savingsRate: Exact? { awardedCeiling.isZero ? nil : try? (awardedCeiling - contract) / awardedCeiling }

@@ -73,7 +73,7 @@ public struct LotPlan: Sendable, Equatable {
 
 /// A demand line kept out of the batch.
 public struct ExcludedLine: Sendable, Equatable {
-    public enum Reason: String, Sendable {
+    public enum Reason: String, Code {
         /// The category is not common (通用类) and is bought by the project itself.
         case notCommon = "not-common"
         /// The pooled amount is below the decentralised purchasing limit (分散采购限额).
@@ -101,5 +101,14 @@ public struct SplittingFlag: Sendable, Equatable {
         self.lots = lots
         self.total = total
         self.threshold = threshold
+    }
+}
+
+extension ExcludedLine.Reason {
+    public var label: Label {
+        switch self {
+        case .notCommon: return Label("非通用类，由项目自行采购", "not common: bought by the project")
+        case .belowDecentralisedLimit: return Label("低于分散采购限额", "below the decentralised purchasing limit")
+        }
     }
 }

@@ -38,7 +38,9 @@ enum AbnormallyLowRule {
                 "price \(price.formatted(places: 2)) is more than "
                 + "\(policy.threshold.percentText) below the mean \(mean.formatted(places: 2)) of the other valid bids"
             if evaluations[index].bid.explanationAccepted ?? policy.explanationAccepted {
-                evaluations[index].flags.append("abnormally low, explanation accepted: " + detail)
+                evaluations[index].flags.append(
+                    BidNote(.abnormallyLowExplained, "abnormally low, explanation accepted: " + detail)
+                )
             } else {
                 evaluations[index].rejections.append(
                     Rejection(.abnormallyLow, ground: "Order 87 Art 60", detail: detail + "; explanation not accepted")

@@ -1,6 +1,8 @@
+import TenderModel
+
 /// Why a bid is invalid, with its legal ground.
 public struct Rejection: Sendable, Equatable, CustomStringConvertible {
-    public enum Reason: String, Sendable, CaseIterable {
+    public enum Reason: String, Code {
         case noBond = "no-bond"
         case notSigned = "not-signed"
         case notLicensed = "not-licensed"
@@ -29,4 +31,24 @@ public struct Rejection: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String { "\(reason.rawValue) [\(ground)]: \(detail)" }
+}
+
+extension Rejection.Reason {
+    public var label: Label {
+        switch self {
+        case .noBond: return Label("未交投标保证金", "no bid bond")
+        case .notSigned: return Label("未签署盖章", "not signed")
+        case .notLicensed: return Label("资格不符", "not licensed")
+        case .debarred: return Label("禁止参加采购", "debarred")
+        case .negativeList: return Label("列入负面清单", "negative list")
+        case .overCapacity: return Label("供货能力不足", "over capacity")
+        case .notSME: return Label("非中小企业（预留包）", "not an SME (reserved lot)")
+        case .noProduct: return Label("未提供产品", "no product")
+        case .greenClause: return Label("不满足绿色建材要求", "green clause")
+        case .aboveCeiling: return Label("超过最高限价", "above ceiling")
+        case .sameBrand: return Label("同品牌", "same brand")
+        case .abnormallyLow: return Label("报价明显低于其他报价", "abnormally low")
+        case .collusion: return Label("串通投标", "collusion")
+        }
+    }
 }

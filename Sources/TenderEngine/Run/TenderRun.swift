@@ -199,7 +199,7 @@ enum CapacityAward {
             guard let chosen else {
                 outcomes[index].winner = nil
                 outcomes[index].contractPrice = nil
-                outcomes[index].failure = "no candidate has capacity left for this lot"
+                outcomes[index].failure = LotFailure(.noCapacityLeft, "no candidate has capacity left for this lot")
                 continue
             }
             if chosen != outcomes[index].winner {

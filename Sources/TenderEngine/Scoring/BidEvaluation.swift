@@ -7,7 +7,7 @@ public struct BidEvaluation: Sendable, Equatable {
     /// Invalid-bid grounds; empty for a valid bid.
     public var rejections: [Rejection]
     /// Noted but not disqualifying (e.g. an abnormally low price whose explanation was accepted).
-    public var flags: [String]
+    public var flags: [BidNote]
     /// The price deduction applied (0 when none).
     public var deduction: Exact
     /// price × (1 − deduction), used for the base and the bidder's own score; the contract stays at `price`.
@@ -66,7 +66,7 @@ public struct LotOutcome: Sendable, Equatable {
     /// The winner's quoted price.
     public var contractPrice: Exact?
     /// 废标: why the lot failed, nil when awarded.
-    public var failure: String?
+    public var failure: LotFailure?
     /// Every decision that is not a plain computation: drawings of lots, deductions refused, re-tenders.
     public var audit: [String]
     /// The rounds of a reverse auction, the payment of a second-price evaluation, or the shortlist and orders

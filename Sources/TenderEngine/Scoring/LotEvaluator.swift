@@ -36,7 +36,7 @@ public enum LotEvaluator {
                 candidates: [],
                 winner: nil,
                 contractPrice: nil,
-                failure: reason,
+                failure: LotFailure(.tooFewValidBids, reason),
                 audit: review.audit
             )
         }

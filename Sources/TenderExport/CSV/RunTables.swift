@@ -23,7 +23,7 @@ package enum RunTables {
                 lot.id,
                 view.materials(of: lot.id),
                 (plan?.categories ?? []).joined(separator: ";"),
-                lot.method,
+                lot.method.code,
                 plan.map { String($0.reservedForSME) } ?? "",
                 plan.map { String($0.lines.count) } ?? "",
                 amount(lot.ceiling),
@@ -35,7 +35,7 @@ package enum RunTables {
                 amount(lot.contractPrice),
                 rate(lot.savingsRate),
                 lot.failure ?? "",
-                lot.redFlags.joined(separator: ";"),
+                lot.redFlags.map(\.code).joined(separator: ";"),
             ])
         }
         return table
@@ -49,12 +49,13 @@ package enum RunTables {
         ])
         for lot in view.document.lots {
             for bid in view.orderedBids(lot) {
+                let details = bid.rejections.map { r -> String in "\(r.reason.code) [\(r.ground)]: \(r.detail)" }
                 table.append([
                     lot.id,
                     bid.bidder,
                     view.supplierName(bid.bidder),
-                    view.supplier(bid.bidder)?.size ?? "",
-                    bid.declaration ?? "",
+                    view.supplier(bid.bidder)?.size.code ?? "",
+                    bid.declaration?.code ?? "",
                     amount(bid.price),
                     rate(bid.deduction),
                     amount(bid.evaluatedPrice),
@@ -65,8 +66,8 @@ package enum RunTables {
                     bid.recordedTotal?.formatted(places: view.scorePlaces) ?? "",
                     bid.rank.map(String.init) ?? "",
                     view.status(of: bid, in: lot).code,
-                    bid.rejections.map(\.reason).joined(separator: ";"),
-                    bid.rejections.map { "\($0.reason) [\($0.ground)]: \($0.detail)" }.joined(separator: "\n"),
+                    bid.rejections.map(\.reason.code).joined(separator: ";"),
+                    details.joined(separator: "\n"),
                     bid.flags.joined(separator: "\n"),
                 ])
             }
@@ -86,7 +87,7 @@ package enum RunTables {
                 view.materials(of: lot.id),
                 winner,
                 view.supplierName(winner),
-                view.supplier(winner)?.size ?? "",
+                view.supplier(winner)?.size.code ?? "",
                 amount(lot.contractPrice),
                 amount(lot.ceiling),
                 rate(lot.savingsRate),
@@ -117,7 +118,8 @@ package enum RunTables {
             let category = excluded.category ?? ""
             table.append([
                 excluded.reference, project, view.project(project)?.name ?? "", category,
-                category.isEmpty ? "" : view.categoryName(category), "", "", "", "", "", "", "", "", excluded.reason,
+                category.isEmpty ? "" : view.categoryName(category), "", "", "", "", "", "", "", "",
+                excluded.reason.code,
             ])
         }
         return table

@@ -1,3 +1,5 @@
+import TenderModel
+
 /// Small pieces of HTML: escaping, bilingual labels, tables.
 package enum HTML {
     /// `text` safe in element content and in double- or single-quoted attribute values.

@@ -1,3 +1,5 @@
+import TenderModel
+
 /// A self-contained HTML page: inline CSS, inline SVG, no scripts, no fonts or images from anywhere, and a
 /// Content-Security-Policy that forbids fetching anything, so the file works offline and prints to A4.
 ///

@@ -1,4 +1,5 @@
 import ExactNumbers
+import TenderModel
 import TenderReports
 
 /// The HTML report of one run: headline figures, charts, the scenario, the lot plan, each lot's evaluation
@@ -132,7 +133,9 @@ package enum RunReport {
         let sizes = bySize.map(\.size)
         let sme = ShareChart(
             title: "按中标人规模 Contract by winner size",
-            series: sizes.map { ChartSeries(Labels.size($0 == "unknown" ? "" : $0).orUnknown, cssClass: "s-\($0)") },
+            series: sizes.map {
+                ChartSeries(Coded<EnterpriseSize>(code: $0 == "unknown" ? "" : $0).label.orUnknown, cssClass: "s-\($0)")
+            },
             rows: [
                 ShareChart.Row(label: "按金额 by amount", values: bySize.map(\.amount)),
                 ShareChart.Row(label: "按包数 by lots", values: bySize.map { Exact($0.lots) }),
@@ -181,10 +184,10 @@ package enum RunReport {
             (Label("开标日期", "Bid date"), c.bidDate),
             (Label("币种", "Currency"), c.currency),
             (Label("方案", "Variant"), view.document.variant ?? "—"),
-            (Label("评标方法", "Evaluation"), Labels.evaluationMethod(p.evaluationMethod).text),
+            (Label("评标方法", "Evaluation"), p.evaluationMethod.label.text),
         ]
-        if p.evaluationMethod == "comprehensive" {
-            let formula = p.priceFormula == "low-price-first" ? "低价优先 low-price-first" : "偏离平均价 deviation from average"
+        if p.evaluationMethod == .known(.comprehensive) {
+            let formula = p.priceFormula.label.text
             rows.append((Label("价格分", "Price points"), "\(p.pricePoints)（\(formula)）"))
             if !p.criteria.isEmpty {
                 rows.append(
@@ -203,7 +206,7 @@ package enum RunReport {
             ),
             (Label("绿色建材规则", "Green rule"), p.greenRule),
             (Label("分包策略", "Lot strategy"), p.lotStrategy + (p.smeReserve ? "；预留中小企业份额 SME reserve" : "")),
-            (Label("限额以下方式", "Method below threshold"), Labels.method(p.methodBelowThreshold).text),
+            (Label("限额以下方式", "Method below threshold"), p.methodBelowThreshold.label.text),
             (Label("公开招标数额标准", "Open tender threshold"), TextLayout.amount(p.openTenderGoods)),
             (Label("有效投标下限", "Minimum valid bids"), String(p.minimumValidBids)),
             (Label("废标后", "On failure"), p.onFailure),
@@ -234,7 +237,7 @@ package enum RunReport {
             c.projects.map { project in
                 [
                     HTML.Cell(project.id), HTML.Cell(project.name),
-                    HTML.Cell(html: HTML.label(Labels.buildingType(project.type))), HTML.Cell(project.district),
+                    HTML.Cell(html: HTML.label(project.type.label)), HTML.Cell(project.district),
                     .number(TextLayout.amount(project.budget)), .number("\(project.targetStar)★"),
                 ]
             }
@@ -260,7 +263,7 @@ package enum RunReport {
                     HTML.Column("中标包数", "Lots won", numeric: true),
                 ],
                 bidders.map { supplier in
-                    var size = HTML.label(Labels.size(supplier.size))
+                    var size = HTML.label(supplier.size.label)
                     if let special = supplier.specialStatus {
                         size += " <span class=\"badge reserved\">\(HTML.escape(special))</span>"
                     }
@@ -272,7 +275,7 @@ package enum RunReport {
                 }
             )
         if !others.isEmpty {
-            let names = others.map { "\($0.id) \($0.name)（\(Labels.size($0.size).zh)）" }.joined(separator: "、")
+            let names = others.map { "\($0.id) \($0.name)（\($0.size.label.zh)）" }.joined(separator: "、")
             out += "<p class=\"muted\">另有 \(others.count) 家供应商未投标 \(others.count) more suppliers did not bid: "
             out += "\(HTML.escape(names))</p>\n"
         }
@@ -293,7 +296,7 @@ package enum RunReport {
                 [
                     HTML.Cell(html: "<a href=\"#\(view.anchor(lot.id))\">\(HTML.escape(lot.id))</a>"),
                     HTML.Cell(view.materials(of: lot.id)), .number(String(lot.lines.count)),
-                    .number(TextLayout.amount(lot.ceiling)), HTML.Cell(html: HTML.label(Labels.method(lot.method))),
+                    .number(TextLayout.amount(lot.ceiling)), HTML.Cell(html: HTML.label(lot.method.label)),
                     HTML.Cell(html: lot.reservedForSME ? "<span class=\"badge reserved\">中小企业 SME</span>" : ""),
                 ]
             }
@@ -344,7 +347,7 @@ package enum RunReport {
                     return [
                         HTML.Cell(excluded.reference), HTML.Cell(view.project(project)?.name ?? project),
                         HTML.Cell(excluded.category.map(view.categoryName) ?? ""),
-                        HTML.Cell(html: HTML.label(Labels.excluded(excluded.reason))),
+                        HTML.Cell(html: HTML.label(excluded.reason.label)),
                     ]
                 }
             )
@@ -372,7 +375,7 @@ package enum RunReport {
                 }
                 return [
                     HTML.Cell(html: "<a href=\"#\(view.anchor(lot.id))\">\(HTML.escape(lot.id))</a>"),
-                    HTML.Cell(view.materials(of: lot.id)), HTML.Cell(html: HTML.label(Labels.method(lot.method))),
+                    HTML.Cell(view.materials(of: lot.id)), HTML.Cell(html: HTML.label(lot.method.label)),
                     .number(TextLayout.amount(lot.ceiling)), .number(String(lot.bids.count)),
                     .number(String(lot.bids.filter(\.valid).count)), HTML.Cell(html: winner ?? "—", cssClass: "winner"),
                     HTML.Cell(lot.contractPrice.map { TextLayout.amount($0) } ?? "—", cssClass: "num contract"),
@@ -400,7 +403,7 @@ package enum RunReport {
             ? "<span class=\"badge failed\">废标 failed</span>" : "<span class=\"badge awarded\">已授 awarded</span>"
         out += "<h3>包 Lot \(HTML.escape(lot.id))：\(HTML.escape(view.materials(of: lot.id))) \(status)</h3>\n"
         var meta = [
-            HTML.label(Labels.method(lot.method)),
+            HTML.label(lot.method.label),
             "最高限价 ceiling \(TextLayout.amount(lot.ceiling))",
             "投标 bids \(lot.bids.count)，有效 valid \(valid)",
         ]
@@ -435,7 +438,7 @@ package enum RunReport {
                     cssClass: "bidder"
                 ),
                 HTML.Cell(
-                    html: view.supplier(bid.bidder).map { HTML.label(Labels.size($0.size)) } ?? "",
+                    html: view.supplier(bid.bidder).map { HTML.label($0.size.label) } ?? "",
                     cssClass: "nowrap"
                 ),
                 .number(TextLayout.amount(bid.price)),
@@ -473,7 +476,7 @@ package enum RunReport {
             out += "<h4>\(HTML.label(Label("无效投标及原因", "Invalid bids and reasons")))</h4>\n<ul class=\"reasons\">"
             for bid in rejected {
                 for r in bid.rejections {
-                    out += "<li><b>\(HTML.escape(bid.bidder))</b> — \(HTML.label(Labels.rejection(r.reason))) "
+                    out += "<li><b>\(HTML.escape(bid.bidder))</b> — \(HTML.label(r.reason.label)) "
                     out += "<span class=\"ground\">[\(HTML.escape(r.ground))]</span>: \(HTML.escape(r.detail))</li>"
                 }
             }
@@ -502,7 +505,7 @@ package enum RunReport {
             out += "<p class=\"callout failed\">废标 Lot failed: \(HTML.escape(lot.failure ?? "no award"))</p>\n"
         }
         if !lot.redFlags.isEmpty {
-            let flags = lot.redFlags.map { HTML.label(Labels.redFlag($0)) }.joined(separator: "；")
+            let flags = lot.redFlags.map { HTML.label($0.label) }.joined(separator: "；")
             out += "<p class=\"callout warning\">风险提示 Red flags: \(flags)</p>\n"
         }
         return out + "</article>\n"
@@ -512,11 +515,11 @@ package enum RunReport {
 
     static func totals(_ view: RunView) -> String {
         let t = view.document.totals
-        let rejections = t.rejections.keys.sorted().map { "\(Labels.rejection($0).text) \(t.rejections[$0]!)" }
+        let rejections = t.rejections.keys.sorted().map { "\($0.label.text) \(t.rejections[$0]!)" }
         let stars = t.contractByStar.keys.compactMap { Int($0) }.sorted(by: >).map { star in
             "\(Labels.star(star).text) \(TextLayout.percent(share([t.contractByStar[String(star)]!], of: t.contract)))"
         }
-        let flags = t.redFlags.keys.sorted().map { "\(Labels.redFlag($0).text) \(t.redFlags[$0]!)" }
+        let flags = t.redFlags.keys.sorted().map { "\($0.label.text) \(t.redFlags[$0]!)" }
         let rows: [(Label, String)] = [
             (Label("采购包", "Lots"), "\(t.lots)（废标 failed \(t.failedLots)）"),
             (Label("最高限价合计", "Ceiling"), TextLayout.amount(t.ceiling)),

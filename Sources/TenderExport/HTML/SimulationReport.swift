@@ -1,4 +1,5 @@
 import ExactNumbers
+import TenderModel
 import TenderReports
 
 /// The HTML reports of `tender simulate`, `compare` and `sweep` results: the same page as a run's, with

@@ -1,5 +1,6 @@
 import ExactNumbers
 import JSONOutput
+import TenderModel
 import TenderReports
 
 /// A run as an OCDS 1.1 release package: one release, tagged planning, tender, award and contract, with the
@@ -63,13 +64,24 @@ package enum OCDSExport {
     }
 
     /// `open` when every lot is bought by an open method (open tender, reverse auction), else `selective`.
-    static func procurementMethod(_ methods: [String]) -> String {
-        methods.allSatisfy { $0 == "open-tender" || $0 == "reverse-auction" } ? "open" : "selective"
+    static func procurementMethod(_ methods: [Coded<ProcurementMethod>]) -> String {
+        methods.allSatisfy(isOpen) ? "open" : "selective"
+    }
+
+    /// Whether any supplier may take part: an open tender or an e-mall reverse auction.
+    static func isOpen(_ method: Coded<ProcurementMethod>) -> Bool {
+        switch method.known {
+        case .openTender?, .reverseAuction?: return true
+        case .competitiveConsultation?, .inquiry?, .frameworkAgreement?, nil: return false
+        }
     }
 
     /// `priceOnly` for lowest-price and average-bid award, `ratedCriteria` for scoring.
-    static func awardCriteria(_ evaluationMethod: String) -> String {
-        evaluationMethod == "lowest-price" || evaluationMethod == "average-bid" ? "priceOnly" : "ratedCriteria"
+    static func awardCriteria(_ evaluationMethod: Coded<EvaluationMethod>) -> String {
+        switch evaluationMethod.known {
+        case .lowestPrice?, .averageBid?: return "priceOnly"
+        case .comprehensive?, .prozorro?, nil: return "ratedCriteria"
+        }
     }
 
     /// `2023-06-30T08:12:00` (or without seconds) → `2023-06-30T08:12:00+08:00`; nil for anything else.
@@ -200,15 +212,14 @@ private struct Mapping {
     }
 
     /// Enterprise size (工信部联企业〔2011〕300号) → the partyScale codelist.
-    func scale(_ size: String) -> String? {
-        ["large", "medium", "small", "micro"].contains(size) ? size : nil
-    }
+    /// The OCDS scale of a supplier: the engine's sizes are OCDS's codes; an unknown size has none.
+    func scale(_ size: Coded<EnterpriseSize>) -> String? { size.known?.rawValue }
 
     // MARK: Planning
 
     func planning() -> JSONValue {
         let projects = context.projects.map { p in
-            "\(p.id) \(p.name)（\(Labels.buildingType(p.type).text)，\(p.district)，"
+            "\(p.id) \(p.name)（\(p.type.label.text)，\(p.district)，"
                 + "预算 budget \(TextLayout.amount(p.budget)) \(currency)）"
         }
         return .object([
@@ -247,7 +258,7 @@ private struct Mapping {
         let allFailed = !document.lots.isEmpty && document.lots.allSatisfy { $0.winner == nil }
         let bidders = view.bidders
         let methods = document.lots.map { lot in
-            "\(lot.id): \(Labels.method(lot.method).text)"
+            "\(lot.id): \(lot.method.label.text)"
         }
         let description =
             "模拟数据，非真实采购 Simulated data, not a real procurement. 绿色建材批量集中采购 "
@@ -276,12 +287,13 @@ private struct Mapping {
     }
 
     func awardCriteriaDetails(_ policy: ContextDocument.PolicyEntry) -> String {
-        var parts = [Labels.evaluationMethod(policy.evaluationMethod).text]
-        if policy.evaluationMethod == "comprehensive" {
-            let formula =
-                policy.priceFormula == "low-price-first"
-                ? "低价优先法 low-price-first: base / evaluated price × points"
-                : "偏离平均价法 deviation from the mean of valid bids"
+        var parts = [policy.evaluationMethod.label.text]
+        if policy.evaluationMethod == .known(.comprehensive) {
+            let formula: String
+            switch policy.priceFormula.known {
+            case .lowPriceFirst?: formula = "低价优先法 low-price-first: base / evaluated price × points"
+            case .deviationFromAverage?, nil: formula = "偏离平均价法 deviation from the mean of valid bids"
+            }
             parts.append("价格分 price \(policy.pricePoints) points (\(formula))")
             for c in policy.criteria { parts.append("\(c.name) (\(c.id)) \(c.points) points") }
         }
@@ -323,7 +335,7 @@ private struct Mapping {
 
     func lot(_ lot: LotDocument) -> JSONValue {
         let plan = view.planEntry(lot.id)
-        var description = "\(Labels.method(lot.method).text); 最高限价 ceiling \(TextLayout.amount(lot.ceiling))"
+        var description = "\(lot.method.label.text); 最高限价 ceiling \(TextLayout.amount(lot.ceiling))"
         if plan?.reservedForSME == true { description += "; 预留中小企业 reserved for SMEs" }
         if let failure = lot.failure { description += "; 废标 failed: \(failure)" }
         return .object(
@@ -382,12 +394,12 @@ private struct Mapping {
         }
         let sizes = lot.bids.compactMap { view.supplier($0.bidder)?.size }
         if sizes.count == lot.bids.count {
-            measures.append(("smeBids", .number(sizes.filter { $0 != "large" }.count), false))
-            measures.append(("mediumBids", .number(sizes.filter { $0 == "medium" }.count), false))
-            measures.append(("smallBids", .number(sizes.filter { $0 == "small" }.count), false))
-            measures.append(("microBids", .number(sizes.filter { $0 == "micro" }.count), false))
+            measures.append(("smeBids", .number(sizes.filter { $0 != .known(.large) }.count), false))
+            measures.append(("mediumBids", .number(sizes.filter { $0 == .known(.medium) }.count), false))
+            measures.append(("smallBids", .number(sizes.filter { $0 == .known(.small) }.count), false))
+            measures.append(("microBids", .number(sizes.filter { $0 == .known(.micro) }.count), false))
         }
-        let abnormallyLow = lot.bids.filter { $0.rejections.contains { $0.reason == "abnormally-low" } }.count
+        let abnormallyLow = lot.bids.filter { $0.rejections.contains { $0.reason == .known(.abnormallyLow) } }.count
         measures.append(("tendersAbnormallyLow", .number(abnormallyLow), false))
         return measures.map { measure, number, monetary in
             .object(
@@ -407,7 +419,7 @@ private struct Mapping {
             JSONValue.object([
                 ("id", .string("\(id)/rejection-\(n + 1)")),
                 ("documentType", .string("evaluationReports")),
-                ("title", .string("无效投标 Invalid bid: \(Labels.rejection(r.reason).text)")),
+                ("title", .string("无效投标 Invalid bid: \(r.reason.label.text)")),
                 ("description", .string("\(r.reason) [\(r.ground)]: \(r.detail)")),
             ])
         }

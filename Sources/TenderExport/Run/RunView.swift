@@ -1,4 +1,5 @@
 import ExactNumbers
+import TenderModel
 import TenderReports
 
 /// A run document with its lookups: names by id, each bid's status, the plan entry of each lot.
@@ -88,7 +89,7 @@ package struct RunView: Sendable {
         var lots: [String: Int] = [:]
         for lot in document.lots {
             guard let winner = lot.winner, let price = lot.contractPrice else { continue }
-            let size = suppliers[winner]?.size ?? "unknown"
+            let size = suppliers[winner]?.size.code ?? "unknown"
             amounts[size, default: .zero] += price
             lots[size, default: 0] += 1
         }

@@ -1,4 +1,5 @@
 import ExactNumbers
+import TenderModel
 import TenderReports
 
 /// How the report prints the floating-point statistics of simulations: each value is read back from its

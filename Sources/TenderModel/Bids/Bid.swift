@@ -59,3 +59,33 @@ public enum SMEDeclaration: Sendable, Equatable {
     /// A consortium or subcontract with this small/micro share of the contract.
     case consortium(share: Exact)
 }
+
+extension SMEDeclaration {
+    /// Which declaration, without its share: the code documents write.
+    public enum Kind: String, Code {
+        case smallMicro = "small-micro"
+        case consortium
+
+        public var label: Label {
+            switch self {
+            case .smallMicro: return Label("小微企业声明", "small/micro")
+            case .consortium: return Label("联合体/分包", "consortium")
+            }
+        }
+    }
+
+    /// The declaration's kind, nil for no declaration.
+    public var kind: Kind? {
+        switch self {
+        case .none: return nil
+        case .smallMicro: return .smallMicro
+        case .consortium: return .consortium
+        }
+    }
+
+    /// A consortium's small/micro share.
+    public var share: Exact? {
+        if case .consortium(let share) = self { return share }
+        return nil
+    }
+}

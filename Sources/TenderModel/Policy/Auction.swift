@@ -107,3 +107,12 @@ public enum FrameworkOrderMode: String, Sendable, CaseIterable {
     /// 顺序轮候: orders go to the shortlisted suppliers in turn, at their agreement prices.
     case rotation
 }
+
+extension AuctionFormat: Code {
+    public var label: Label {
+        switch self {
+        case .eMall: return Label("电子卖场反向竞价", "e-mall reverse auction")
+        case .prozorro: return Label("ProZorro 式竞价", "ProZorro-style auction")
+        }
+    }
+}

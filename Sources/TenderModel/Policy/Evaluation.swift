@@ -117,3 +117,44 @@ public struct Band: Sendable, Equatable {
         return true
     }
 }
+
+extension EvaluationMethod: Code {
+    public var label: Label {
+        switch self {
+        case .lowestPrice: return Label("最低评标价法", "lowest evaluated price")
+        case .comprehensive: return Label("综合评分法", "comprehensive scoring")
+        case .prozorro: return Label("非价格系数法", "ProZorro-style coefficients")
+        case .averageBid: return Label("平均值法", "average-bid award")
+        }
+    }
+}
+
+extension PriceFormula {
+    /// Which formula, without its parameters: the code documents write.
+    public enum Kind: String, Code {
+        case lowPriceFirst = "low-price-first"
+        case deviationFromAverage = "deviation-from-average"
+
+        public var label: Label {
+            switch self {
+            case .lowPriceFirst: return Label("低价优先", "low-price-first")
+            case .deviationFromAverage: return Label("偏离平均价", "deviation from average")
+            }
+        }
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .lowPriceFirst: return .lowPriceFirst
+        case .deviationFromAverage: return .deviationFromAverage
+        }
+    }
+
+    /// Whether the formula scores against the mean of the valid evaluated prices.
+    public var needsMean: Bool {
+        switch self {
+        case .lowPriceFirst: return false
+        case .deviationFromAverage: return true
+        }
+    }
+}

@@ -100,3 +100,15 @@ public enum FailurePolicy: String, Sendable, CaseIterable {
     /// Leave the lot failed.
     case none
 }
+
+extension ProcurementMethod: Code {
+    public var label: Label {
+        switch self {
+        case .openTender: return Label("公开招标", "open tender")
+        case .competitiveConsultation: return Label("竞争性磋商", "competitive consultation")
+        case .inquiry: return Label("询价", "inquiry")
+        case .reverseAuction: return Label("反向竞价", "reverse auction")
+        case .frameworkAgreement: return Label("框架协议", "framework agreement")
+        }
+    }
+}

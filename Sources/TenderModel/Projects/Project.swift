@@ -91,3 +91,17 @@ public struct DemandLine: Sendable, Equatable, Identifiable {
     /// Quantity × ceiling unit price: the most this line may cost.
     public var ceilingAmount: Exact { quantity * ceilingUnitPrice }
 }
+
+extension BuildingType: Code {
+    public var label: Label {
+        switch self {
+        case .hospital: return Label("医院", "hospital")
+        case .school: return Label("学校", "school")
+        case .office: return Label("办公楼", "office")
+        case .complex: return Label("综合体", "complex")
+        case .exhibitionCentre: return Label("会展中心", "exhibition centre")
+        case .stadium: return Label("体育场馆", "stadium")
+        case .affordableHousing: return Label("保障性住房", "affordable housing")
+        }
+    }
+}

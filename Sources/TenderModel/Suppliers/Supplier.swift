@@ -139,3 +139,14 @@ public struct Certificate: Sendable, Equatable {
     /// Valid on `day` (inclusive).
     public func isValid(on day: Day) -> Bool { day <= validUntil }
 }
+
+extension EnterpriseSize: Code {
+    public var label: Label {
+        switch self {
+        case .large: return Label("大型", "large")
+        case .medium: return Label("中型", "medium")
+        case .small: return Label("小型", "small")
+        case .micro: return Label("微型", "micro")
+        }
+    }
+}

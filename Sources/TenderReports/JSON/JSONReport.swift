@@ -55,7 +55,7 @@ package struct PlanDocument: Codable, Sendable {
     package struct LotEntry: Codable, Sendable {
         package let id: String
         package let categories: [String]
-        package let method: String
+        package let method: Coded<ProcurementMethod>
         package let reservedForSME: Bool
         package let ceiling: Exact
         package let lines: [LineEntry]
@@ -77,7 +77,7 @@ package struct PlanDocument: Codable, Sendable {
 
     package struct Excluded: Codable, Sendable {
         package let reference: String
-        package let reason: String
+        package let reason: Coded<ExcludedLine.Reason>
         package var category: String?
     }
 
@@ -97,7 +97,7 @@ package struct PlanDocument: Codable, Sendable {
             LotEntry(
                 id: lot.id,
                 categories: lot.categories,
-                method: lot.method.rawValue,
+                method: Coded(lot.method),
                 reservedForSME: lot.reservedForSME,
                 ceiling: lot.ceiling,
                 lines: lot.lines.map {
@@ -117,7 +117,7 @@ package struct PlanDocument: Codable, Sendable {
             )
         }
         excluded = plan.excluded.map {
-            Excluded(reference: $0.line.reference, reason: $0.reason.rawValue, category: $0.line.category)
+            Excluded(reference: $0.line.reference, reason: Coded($0.reason), category: $0.line.category)
         }
         splittingFlags = plan.splittingFlags.map {
             Splitting(category: $0.category, lots: $0.lots, total: $0.total, threshold: $0.threshold)
@@ -128,7 +128,7 @@ package struct PlanDocument: Codable, Sendable {
 package struct LotDocument: Codable, Sendable {
     package struct BidEntry: Codable, Sendable {
         package struct RejectionEntry: Codable, Sendable {
-            package let reason: String
+            package let reason: Coded<Rejection.Reason>
             package let ground: String
             package let detail: String
         }
@@ -145,25 +145,28 @@ package struct LotDocument: Codable, Sendable {
         package let valid: Bool
         package let sameBrandShadowed: Bool
         package let rejections: [RejectionEntry]
+        /// The committee's notes that do not disqualify the bid, in words.
         package let flags: [String]
         /// The SME declaration: `small-micro`, `consortium` (with its share) or absent.
-        package var declaration: String?
+        package var declaration: Coded<SMEDeclaration.Kind>?
         package var consortiumShare: Exact?
         /// When the bid was submitted, as the bid says (`2023-06-30T08:12:00`); absent when it does not.
         package var submittedAt: String?
     }
 
     package let id: String
-    package let method: String
+    package let method: Coded<ProcurementMethod>
     package let ceiling: Exact
     package let bids: [BidEntry]
     package let candidates: [String]
     package let winner: String?
     package let contractPrice: Exact?
+    /// Why the lot failed, in words, and as a code (absent in documents written before codes were added).
     package let failure: String?
+    package var failureReason: Coded<FailureReason>?
     package let savingsRate: Exact?
-    package let rejections: [String: Int]
-    package let redFlags: [String]
+    package let rejections: [Coded<Rejection.Reason>: Int]
+    package let redFlags: [Coded<RedFlag>]
     package let audit: [String]
     /// Certificate star (`"0"` = uncertified) → the part of the contract amount it covers.
     package var contractByStar: [String: Exact]?
@@ -172,7 +175,7 @@ package struct LotDocument: Codable, Sendable {
 
     init(_ o: LotOutcome, _ m: LotMetrics) {
         id = o.lot.id
-        method = o.lot.method.rawValue
+        method = Coded(o.lot.method)
         ceiling = o.lot.ceiling
         bids = o.evaluations.map { e in
             BidEntry(
@@ -188,10 +191,10 @@ package struct LotDocument: Codable, Sendable {
                 valid: e.isValid,
                 sameBrandShadowed: e.sameBrandShadowed,
                 rejections: e.rejections.map {
-                    BidEntry.RejectionEntry(reason: $0.reason.rawValue, ground: $0.ground, detail: $0.detail)
+                    BidEntry.RejectionEntry(reason: Coded($0.reason), ground: $0.ground, detail: $0.detail)
                 },
-                flags: e.flags,
-                declaration: e.bid.declaration.code,
+                flags: e.flags.map(\.text),
+                declaration: e.bid.declaration.kind.map(Coded.init),
                 consortiumShare: e.bid.declaration.share,
                 submittedAt: e.bid.submittedAt.isEmpty ? nil : e.bid.submittedAt
             )
@@ -199,10 +202,11 @@ package struct LotDocument: Codable, Sendable {
         candidates = o.candidates
         winner = o.winner
         contractPrice = o.contractPrice
-        failure = o.failure
+        failure = o.failure?.detail
+        failureReason = o.failure.map { Coded($0.reason) }
         savingsRate = m.savingsRate
-        rejections = m.rejections
-        redFlags = m.redFlags
+        rejections = Dictionary(uniqueKeysWithValues: m.rejections.map { (Coded($0.key), $0.value) })
+        redFlags = m.redFlags.map(Coded.init)
         audit = o.audit
         contractByStar = Dictionary(uniqueKeysWithValues: m.amountByStar.map { (String($0.key), $0.value) })
         auction = o.auction.map(AuctionDocument.init)
@@ -217,13 +221,13 @@ package struct TotalsDocument: Codable, Sendable {
     package let savingsRate: Exact?
     package let bids: Int
     package let validBids: Int
-    package let rejections: [String: Int]
+    package let rejections: [Coded<Rejection.Reason>: Int]
     package let contractByStar: [String: Exact]
     package let costIncrementRate: Exact?
     package let smeShare: Exact?
     package let smallMicroShare: Exact?
     package let hhi: Exact
-    package let redFlags: [String: Int]
+    package let redFlags: [Coded<RedFlag>: Int]
 
     init(_ m: RunMetrics) {
         lots = m.lots
@@ -233,13 +237,13 @@ package struct TotalsDocument: Codable, Sendable {
         savingsRate = m.savingsRate
         bids = m.bids
         validBids = m.validBids
-        rejections = m.rejections
+        rejections = Dictionary(uniqueKeysWithValues: m.rejections.map { (Coded($0.key), $0.value) })
         contractByStar = Dictionary(uniqueKeysWithValues: m.amountByStar.map { (String($0.key), $0.value) })
         costIncrementRate = m.costIncrementRate
         smeShare = m.smeShare
         smallMicroShare = m.smallMicroShare
         hhi = m.hhi
-        redFlags = m.redFlags
+        redFlags = Dictionary(uniqueKeysWithValues: m.redFlags.map { (Coded($0.key), $0.value) })
     }
 }
 
@@ -256,7 +260,7 @@ package struct ContextDocument: Codable, Sendable {
     package struct ProjectEntry: Codable, Sendable {
         package let id: String
         package let name: String
-        package let type: String
+        package let type: Coded<BuildingType>
         package let district: String
         package let budget: Exact
         package let targetStar: Int
@@ -266,7 +270,7 @@ package struct ContextDocument: Codable, Sendable {
     package struct SupplierEntry: Codable, Sendable {
         package let id: String
         package let name: String
-        package let size: String
+        package let size: Coded<EnterpriseSize>
         package let specialStatus: String?
         package let region: String
         /// Small or micro for the price deduction (by size or special status).
@@ -280,8 +284,8 @@ package struct ContextDocument: Codable, Sendable {
     }
 
     package struct PolicyEntry: Codable, Sendable {
-        package let evaluationMethod: String
-        package let priceFormula: String
+        package let evaluationMethod: Coded<EvaluationMethod>
+        package let priceFormula: Coded<PriceFormula.Kind>
         package let pricePoints: Exact
         package let criteria: [CriterionEntry]
         package let roundingPlaces: Int
@@ -296,7 +300,7 @@ package struct ContextDocument: Codable, Sendable {
         package let onFailure: String
         package let lotStrategy: String
         package let smeReserve: Bool
-        package let methodBelowThreshold: String
+        package let methodBelowThreshold: Coded<ProcurementMethod>
         package let openTenderGoods: Exact
     }
 
@@ -323,7 +327,7 @@ package struct ContextDocument: Codable, Sendable {
             ProjectEntry(
                 id: $0.id,
                 name: $0.name,
-                type: $0.buildingType.rawValue,
+                type: Coded($0.buildingType),
                 district: $0.district,
                 budget: $0.budget,
                 targetStar: $0.targetStar,
@@ -334,21 +338,16 @@ package struct ContextDocument: Codable, Sendable {
             SupplierEntry(
                 id: $0.id,
                 name: $0.name,
-                size: $0.size.rawValue,
+                size: Coded($0.size),
                 specialStatus: $0.specialStatus?.rawValue,
                 region: $0.region,
                 smallOrMicro: $0.isSmallOrMicro
             )
         }
         let e = s.policy.evaluation
-        let formula: String
-        switch e.priceFormula {
-        case .lowPriceFirst: formula = "low-price-first"
-        case .deviationFromAverage: formula = "deviation-from-average"
-        }
         policy = PolicyEntry(
-            evaluationMethod: e.method.rawValue,
-            priceFormula: formula,
+            evaluationMethod: Coded(e.method),
+            priceFormula: Coded(e.priceFormula.kind),
             pricePoints: e.pricePoints,
             criteria: e.criteria.map { CriterionEntry(id: $0.id, name: $0.name, points: $0.points) },
             roundingPlaces: e.rounding.places,
@@ -363,24 +362,8 @@ package struct ContextDocument: Codable, Sendable {
             onFailure: s.policy.onFailure.rawValue,
             lotStrategy: s.policy.lotting.strategy.rawValue,
             smeReserve: s.policy.lotting.smeReserve,
-            methodBelowThreshold: s.policy.methodBelowThreshold.rawValue,
+            methodBelowThreshold: Coded(s.policy.methodBelowThreshold),
             openTenderGoods: s.policy.thresholds.openTenderGoods
         )
-    }
-}
-
-extension SMEDeclaration {
-    /// `small-micro`, `consortium`, or nil for no declaration.
-    var code: String? {
-        switch self {
-        case .none: return nil
-        case .smallMicro: return "small-micro"
-        case .consortium: return "consortium"
-        }
-    }
-
-    var share: Exact? {
-        if case .consortium(let share) = self { return share }
-        return nil
     }
 }

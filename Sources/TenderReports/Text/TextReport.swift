@@ -121,7 +121,9 @@ package enum TextReport {
                     + outcome.candidates.joined(separator: ", ")
             )
         }
-        if !metrics.redFlags.isEmpty { out.append("  Red flags: " + metrics.redFlags.joined(separator: ", ")) }
+        if !metrics.redFlags.isEmpty {
+            out.append("  Red flags: " + metrics.redFlags.map(\.rawValue).joined(separator: ", "))
+        }
         return out.joined(separator: "\n")
     }
 
@@ -136,8 +138,11 @@ package enum TextReport {
         let stars = m.amountByStar.keys.sorted(by: >).map { star in
             "\(star == 0 ? "uncertified" : "\(star)★") \(TextLayout.percent(m.contract.isZero ? nil : try? m.amountByStar[star]! / m.contract))"
         }
-        let rejections = m.rejections.keys.sorted().map { "\($0) \(m.rejections[$0]!)" }.joined(separator: ", ")
-        let flags = m.redFlags.keys.sorted().map { "\($0) \(m.redFlags[$0]!)" }.joined(separator: ", ")
+        let rejections = m.rejections.keys.sorted(by: Rejection.Reason.byCode).map { "\($0) \(m.rejections[$0]!)" }
+            .joined(separator: ", ")
+        let flags = m.redFlags.keys.sorted(by: RedFlag.byCode).map { "\($0) \(m.redFlags[$0]!)" }.joined(
+            separator: ", "
+        )
         let rows: [[String]] = [
             ["Lots", "\(m.lots) (\(m.failedLots) failed)"],
             ["Ceiling", TextLayout.amount(m.ceiling)],
