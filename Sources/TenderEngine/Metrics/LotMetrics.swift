@@ -1,7 +1,7 @@
 import ExactNumbers
 import TenderModel
 
-/// What users read off one lot (DOMAIN.md §9).
+/// What users read off one lot (Docs/rules.md §9).
 public struct LotMetrics: Sendable, Equatable {
     public var lot: String
     public var ceiling: Exact

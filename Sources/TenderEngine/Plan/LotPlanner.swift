@@ -1,7 +1,7 @@
 import ExactNumbers
 import TenderModel
 
-/// Demand aggregation, lot construction, method choice, SME reserve and the splitting check (DOMAIN.md §3–4).
+/// Demand aggregation, lot construction, method choice, SME reserve and the splitting check (Docs/rules.md §3–4).
 ///
 /// The steps, in this order:
 /// 1. **Aggregation.** Lines of non-common categories (or of categories missing from the catalogue) are

@@ -1,7 +1,7 @@
 import ExactNumbers
 import TenderModel
 
-/// The splitting check (化整为零, DOMAIN.md §3).
+/// The splitting check (化整为零, Docs/rules.md §3).
 ///
 /// For each category, the lots of the plan that carry it and are bought by a non-open method are taken
 /// together; the category's amount in them is the ceiling amount of its own lines (a bundle counts only the

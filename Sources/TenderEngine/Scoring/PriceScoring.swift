@@ -1,7 +1,7 @@
 import ExactNumbers
 import TenderModel
 
-/// The price-score formulas and the rounding stages (DOMAIN.md §7).
+/// The price-score formulas and the rounding stages (Docs/rules.md §7).
 enum PriceScoring {
     /// Low-price-first: `base / evaluated × points`, with the rounding stage applied.
     static func lowPriceFirst(base: Exact, evaluated: Exact, points: Exact, rounding: Rounding) -> Exact {

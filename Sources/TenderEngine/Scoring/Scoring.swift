@@ -1,7 +1,7 @@
 import ExactNumbers
 import TenderModel
 
-/// Computes the scores of valid bids under the policy's method (DOMAIN.md §7).
+/// Computes the scores of valid bids under the policy's method (Docs/rules.md §7).
 enum Scoring {
     /// Scores the valid bids among `evaluations`; `criterionPoints` holds, per bid and then per criterion in
     /// policy order, the points the bid earns (rounded as the stage says).

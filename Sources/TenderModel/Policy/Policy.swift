@@ -1,6 +1,6 @@
 import ExactNumbers
 
-/// Every rule parameter of the rule book, with its default (DOMAIN.md). A scenario may change any of them.
+/// Every rule parameter of the rule book, with its default (Docs/rules.md). A scenario may change any of them.
 public struct Policy: Sendable, Equatable {
     public var thresholds = Thresholds()
     /// Method for lots below the open-tender threshold.
