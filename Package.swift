@@ -47,7 +47,7 @@ let package = Package(
         // The SQLite results store of sweeps and sharded simulations (GRDB; libsqlite3-dev).
         .target(
             name: "ResultsStore",
-            dependencies: ["TenderSimulation", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ExactNumbers", "TenderEngine", "TenderSimulation", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The command-line tool: thin, parses arguments and prints.
         .executableTarget(

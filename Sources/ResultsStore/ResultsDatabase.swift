@@ -1,6 +1,7 @@
 import ExactNumbers
 import Foundation
 import GRDB
+import TenderEngine
 import TenderSimulation
 
 /// A problem with a results database, said so that a user can act on it.

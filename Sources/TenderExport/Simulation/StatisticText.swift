@@ -1,4 +1,5 @@
 import ExactNumbers
+import TenderEngine
 import TenderModel
 import TenderReports
 
@@ -53,28 +54,9 @@ package enum StatisticText {
         return "[\(difference(low, scale: scale)), \(difference(high, scale: scale))]"
     }
 
-    /// The bilingual name of a run metric (the document's own description is shown beside it).
-    package static func metricLabel(_ name: String) -> Label {
-        switch name {
-        case "contract": return Label("中标金额", "contract amount")
-        case "ceiling": return Label("最高限价", "ceiling")
-        case "awarded-ceiling": return Label("已授包限价", "awarded ceiling")
-        case "savings-rate": return Label("节约率", "savings rate")
-        case "lots": return Label("包数", "lots")
-        case "failed-lots": return Label("废标包数", "failed lots")
-        case "failed-lot-rate": return Label("废标率", "failed-lot rate")
-        case "bids": return Label("投标数", "bids")
-        case "valid-bids": return Label("有效投标数", "valid bids")
-        case "sme-amount": return Label("中小企业中标金额", "SME amount")
-        case "sme-share": return Label("中小企业份额", "SME share")
-        case "small-micro-share": return Label("小微企业份额", "small/micro share")
-        case "green-share-1": return Label("一星及以上份额", "share 1★ or more")
-        case "green-share-2": return Label("二星及以上份额", "share 2★ or more")
-        case "green-share-3": return Label("三星份额", "share 3★")
-        case "cost-increment-rate": return Label("成本增量", "cost increment")
-        case "hhi": return Label("集中度", "HHI")
-        case "red-flags": return Label("风险提示", "red flags")
-        default: return Label("", name)
-        }
+    /// The bilingual name of a run metric, as the registry labels it; a metric it does not know (written by
+    /// another version) is shown by its name.
+    package static func metricLabel(_ name: String, registry: MetricRegistry = .standard) -> Label {
+        registry.runMetrics.first { $0.name == name }?.label ?? Label("", name)
     }
 }

@@ -8,16 +8,24 @@ import TenderModel
 /// The same document types decode the JSON again, so `tender report` and `tender export` read what
 /// `tender run --format json` wrote, exactly.
 package enum JSONReport {
-    package static func render(_ result: RunResult, scenario: Scenario) throws -> String {
+    package static func render(
+        _ result: RunResult,
+        scenario: Scenario,
+        registry: MetricRegistry = .standard
+    ) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(document(result, scenario: scenario))
+        let data = try encoder.encode(document(result, scenario: scenario, registry: registry))
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
     /// The run as the JSON document's values, with the scenario's context (names, units, sizes, policy).
-    package static func document(_ result: RunResult, scenario: Scenario) -> RunDocument {
-        var document = RunDocument(result)
+    package static func document(
+        _ result: RunResult,
+        scenario: Scenario,
+        registry: MetricRegistry = .standard
+    ) -> RunDocument {
+        var document = RunDocument(result, registry: registry)
         document.context = ContextDocument(scenario)
         return document
     }
@@ -36,11 +44,15 @@ package struct RunDocument: Codable, Sendable {
     package let plan: PlanDocument
     package let lots: [LotDocument]
     package let totals: TotalsDocument
+    /// Every metric of the registry by its full name (`contract`, `lot[concrete].failed`), as simulations
+    /// record them per replication; an undefined metric is absent (and the member itself in documents
+    /// written before it was added).
+    package var metrics: [String: Exact]?
     /// Names, units, sizes and the policy, so a reader of the JSON alone can label everything (absent in
     /// documents written before it was added).
     package var context: ContextDocument?
 
-    init(_ r: RunResult) {
+    init(_ r: RunResult, registry: MetricRegistry) {
         scenario = r.scenario
         variant = r.variant
         seed = String(r.seed)
@@ -48,6 +60,11 @@ package struct RunDocument: Codable, Sendable {
         plan = PlanDocument(r.plan)
         lots = zip(r.outcomes, r.lotMetrics).map { LotDocument($0, $1) }
         totals = TotalsDocument(r.metrics)
+        var metrics: [String: Exact] = [:]
+        registry.values(of: r, lots: r.plan.lots.map(\.id)) { metric, lot, value in
+            if let value { metrics[lot.map(metric.name(lot:)) ?? metric.name] = value }
+        }
+        self.metrics = metrics
     }
 }
 

@@ -99,12 +99,14 @@ public enum Comparison {
         replications: Int,
         jobs: Int = 1,
         replicate: [@Sendable () -> Scenario] = [],
+        registry: MetricRegistry = .standard,
         progress: (Int, Int) -> Void = { _, _ in }
     ) throws -> ComparisonSummary {
         precondition(scenarios.count >= 2, "a comparison needs at least two variants")
-        let catalogs = scenarios.map { MetricCatalog(scenario: $0.scenario) }
+        let catalogs = scenarios.map { MetricCatalog(scenario: $0.scenario, registry: registry) }
         var statistics = catalogs.map(StatisticsAccumulator.init)
-        let shared = MetricCatalog.runMetrics
+        // The run metrics are shared by every variant; lot metrics depend on each variant's plan.
+        let shared = Array(catalogs[0].definitions.prefix(registry.runMetrics.count))
         var pairs = Array(repeating: Array(repeating: PairedMoments(), count: shared.count), count: scenarios.count - 1)
         let sharedScenarios = scenarios.map(\.scenario)
         try ReplicationDriver.run(
@@ -114,7 +116,7 @@ public enum Comparison {
             makeWork: {
                 let local =
                     jobs > 1 && replicate.count == sharedScenarios.count ? replicate.map { $0() } : sharedScenarios
-                let catalogs = local.map { MetricCatalog(scenario: $0) }
+                let catalogs = local.map { MetricCatalog(scenario: $0, registry: registry) }
                 let contexts = local.map(EvaluationContext.init)
                 return { k in
                     zip(contexts, catalogs).map { ReplicationRecord(TenderRun.run($0, replication: k), catalog: $1) }

@@ -80,10 +80,11 @@ public enum Simulation {
         shard: Shard = .whole,
         jobs: Int = 1,
         replicate: (@Sendable () -> Scenario)? = nil,
+        registry: MetricRegistry = .standard,
         progress: (Int, Int) -> Void = { _, _ in },
         sink: (ReplicationRecord) throws -> Void = { _ in }
     ) throws -> SimulationSummary {
-        let catalog = MetricCatalog(scenario: scenario)
+        let catalog = MetricCatalog(scenario: scenario, registry: registry)
         var statistics = StatisticsAccumulator(catalog: catalog)
         let total = shard.size(of: identity.replications)
         try ReplicationDriver.run(
@@ -91,7 +92,7 @@ public enum Simulation {
             jobs: jobs,
             makeWork: {
                 let scenario = jobs > 1 ? replicate?() ?? scenario : scenario
-                let catalog = MetricCatalog(scenario: scenario)
+                let catalog = MetricCatalog(scenario: scenario, registry: registry)
                 let context = EvaluationContext(scenario)
                 return { position in
                     ReplicationRecord(TenderRun.run(context, replication: shard.item(at: position)), catalog: catalog)

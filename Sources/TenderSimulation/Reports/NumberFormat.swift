@@ -1,4 +1,5 @@
 import Foundation
+import TenderEngine
 
 /// How statistics print in tables: amounts with thousands separators, shares as percentages.
 enum NumberFormat {

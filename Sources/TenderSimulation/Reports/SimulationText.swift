@@ -1,3 +1,5 @@
+import TenderEngine
+
 /// The text tables of `tender simulate`, `compare` and `sweep`: fit 100 columns.
 public enum SimulationText {
     static let nameWidth = 26
@@ -14,15 +16,14 @@ public enum SimulationText {
         if !id.parameters.isEmpty { out += "parameters: \(id.parameterText)\n" }
         out += "\n"
         out += header("run")
-        let runCount = MetricCatalog.runMetrics.count
-        for m in summary.metrics.prefix(runCount) { out += row(m, label: label(m.definition.name, m.definition.kind)) }
-        let perLot = MetricCatalog.lotMetrics.count
-        for (i, lot) in summary.lots.enumerated() {
+        for m in summary.metrics where !m.definition.name.hasPrefix("lot[") {
+            out += row(m, label: label(m.definition.name, m.definition.kind))
+        }
+        for lot in summary.lots {
             out += "\nlot \(lot)\n"
-            let start = runCount + i * perLot
-            for m in summary.metrics[start..<min(start + perLot, summary.metrics.count)] {
-                let suffix = String(m.definition.name.dropFirst("lot[\(lot)].".count))
-                out += row(m, label: label(suffix, m.definition.kind))
+            let prefix = "lot[\(lot)]."
+            for m in summary.metrics where m.definition.name.hasPrefix(prefix) {
+                out += row(m, label: label(String(m.definition.name.dropFirst(prefix.count)), m.definition.kind))
             }
         }
         out += "\n"
