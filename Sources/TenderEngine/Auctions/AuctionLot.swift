@@ -171,8 +171,9 @@ enum AuctionLot {
         )
         let order = standings.compactMap { move in index[move.bidder].flatMap { evaluations[$0].isValid ? $0 : nil } }
         for (rank, i) in order.enumerated() { evaluations[i].rank = rank + 1 }
-        var recommended: [Int] = []
-        var brands = Set<String>()
+        // Brand groups numbered in rank order (the auction's bids carry no brand facts of their own).
+        var groupOf: [String: Int] = [:]
+        var groups = [Int](repeating: 0, count: evaluations.count)
         for i in order {
             let key = SameBrand.key(
                 evaluations[i].bid,
@@ -181,38 +182,36 @@ enum AuctionLot {
                 sameBrandRule: evaluation.sameBrandRule,
                 index: i
             )
-            if brands.insert(key).inserted {
-                recommended.append(i)
-            } else {
-                evaluations[i].sameBrandShadowed = true
-                audit.append(
-                    "\(evaluations[i].bid.bidder): same brand as a better-ranked bid, not recommended (Order 87 Art 31)"
-                )
-            }
+            groups[i] = groupOf[key] ?? groupOf.count
+            groupOf[key] = groups[i]
         }
-        if brands.count < evaluation.minimumValidBids {
-            let reason =
-                "\(brands.count) valid bidder\(brands.count == 1 ? "" : "s") after the auction, "
-                + "\(evaluation.minimumValidBids) required (反向竞价 rules; GPL Art 36)"
-            return LotOutcome(
-                lot: lot,
+        let recommended = Award.recommended(
+            order,
+            evaluations: &evaluations,
+            group: { groups[$0] },
+            groupCount: groupOf.count,
+            audit: &audit
+        )
+        if recommended.count < evaluation.minimumValidBids {
+            return Award.failed(
+                lot,
                 evaluations: evaluations,
-                candidates: [],
-                winner: nil,
-                contractPrice: nil,
-                failure: LotFailure(.tooFewValidBids, reason),
+                failure: Award.tooFewValidBids(
+                    recommended.count,
+                    minimum: evaluation.minimumValidBids,
+                    noun: "valid bidder",
+                    when: "after the auction",
+                    ground: "反向竞价 rules; GPL Art 36"
+                ),
                 audit: audit,
                 auction: record
             )
         }
-        let winner = recommended.first.map { evaluations[$0] }
-        return LotOutcome(
-            lot: lot,
+        return Award.outcome(
+            lot,
             evaluations: evaluations,
-            candidates: recommended.prefix(evaluation.candidates).map { evaluations[$0].bid.bidder },
-            winner: winner?.bid.bidder,
-            contractPrice: winner?.bid.price,
-            failure: nil,
+            recommended: recommended,
+            candidates: evaluation.candidates,
             audit: audit,
             auction: record
         )

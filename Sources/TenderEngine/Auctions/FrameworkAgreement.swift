@@ -93,23 +93,19 @@ enum FrameworkAgreement {
         }
         var record = AuctionRecord(format: .frameworkAgreement, ceiling: lot.ceiling, rounds: [stageOne])
 
-        func failed(_ reason: FailureReason, _ detail: String) -> LotOutcome {
-            LotOutcome(
-                lot: lot,
-                evaluations: evaluations,
-                candidates: [],
-                winner: nil,
-                contractPrice: nil,
-                failure: LotFailure(reason, detail),
-                audit: audit,
-                auction: record
-            )
+        func failed(_ failure: LotFailure) -> LotOutcome {
+            Award.failed(lot, evaluations: evaluations, failure: failure, audit: audit, auction: record)
         }
+        func failed(_ reason: FailureReason, _ detail: String) -> LotOutcome { failed(LotFailure(reason, detail)) }
         if valid < policy.minimumSuppliers {
             return failed(
-                .tooFewValidBids,
-                "\(valid) valid offer\(valid == 1 ? "" : "s") at stage 1, \(policy.minimumSuppliers) required "
-                    + "(财政部令第110号)"
+                Award.tooFewValidBids(
+                    valid,
+                    minimum: policy.minimumSuppliers,
+                    noun: "valid offer",
+                    when: "at stage 1",
+                    ground: "财政部令第110号"
+                )
             )
         }
         if shortlisted.isEmpty {

@@ -43,6 +43,12 @@ public enum TenderRun {
         )
     }
 
+    /// The random streams of round `round` of a lot's procurement (0: the tender; 1: a re-tender after a
+    /// failure): a re-tender draws from streams of its own, so it never repeats the first round's draws.
+    static func streams(_ replication: Int, round: Int) -> Int {
+        round == 0 ? replication : replication &+ (round << 40)
+    }
+
     /// The bids on a lot in round `round` (0: the tender; 1: a re-tender).
     static func bids(for lot: Lot, context: EvaluationContext, replication: Int, round: Int) -> [Bid] {
         let scenario = context.scenario
@@ -58,14 +64,34 @@ public enum TenderRun {
             var seen = Set<String>()
             return entries.filter { seen.insert($0.bidder).inserted }.compactMap { last[$0.bidder] }
         }
-        // A re-tender draws from streams of its own, so it never repeats the first round's draws.
-        let streamReplication = round == 0 ? replication : replication &+ (round << 40)
-        return BidGenerator.bids(for: lot, scenario: scenario, replication: streamReplication).map(\.bid)
+        return BidGenerator.bids(for: lot, scenario: scenario, replication: streams(replication, round: round))
+            .map(\.bid)
     }
 
+    /// A lot's procurement with the failure policy: a sealed evaluation, or a reverse auction or framework
+    /// agreement (their own formats), then, if the lot failed, what `policy.on-failure` says.
     static func evaluateWithFailurePolicy(_ lot: Lot, context: EvaluationContext, replication: Int) -> LotOutcome {
         if lot.method == .reverseAuction || lot.method == .frameworkAgreement {
-            return formatWithFailurePolicy(lot, context: context, replication: replication)
+            let name = lot.method == .frameworkAgreement ? "framework agreement" : "reverse auction"
+            return withFailurePolicy(
+                runFormat(lot, context: context, replication: replication, round: 0),
+                context: context,
+                retender: {
+                    // A rehearsal's entered bids have no second round.
+                    guard context.scenario.bids.isEmpty else { return nil }
+                    return runFormat(lot, context: context, replication: replication, round: 1)
+                },
+                retenderNote: { "first \(name) failed (\($0)); held again with fresh bids" },
+                switchMethod: {
+                    consultation(
+                        lot,
+                        context: context,
+                        replication: replication,
+                        note: "\(name) failed (\($0)); the sealed bids evaluated by competitive consultation, where 2 "
+                            + "valid bids suffice (财库〔2015〕124号)"
+                    )
+                }
+            )
         }
         let first = LotEvaluator.evaluate(
             lot,
@@ -73,35 +99,58 @@ public enum TenderRun {
             context: context,
             replication: replication
         )
+        return withFailurePolicy(
+            first,
+            context: context,
+            retender: {
+                let again = bids(for: lot, context: context, replication: replication, round: 1)
+                guard !again.isEmpty else { return nil }
+                return LotEvaluator.evaluate(
+                    lot,
+                    bids: again,
+                    context: context,
+                    replication: streams(replication, round: 1)
+                )
+            },
+            retenderNote: { "first round failed (\($0)); re-tendered with fresh bids" },
+            switchMethod: {
+                consultation(
+                    lot,
+                    context: context,
+                    replication: replication,
+                    note: "open tender failed (\($0)); switched to competitive consultation, where 2 valid bids "
+                        + "suffice (财库〔2015〕124号)"
+                )
+            }
+        )
+    }
+
+    /// The failure policy (`policy.on-failure`), once for every format: leave the failed lot, hold it again
+    /// (`retender`, nil when a rehearsal has no re-tender bids), or switch to competitive consultation. The
+    /// notes open the audit trail with the first failure.
+    static func withFailurePolicy(
+        _ first: LotOutcome,
+        context: EvaluationContext,
+        retender: () -> LotOutcome?,
+        retenderNote: (LotFailure) -> String,
+        switchMethod: (LotFailure) -> LotOutcome
+    ) -> LotOutcome {
         guard let failure = first.failure else { return first }
         switch context.policy.onFailure {
         case .none:
             return first
         case .retender:
-            let again = bids(for: lot, context: context, replication: replication, round: 1)
-            guard !again.isEmpty else {
+            guard var outcome = retender() else {
                 var outcome = first
                 outcome.audit.append(
                     "lot failed (\(failure)); a re-tender is required (no re-tender bids in a rehearsal)"
                 )
                 return outcome
             }
-            var outcome = LotEvaluator.evaluate(
-                lot,
-                bids: again,
-                context: context,
-                replication: replication &+ (1 << 40)
-            )
-            outcome.audit.insert("first round failed (\(failure)); re-tendered with fresh bids", at: 0)
+            outcome.audit.insert(retenderNote(failure), at: 0)
             return outcome
         case .switchMethod:
-            return consultation(
-                lot,
-                context: context,
-                replication: replication,
-                note: "open tender failed (\(failure)); switched to competitive consultation, where 2 valid bids "
-                    + "suffice (财库〔2015〕124号)"
-            )
+            return switchMethod(failure)
         }
     }
 
@@ -120,47 +169,14 @@ public enum TenderRun {
         outcome.audit.insert(note, at: 0)
         return outcome
     }
-}
 
-extension TenderRun {
-    /// A reverse auction or a framework agreement, with fresh draws from streams of its own when `retender`.
-    static func runFormat(_ lot: Lot, context: EvaluationContext, replication: Int, retender: Bool) -> LotOutcome {
-        let streamReplication = retender ? replication &+ (1 << 40) : replication
+    /// A reverse auction or a framework agreement in round `round` (1: held again after a failure).
+    static func runFormat(_ lot: Lot, context: EvaluationContext, replication: Int, round: Int) -> LotOutcome {
+        let streamReplication = streams(replication, round: round)
         if lot.method == .frameworkAgreement {
             return FrameworkAgreement.evaluate(lot, context: context, streamReplication: streamReplication)
         }
         return AuctionLot.evaluate(lot, context: context, streamReplication: streamReplication)
-    }
-
-    /// The failure policy for auction and framework lots: run the format again with fresh bids, or evaluate
-    /// the sealed bids by competitive consultation, or leave the lot failed.
-    static func formatWithFailurePolicy(_ lot: Lot, context: EvaluationContext, replication: Int) -> LotOutcome {
-        let first = runFormat(lot, context: context, replication: replication, retender: false)
-        guard let failure = first.failure else { return first }
-        let name = lot.method == .frameworkAgreement ? "framework agreement" : "reverse auction"
-        switch context.policy.onFailure {
-        case .none:
-            return first
-        case .retender:
-            guard context.scenario.bids.isEmpty else {
-                var outcome = first
-                outcome.audit.append(
-                    "lot failed (\(failure)); a re-tender is required (no re-tender bids in a rehearsal)"
-                )
-                return outcome
-            }
-            var outcome = runFormat(lot, context: context, replication: replication, retender: true)
-            outcome.audit.insert("first \(name) failed (\(failure)); held again with fresh bids", at: 0)
-            return outcome
-        case .switchMethod:
-            return consultation(
-                lot,
-                context: context,
-                replication: replication,
-                note: "\(name) failed (\(failure)); the sealed bids evaluated by competitive consultation, where 2 "
-                    + "valid bids suffice (财库〔2015〕124号)"
-            )
-        }
     }
 }
 

@@ -27,16 +27,16 @@ public enum LotEvaluator {
         let validBrands = brands.validGroupCount(review.evaluations)
         let minimum = minimumValidBids ?? evaluation.minimumValidBids
         if validBrands < minimum {
-            let reason =
-                "\(validBrands) valid bid\(validBrands == 1 ? "" : "s") after review, "
-                + "\(minimum) required (GPL Art 36; Order 87 Art 65)"
-            return LotOutcome(
-                lot: lot,
+            return Award.failed(
+                lot,
                 evaluations: review.evaluations,
-                candidates: [],
-                winner: nil,
-                contractPrice: nil,
-                failure: LotFailure(.tooFewValidBids, reason),
+                failure: Award.tooFewValidBids(
+                    validBrands,
+                    minimum: minimum,
+                    noun: "valid bid",
+                    when: "after review",
+                    ground: "GPL Art 36; Order 87 Art 65"
+                ),
                 audit: review.audit
             )
         }
@@ -52,33 +52,19 @@ public enum LotEvaluator {
         for (rank, index) in order.enumerated() { review.evaluations[index].rank = rank + 1 }
 
         // Art 31 under scoring: same-brand bidders count as one; only the best may be recommended.
-        var recommended: [Int] = []
-        if brands.isEveryBidItsOwnGroup {
-            recommended = order
-        } else {
-            var brandSeen = [Bool](repeating: false, count: brands.groupCount)
-            for index in order {
-                let group = brands.group(of: index)
-                if !brandSeen[group] {
-                    brandSeen[group] = true
-                    recommended.append(index)
-                } else {
-                    review.evaluations[index].sameBrandShadowed = true
-                    review.audit.append(
-                        "\(review.evaluations[index].bid.bidder): same brand as a better-ranked bid, not recommended (Order 87 Art 31)"
-                    )
-                }
-            }
-        }
-        let candidates = recommended.prefix(evaluation.candidates).map { review.evaluations[$0].bid.bidder }
-        let winner = recommended.first
-        return LotOutcome(
-            lot: lot,
+        let group: ((Int) -> Int)? = brands.isEveryBidItsOwnGroup ? nil : { brands.group(of: $0) }
+        let recommended = Award.recommended(
+            order,
+            evaluations: &review.evaluations,
+            group: group,
+            groupCount: brands.groupCount,
+            audit: &review.audit
+        )
+        return Award.outcome(
+            lot,
             evaluations: review.evaluations,
-            candidates: Array(candidates),
-            winner: winner.map { review.evaluations[$0].bid.bidder },
-            contractPrice: winner.map { review.evaluations[$0].bid.price },
-            failure: nil,
+            recommended: recommended,
+            candidates: evaluation.candidates,
             audit: review.audit
         )
     }
