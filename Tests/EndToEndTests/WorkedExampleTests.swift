@@ -3,7 +3,7 @@ import TenderEngine
 import TenderModel
 import Testing
 
-/// DOMAIN.md §10 examples A–D, entered as bids in Scenarios/rehearsal-worked-examples.yaml and run
+/// Docs/rules.md §10 examples A–D, entered as bids in Scenarios/rehearsal-worked-examples.yaml and run
 /// through the whole engine. Each bidder has 60 technical points, so total = price score + 60.
 @Suite struct WorkedExampleTests {
     func outcome(_ lot: String, variant: String? = nil) throws -> LotOutcome {

@@ -1,11 +1,11 @@
 import ExactNumbers
 import Testing
 
-/// DOMAIN.md §10: goods, 30 price points, lowest-price-first, half-up to 2 places at the end.
+/// Docs/rules.md §10: goods, 30 price points, lowest-price-first, half-up to 2 places at the end.
 ///
 /// `price score = base / evaluated price × 30`, base = the lowest evaluated price, and
 /// `evaluated price = price × (1 − d)` for a small or micro firm's deduction `d`.
-@Suite("Worked examples of DOMAIN.md §10")
+@Suite("Worked examples of Docs/rules.md §10")
 struct DomainExampleTests {
     /// A bid: its quoted price and the deduction its firm is entitled to.
     struct Bid {
