@@ -32,7 +32,9 @@ let package = Package(
         // Reports and exports: a self-contained HTML report with inline SVG charts, CSV, OCDS. Strings only, no files.
         .target(
             name: "TenderExport",
-            dependencies: ["ExactNumbers", "JSONOutput", "TenderModel", "TenderEngine", "TenderReports"]
+            dependencies: [
+                "ExactNumbers", "JSONOutput", "TenderModel", "TenderEngine", "TenderReports", "TenderSimulation",
+            ]
         ),
         // Scenario files: YAML through Yams, includes, variants, and exact diagnostics.
         .target(
@@ -63,8 +65,6 @@ let package = Package(
                 "TenderSimulation",
                 "ResultsStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                // tender report reads a sweep's results database (tables in Docs/simulation.md).
-                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "ExactNumbersTests", dependencies: ["ExactNumbers"], exclude: ["Oracle/oracle.py"]),

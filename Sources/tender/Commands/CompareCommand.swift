@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import JSONOutput
 import ScenarioFormat
 import TenderModel
 import TenderSimulation
@@ -77,7 +76,7 @@ struct CompareCommand: ParsableCommand {
         progress.clear()
         switch format {
         case .text: print(SimulationText.render(comparison), terminator: "")
-        case .json: print(SimulationJSON.value(comparison).rendered(lineSeparators: .literal), terminator: "")
+        case .json: print(ComparisonDocument(comparison).rendered, terminator: "")
         }
     }
 }

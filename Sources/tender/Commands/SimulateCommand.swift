@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import JSONOutput
 import ResultsStore
 import TenderSimulation
 
@@ -70,7 +69,7 @@ struct SimulateCommand: ParsableCommand {
         switch format {
         case .text: print(SimulationText.render(summary, shard: shard), terminator: "")
         case .json:
-            print(SimulationJSON.value(summary, shard: shard).rendered(lineSeparators: .literal), terminator: "")
+            print(SimulationDocument(summary, shard: shard).rendered, terminator: "")
         }
     }
 

@@ -1,5 +1,4 @@
 import ArgumentParser
-import JSONOutput
 import ResultsStore
 import ScenarioFormat
 import TenderSimulation
@@ -146,7 +145,7 @@ struct SweepCommand: ParsableCommand {
         }.filter { wanted.contains($0.summary.identity.parameterText) }
         switch format {
         case .text: print(SimulationText.render(cells: stored), terminator: "")
-        case .json: print(SimulationJSON.value(cells: stored).rendered(lineSeparators: .literal), terminator: "")
+        case .json: print(SweepDocument(stored).rendered, terminator: "")
         }
     }
 }
