@@ -36,10 +36,11 @@ let package = Package(
                 "ExactNumbers", "JSONOutput", "TenderModel", "TenderEngine", "TenderReports", "TenderSimulation",
             ]
         ),
-        // Scenario files: YAML through Yams, includes, variants, and exact diagnostics.
+        // Scenario files: YAML through Yams, includes, variants, and exact diagnostics (explicit bids are checked
+        // against the engine's lot plan).
         .target(
             name: "ScenarioFormat",
-            dependencies: ["ExactNumbers", "TenderModel", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ExactNumbers", "TenderModel", "TenderEngine", .product(name: "Yams", package: "Yams")]
         ),
         // Monte Carlo: replications, streaming statistics, compare, grids and sweeps. No terminal.
         .target(
