@@ -57,13 +57,7 @@ struct CompareCommand: ParsableCommand {
             identity.seed = options.seed!
             identity.replications = options.replications!
             inputs.append((name, scenario, identity))
-            let seed = options.seed!
-            let replicate = input.replicate
-            copies.append {
-                var copy = replicate()
-                copy.meta.seed = seed
-                return copy
-            }
+            copies.append(input.source.replicate(seed: options.seed!, fallback: scenario))
         }
         let progress = Progress(label: "compare", quiet: options.quiet)
         let comparison = try Comparison.run(
