@@ -18,7 +18,7 @@ let package = Package(
     ],
     targets: [
         // The C boundary: GMP through a system-library target (libgmp-dev).
-        .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"])]),
+        .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"]), .brew(["gmp"])]),
         // Exact decimal/rational numbers: a small-integer fast path, GMP beyond it.
         .target(name: "ExactNumbers", dependencies: ["CGMP"]),
         // JSON values written deterministically: members in a fixed order, numbers as exact text. Strings only.

@@ -536,7 +536,7 @@ package enum SimulationReport {
         guard let value = StatisticText.exact(x), let top = StatisticText.exact(maximum) else { return "" }
         if let places {
             return top >= 1_000_000
-                ? TextLayout.amount(try! value / 10_000, places: places) + "万"
+                ? TextLayout.amount(value * .percent(1) * .percent(1), places: places) + "万"
                 : TextLayout.amount(value, places: places)
         }
         return ChartNumber.tick(value.rounded(places: 2), scaleTo: top)

@@ -14,7 +14,7 @@ package enum StatisticText {
         guard var value = try? Exact(parsing: String(parts[0])) else { return nil }
         if parts.count == 2, let exponent = Int(parts[1]) {
             let ten = Exact(10)
-            for _ in 0..<abs(exponent) { value = exponent > 0 ? value * ten : try! value / ten }
+            for _ in 0..<abs(exponent) { value = exponent > 0 ? value * ten : value * .percent(10) }
         }
         return value
     }
