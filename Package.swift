@@ -32,9 +32,7 @@ let package = Package(
         // Reports and exports: a self-contained HTML report with inline SVG charts, CSV, OCDS. Strings only, no files.
         .target(
             name: "TenderExport",
-            dependencies: [
-                "ExactNumbers", "JSONOutput", "TenderModel", "TenderEngine", "TenderReports", "TenderSimulation",
-            ]
+            dependencies: ["ExactNumbers", "JSONOutput", "TenderReports", "TenderSimulation"]
         ),
         // Scenario files: YAML through Yams, includes, variants, and exact diagnostics (explicit bids are checked
         // against the engine's lot plan).
@@ -50,13 +48,12 @@ let package = Package(
         // The SQLite results store of sweeps and sharded simulations (GRDB; libsqlite3-dev).
         .target(
             name: "ResultsStore",
-            dependencies: ["TenderSimulation", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ExactNumbers", "TenderSimulation", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The command-line tool: thin, parses arguments and prints.
         .executableTarget(
             name: "tender",
             dependencies: [
-                "ExactNumbers",
                 "JSONOutput",
                 "TenderModel",
                 "ScenarioFormat",
@@ -74,7 +71,10 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: ["tender", "ExactNumbers", "TenderModel", "ScenarioFormat", "TenderEngine", "TenderReports"]
         ),
-        .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "TenderModel", "ExactNumbers"]),
+        .testTarget(
+            name: "ScenarioFormatTests",
+            dependencies: ["ScenarioFormat", "TenderModel", "TenderEngine", "ExactNumbers"]
+        ),
         .testTarget(name: "TenderEngineTests", dependencies: ["TenderEngine", "TenderModel", "ExactNumbers"]),
         .testTarget(
             name: "TenderExportTests",
@@ -89,7 +89,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SimulationEndToEndTests",
-            dependencies: ["tender", "TenderSimulation", "ResultsStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["tender", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )
