@@ -18,7 +18,7 @@ let package = Package(
     ],
     targets: [
         // The C boundary: GMP through a system-library target (libgmp-dev).
-        .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"])]),
+        .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"]), .brew(["gmp"])]),
         // Exact decimal/rational numbers: a small-integer fast path, GMP beyond it.
         .target(name: "ExactNumbers", dependencies: ["CGMP"]),
         // JSON values written deterministically: members in a fixed order, numbers as exact text. Strings only.
@@ -32,12 +32,13 @@ let package = Package(
         // Reports and exports: a self-contained HTML report with inline SVG charts, CSV, OCDS. Strings only, no files.
         .target(
             name: "TenderExport",
-            dependencies: ["ExactNumbers", "JSONOutput", "TenderModel", "TenderEngine", "TenderReports"]
+            dependencies: ["ExactNumbers", "JSONOutput", "TenderModel", "TenderEngine", "TenderReports", "TenderSimulation"]
         ),
-        // Scenario files: YAML through Yams, includes, variants, and exact diagnostics.
+        // Scenario files: YAML through Yams, includes, variants, and exact diagnostics (explicit bids are checked
+        // against the engine's lot plan).
         .target(
             name: "ScenarioFormat",
-            dependencies: ["ExactNumbers", "TenderModel", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ExactNumbers", "TenderModel", "TenderEngine", .product(name: "Yams", package: "Yams")]
         ),
         // Monte Carlo: replications, streaming statistics, compare, grids and sweeps. No terminal.
         .target(
@@ -53,7 +54,6 @@ let package = Package(
         .executableTarget(
             name: "tender",
             dependencies: [
-                "ExactNumbers",
                 "JSONOutput",
                 "TenderModel",
                 "ScenarioFormat",
@@ -63,8 +63,6 @@ let package = Package(
                 "TenderSimulation",
                 "ResultsStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                // tender report reads a sweep's results database (tables in Docs/simulation.md).
-                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "ExactNumbersTests", dependencies: ["ExactNumbers"], exclude: ["Oracle/oracle.py"]),
@@ -73,7 +71,10 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: ["tender", "ExactNumbers", "TenderModel", "ScenarioFormat", "TenderEngine", "TenderReports"]
         ),
-        .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "TenderModel", "ExactNumbers"]),
+        .testTarget(
+            name: "ScenarioFormatTests",
+            dependencies: ["ScenarioFormat", "TenderModel", "TenderEngine", "ExactNumbers"]
+        ),
         .testTarget(name: "TenderEngineTests", dependencies: ["TenderEngine", "TenderModel", "ExactNumbers"]),
         .testTarget(
             name: "TenderExportTests",
@@ -88,7 +89,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SimulationEndToEndTests",
-            dependencies: ["tender", "TenderSimulation", "ResultsStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["tender", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

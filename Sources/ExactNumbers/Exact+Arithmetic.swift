@@ -1,5 +1,3 @@
-import CGMP
-
 extension Exact {
     /// A machine fraction from 128-bit parts (`d` > 0), reduced only if it would not fit otherwise.
     ///
@@ -127,12 +125,12 @@ extension Exact {
 
     @usableFromInline
     static func bigAdd(_ a: Exact, _ b: Exact) -> Exact {
-        Exact(big: BigRational.binary(a.bigValue, b.bigValue) { __gmpq_add($0, $1, $2) })
+        Exact(big: BigRational.sum(a.bigValue, b.bigValue))
     }
 
     @usableFromInline
     static func bigSubtract(_ a: Exact, _ b: Exact) -> Exact {
-        Exact(big: BigRational.binary(a.bigValue, b.bigValue) { __gmpq_sub($0, $1, $2) })
+        Exact(big: BigRational.difference(a.bigValue, b.bigValue))
     }
 
     @usableFromInline
@@ -144,7 +142,7 @@ extension Exact {
             let (p, q) = reduced(n, d)
             return Exact(big: x.multiplied(byNumerator: p, denominator: q))
         default:
-            return Exact(big: BigRational.binary(a.bigValue, b.bigValue) { __gmpq_mul($0, $1, $2) })
+            return Exact(big: BigRational.product(a.bigValue, b.bigValue))
         }
     }
 
@@ -157,7 +155,7 @@ extension Exact {
     /// `b` is non-zero (checked by the caller).
     @usableFromInline
     static func bigDivide(_ a: Exact, _ b: Exact) -> Exact {
-        Exact(big: BigRational.binary(a.bigValue, b.bigValue) { __gmpq_div($0, $1, $2) })
+        Exact(big: BigRational.quotient(a.bigValue, b.bigValue))
     }
 }
 

@@ -1,5 +1,3 @@
-import CGMP
-
 extension Exact: Equatable {
     @inlinable @inline(__always)
     public static func == (lhs: Exact, rhs: Exact) -> Bool {

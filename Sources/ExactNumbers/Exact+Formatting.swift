@@ -1,5 +1,3 @@
-import CGMP
-
 extension Exact: CustomStringConvertible {
     /// The exact value: a decimal when it terminates (`1234.56`, `-0.005`, `0.125`), otherwise the fraction
     /// in lowest terms (`1/3`, `-22/7`). ``init(parsing:)`` reads both forms back.
@@ -26,14 +24,7 @@ extension Exact: CustomStringConvertible {
             }
             return rest == 1 ? max(twos, fives) : nil
         }
-        let rest = bigValue.denominator
-        let five = BigInteger.make(5)
-        return withExtendedLifetime((rest, five)) {
-            let twos = Int(__gmpz_scan1(rest.z, 0))
-            __gmpz_tdiv_q_2exp(rest.z, rest.z, UInt(twos))
-            let fives = Int(__gmpz_remove(rest.z, rest.z, five.z))
-            return rest.isOne ? max(twos, fives) : nil
-        }
+        return bigValue.terminatingPlaces
     }
 
     /// The value rounded to exactly `places` decimal places, e.g. `28.80` or `-0.01`; never `-0.00`.

@@ -1,5 +1,3 @@
-import CGMP
-
 extension Exact {
     /// The longest text ``init(parsing:)`` reads: ample for thousands of digits, small enough to refuse
     /// a pasted megabyte quickly.
@@ -93,7 +91,11 @@ extension Exact {
             if denominator.allSatisfy({ $0 == 0 }) { throw fail(.zeroDenominator) }
             let n = Exact.integer(integerDigits, negative: negative)
             let d = Exact.integer(denominator, negative: false)
-            self = try! n / d
+            do {
+                self = try n / d
+            } catch {
+                throw fail(.zeroDenominator)
+            }
             return
         }
         let scale = fractionDigits.count + (percent ? 2 : 0)
@@ -105,7 +107,7 @@ extension Exact {
         }
         let numerator = Exact.integer(integerDigits + fractionDigits, negative: negative)
         let denominator = BigRational.make(numerator: .powerOfTen(scale), denominator: .make(1))
-        self.init(big: BigRational.binary(numerator.bigValue, denominator) { __gmpq_div($0, $1, $2) })
+        self.init(big: BigRational.quotient(numerator.bigValue, denominator))
     }
 
     /// An integer from digit values 0-9.
@@ -115,7 +117,7 @@ extension Exact {
             return Exact(small: negative ? -value : value, 1)
         }
         let n = BigInteger.make(digitValues: digits)
-        if negative { __gmpz_neg(n.z, n.z) }
+        if negative { n.negate() }
         return Exact(big: BigRational.make(numerator: n, denominator: .make(1)))
     }
 }

@@ -1,5 +1,3 @@
-import CGMP
-
 extension Exact {
     /// The magnitude of a value scaled by `10^places` and rounded to an integer.
     enum ScaledMagnitude {

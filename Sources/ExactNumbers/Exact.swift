@@ -1,5 +1,3 @@
-import CGMP
-
 /// An exact rational number for money, prices, rates and scores.
 ///
 /// Values are written and read as decimals (`1234.56`, `-0.005`, `12.5%`) and computed exactly: a quotient
@@ -161,8 +159,4 @@ public struct Exact: @unchecked Sendable {
         if case .small = storage { return true }
         return false
     }
-}
-
-extension BigInteger {
-    var isOne: Bool { cgmp_z_cmp_ui(z, 1) == 0 }
 }

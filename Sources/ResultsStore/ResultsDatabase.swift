@@ -24,7 +24,7 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
 
 /// The SQLite file of sweeps and sharded simulations. Every write is one transaction: a process killed at
 /// any moment leaves whole cells and whole record batches, never half of one.
-public final class ResultsDatabase: SweepStore {
+public final class ResultsDatabase: SweepStore, ShardStore {
     public let path: String
     let queue: DatabaseQueue
 

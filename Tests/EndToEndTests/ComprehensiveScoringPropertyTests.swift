@@ -51,7 +51,7 @@ import Testing
             let cents =
                 38_000_000 + Int64(rng.next() % 12_000_000) / (trial % 3 == 0 ? 1_000_000 : 1)
                 * (trial % 3 == 0 ? 1_000_000 : 1)
-            let price = try! Exact(Int(cents)) / 100
+            let price = Exact(Int(cents)) * .percent(1)
             bids.append(
                 Bid(
                     lot: "concrete",

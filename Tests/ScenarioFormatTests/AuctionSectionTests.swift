@@ -39,6 +39,24 @@ import Testing
         #expect(scenario.suppliers[0].auctionStrategy == .lastMoment)
     }
 
+    /// The lot plan is the engine's: a bid naming a lot the plan does not have is an error at its line.
+    @Test func bidsMustNameLotsOfThePlan() throws {
+        let bids = """
+            bids:
+              - {lot: concrete, bidder: S01, price: 1000}
+              - {lot: rebar, bidder: S01, price: 990}
+            """
+        let result = Self.load(policy: "", bids: bids)
+        #expect(result.scenario == nil)
+        #expect(
+            LoaderFixtures.lines(result) == [
+                "main.yaml:41:11: error: bids[1].lot: unknown lot 'rebar'; the lot plan has: concrete"
+            ]
+        )
+        let known = "bids:\n  - {lot: concrete, bidder: S01, price: 1000}"
+        #expect(Self.load(policy: "", bids: known).diagnostics.isEmpty)
+    }
+
     @Test func theDefaultsNeedNoKeys() throws {
         let scenario = try #require(MemoryFiles(["/s/main.yaml": LoaderFixtures.valid]).load().scenario)
         #expect(scenario.policy.auction == AuctionPolicy())

@@ -13,7 +13,7 @@ import TenderModel
 enum AuctionFixtures {
     static let bidDate = Day(year: 2024, month: 6, day: 30)!
 
-    static func x(_ text: String) -> Exact { try! Exact(parsing: text) }
+    static func x(_ text: String) -> Exact { Exact(text)! }
 
     static func line(_ project: String, quantity: Exact, from: String) -> DemandLine {
         DemandLine(

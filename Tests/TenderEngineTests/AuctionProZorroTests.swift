@@ -5,7 +5,7 @@ import Testing
 
 /// The ProZorro-style auction: a sealed round, then open rounds in which bidders move worst-first.
 @Suite struct AuctionProZorroTests {
-    static func x(_ text: String) -> Exact { try! Exact(parsing: text) }
+    static func x(_ text: String) -> Exact { Exact(text)! }
 
     static func bidder(_ id: String, sealed: Exact, floor: Exact, _ strategy: AuctionStrategy = .dropOutAtCost)
         -> AuctionBidder

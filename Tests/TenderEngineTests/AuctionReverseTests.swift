@@ -6,7 +6,7 @@ import Testing
 /// The e-mall reverse auction from first principles: the English auction's price, the strategies, the
 /// deadline, ties and rehearsal replays.
 @Suite struct AuctionReverseTests {
-    static func x(_ text: String) -> Exact { try! Exact(parsing: text) }
+    static func x(_ text: String) -> Exact { Exact(text)! }
     static let cent = x("0.01")
 
     static func bidder(

@@ -5,7 +5,7 @@ import Testing
 
 /// The platform's acceptance rules, checked exactly to the cent.
 @Suite struct AuctionRulesTests {
-    static func x(_ text: String) -> Exact { try! Exact(parsing: text) }
+    static func x(_ text: String) -> Exact { Exact(text)! }
 
     let share = AuctionStep.share(AuctionStep.defaultShare)
 

@@ -18,7 +18,7 @@ enum EvaluationFixtures {
     )
     static let lot = Lot(id: "concrete", categories: ["concrete"], lines: [line], method: .openTender)
 
-    static func x(_ text: String) -> Exact { try! Exact(parsing: text) }
+    static func x(_ text: String) -> Exact { Exact(text)! }
 
     static let category = Category(
         id: "concrete",

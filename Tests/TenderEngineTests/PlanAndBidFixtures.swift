@@ -6,7 +6,7 @@ import TenderModel
 enum PlanAndBidFixtures {
     static let bidDate = Day(year: 2024, month: 6, day: 30)!
 
-    static func x(_ text: String) -> Exact { try! Exact(parsing: text) }
+    static func x(_ text: String) -> Exact { Exact(text)! }
 
     static func day(_ text: String) -> Day { Day(iso: text)! }
 

@@ -88,7 +88,7 @@ enum SimulationFixtures {
             return
         }
         #expect(s.lots == ["concrete", "board"])
-        #expect(s.metric("contract")?.total == "100000000.5")
+        #expect(s.metric("contract")?.total == (try Exact(parsing: "100000000.5")))
         #expect(s.metric("lot[board].contract")?.mean == nil)
         #expect(
             s.runMetrics.map(\.name) == [

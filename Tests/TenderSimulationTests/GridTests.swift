@@ -1,3 +1,4 @@
+import ScenarioFormat
 import Testing
 
 @testable import TenderSimulation
@@ -52,22 +53,22 @@ import Testing
     }
 
     @Test func didYouMeanForUnknownPaths() {
-        let known = KnownPaths.fixed
-        #expect(KnownPaths.suggestion(for: "policy.price.points", among: known) == "policy.evaluation.price-points")
-        #expect(KnownPaths.suggestion(for: "policy.sme.deductoin", among: known) == "policy.sme.deduction")
-        #expect(KnownPaths.suggestion(for: "policy.sme.deduction", among: known) == nil)
+        let known = ScenarioPaths.fixed
+        #expect(ScenarioPaths.suggestion(for: "policy.price.points", among: known) == "policy.evaluation.price-points")
+        #expect(ScenarioPaths.suggestion(for: "policy.sme.deductoin", among: known) == "policy.sme.deduction")
+        #expect(ScenarioPaths.suggestion(for: "policy.sme.deduction", among: known) == nil)
     }
 
     /// Without a containing candidate: the nearest path by edit distance, case-sensitive, within a third of
     /// the mistyped path's length (the scenario's own did-you-mean allows a third of the shorter word).
     @Test func didYouMeanFallsBackToEditDistance() {
-        let known = KnownPaths.fixed
+        let known = ScenarioPaths.fixed
         // 4 edits from `meta.seed`: a third of 13 characters, though more than a third of 9.
-        #expect(KnownPaths.suggestion(for: "meta.seed.val", among: known) == "meta.seed")
-        #expect(KnownPaths.suggestion(for: "meta.seed.value", among: known) == nil)
-        #expect(KnownPaths.suggestion(for: "meta.Sede", among: known) == "meta.seed")
-        #expect(KnownPaths.suggestion(for: "META.SEED", among: known) == nil)
-        #expect(KnownPaths.suggestion(for: "policy.x", among: []) == nil)
+        #expect(ScenarioPaths.suggestion(for: "meta.seed.val", among: known) == "meta.seed")
+        #expect(ScenarioPaths.suggestion(for: "meta.seed.value", among: known) == nil)
+        #expect(ScenarioPaths.suggestion(for: "meta.Seeds", among: known) == "meta.seed")
+        #expect(ScenarioPaths.suggestion(for: "META.SEED", among: known) == nil)
+        #expect(ScenarioPaths.suggestion(for: "policy.x", among: []) == nil)
     }
 
     @Test func shards() throws {

@@ -46,7 +46,7 @@ import Testing
         )
         #expect(one == two)
         #expect(one == five)
-        #expect(SimulationJSON.value(one).rendered() == SimulationJSON.value(two).rendered())
+        #expect(SimulationDocument(one).rendered == SimulationDocument(two).rendered)
     }
 
     @Test func shardsFoldedInOrderEqualTheWhole() throws {

@@ -1,4 +1,11 @@
-import CGMP
+internal import CGMP
+
+/// The `mpq_t` a ``BigRational`` holds, wrapped so that the class, which the inlinable fast paths of ``Exact``
+/// name, names no GMP type: GMP stays an internal import of this module.
+@usableFromInline
+struct GMPRational {
+    var value: __mpq_struct
+}
 
 /// An owned GMP rational (`mpq_t`), immutable once built.
 ///
@@ -6,7 +13,7 @@ import CGMP
 /// two), and is reached through a raw pointer, so that passing the same value twice to one GMP call
 /// (`a + a`) never trips Swift's exclusivity checks. `deinit` clears it.
 @usableFromInline
-final class BigRational: ManagedBuffer<Void, __mpq_struct> {
+final class BigRational: ManagedBuffer<Void, GMPRational> {
     /// A new rational whose numerator and denominator the caller writes before anything reads them.
     ///
     /// Both parts start empty (`mpz_init` allocates no digits since GMP 6.2), so each gets its digits once,
@@ -19,12 +26,14 @@ final class BigRational: ManagedBuffer<Void, __mpq_struct> {
     }
 
     deinit {
-        withUnsafeMutablePointerToElements { __gmpq_clear($0) }
+        __gmpq_clear(q)
     }
 
     /// The rational; valid while `self` is alive (keep it so with `withExtendedLifetime` around GMP calls).
-    @usableFromInline var q: UnsafeMutablePointer<__mpq_struct> {
-        withUnsafeMutablePointerToElements { $0 }
+    var q: UnsafeMutablePointer<__mpq_struct> {
+        // The element is a `GMPRational`, whose only stored property is the `mpq_t`: memory bound to a struct
+        // is bound to its member too.
+        withUnsafeMutablePointerToElements { UnsafeMutableRawPointer($0).assumingMemoryBound(to: __mpq_struct.self) }
     }
 
     /// A canonical rational from a machine fraction; `d` must be positive.
@@ -63,6 +72,18 @@ final class BigRational: ManagedBuffer<Void, __mpq_struct> {
 
     var sign: Int { withExtendedLifetime(self) { Int(cgmp_q_sgn(q)) } }
 
+    /// The decimal places of the value when it terminates (its denominator is 2^a × 5^b: max(a, b)), else nil.
+    var terminatingPlaces: Int? {
+        let rest = denominator
+        let five = BigInteger.make(5)
+        return withExtendedLifetime((rest, five)) {
+            let twos = Int(__gmpz_scan1(rest.z, 0))
+            __gmpz_tdiv_q_2exp(rest.z, rest.z, UInt(twos))
+            let fives = Int(__gmpz_remove(rest.z, rest.z, five.z))
+            return rest.isOne ? max(twos, fives) : nil
+        }
+    }
+
     /// The value as a machine fraction when both parts fit in `Int64`.
     var smallParts: (Int64, Int64)? {
         withExtendedLifetime(self) {
@@ -81,6 +102,22 @@ final class BigRational: ManagedBuffer<Void, __mpq_struct> {
         let r = make()
         withExtendedLifetime((a, b)) { op(r.q, a.q, b.q) }
         return r
+    }
+
+    /// `a + b`.
+    static func sum(_ a: BigRational, _ b: BigRational) -> BigRational { binary(a, b) { __gmpq_add($0, $1, $2) } }
+
+    /// `a − b`.
+    static func difference(_ a: BigRational, _ b: BigRational) -> BigRational {
+        binary(a, b) { __gmpq_sub($0, $1, $2) }
+    }
+
+    /// `a × b`.
+    static func product(_ a: BigRational, _ b: BigRational) -> BigRational { binary(a, b) { __gmpq_mul($0, $1, $2) } }
+
+    /// `a / b`; `b` must be non-zero.
+    static func quotient(_ a: BigRational, _ b: BigRational) -> BigRational {
+        binary(a, b) { __gmpq_div($0, $1, $2) }
     }
 
     /// `self × p / q` for a machine fraction `p / q` in lowest terms (`q` > 0), without converting it.
@@ -182,6 +219,11 @@ final class BigInteger: ManagedBuffer<Void, __mpz_struct> {
     }
 
     var sign: Int { withExtendedLifetime(self) { Int(cgmp_z_sgn(z)) } }
+
+    var isOne: Bool { withExtendedLifetime(self) { cgmp_z_cmp_ui(z, 1) == 0 } }
+
+    /// `self = −self`.
+    func negate() { withExtendedLifetime(self) { __gmpz_neg(z, z) } }
 
     /// Decimal digits of the magnitude.
     var magnitudeDigits: String {

@@ -1,4 +1,4 @@
-import CGMP
+internal import CGMP
 
 /// Rounding of GMP values: the scaled quotient on limbs in stack buffers, and the pieces that
 /// ``Exact/scaledQuotient(_:dividedBy:times:places:mode:)`` shares with it.

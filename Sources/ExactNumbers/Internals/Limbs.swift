@@ -1,4 +1,4 @@
-import CGMP
+internal import CGMP
 
 /// Small operations on GMP limb arrays (least significant limb first) that `gmp.h` defines inline.
 enum Limbs {

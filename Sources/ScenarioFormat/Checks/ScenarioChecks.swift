@@ -33,6 +33,14 @@ struct ScenarioChecks {
         return checkBids()
     }
 
+    /// Explicit bids must name lots of the plan the policy produces (`plan`: its lot ids, in order).
+    func checkBidLots(_ bids: [Bid], plan: [String]) {
+        let lots = Set(plan)
+        for (index, bid) in bids.enumerated() where !lots.contains(bid.lot) {
+            error("bids[\(index)].lot", "unknown lot '\(bid.lot)'; the lot plan has: \(plan.joined(separator: ", "))")
+        }
+    }
+
     func duplicates(_ ids: [String], section: String, what: String) {
         var seen = Set<String>()
         for id in ids where !seen.insert(id).inserted {

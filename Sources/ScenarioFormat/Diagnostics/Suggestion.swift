@@ -1,4 +1,4 @@
-/// "Did you mean …?" for misspelt keys and choices, and for `tender sweep --grid` paths (`KnownPaths`).
+/// "Did you mean …?" for misspelt keys and choices, and for `tender sweep --grid` paths (`ScenarioPaths`).
 package enum Suggestion {
     /// How far from the word the closest candidate may be, in edits, and still be suggested: a third of a
     /// length, but at least 2.

@@ -1,4 +1,5 @@
 import Foundation
+import TenderEngine
 import TenderModel
 import Yams
 
@@ -165,6 +166,18 @@ public struct ScenarioLoader: Sendable {
             log: log
         )
         let bids = model.run()
+        if !bids.isEmpty, !log.hasErrors, let meta {
+            let planned = Scenario(
+                meta: meta,
+                catalogue: catalogue,
+                projects: projects,
+                suppliers: suppliers,
+                bids: bids,
+                policy: policy,
+                variant: variant
+            )
+            model.checkBidLots(bids, plan: LotPlanner.plan(planned).lots.map(\.id))
+        }
 
         // Diagnostics caused by an override point at the override, not at the overridden file.
         var diagnostics = log.items

@@ -7,6 +7,8 @@ enum EvaluationSection {
         "candidates", "tie-break", "same-brand-rule",
     ]
     static let criterionKeys = ["id", "name", "points", "expert-marks", "attribute", "bands"]
+    static let roundingKeys = ["places", "mode", "stage"]
+    static let abnormallyLowKeys = ["threshold", "explanation-accepted"]
 
     static func read(_ cursor: Cursor, into evaluation: inout Evaluation) {
         guard let map = cursor.mapping("the evaluation rules", keys: keys) else { return }
@@ -21,15 +23,12 @@ enum EvaluationSection {
         if let items = map.optional("criteria")?.items(of: "technical and business criteria") {
             evaluation.criteria = items.compactMap(criterion)
         }
-        if let r = map.optional("rounding")?.mapping("the rounding rule", keys: ["places", "mode", "stage"]) {
+        if let r = map.optional("rounding")?.mapping("the rounding rule", keys: roundingKeys) {
             if let p = r.optional("places")?.integer(0...10) { evaluation.rounding.places = p }
             if let m = r.optional("mode")?.choice(RoundingMode.self) { evaluation.rounding.mode = m }
             if let s = r.optional("stage")?.choice(RoundingStage.self) { evaluation.rounding.stage = s }
         }
-        if let a = map.optional("abnormally-low")?.mapping(
-            "the abnormally-low rule",
-            keys: ["threshold", "explanation-accepted"]
-        ) {
+        if let a = map.optional("abnormally-low")?.mapping("the abnormally-low rule", keys: abnormallyLowKeys) {
             if let t = a.optional("threshold")?.exact(atLeast: .zero, atMost: .one, what: "a share") {
                 evaluation.abnormallyLow.threshold = t
             }

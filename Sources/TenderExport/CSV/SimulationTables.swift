@@ -1,4 +1,5 @@
 import Foundation
+import TenderSimulation
 
 /// The CSV exports of simulation results: `metrics.csv` for a simulation (one row per metric), for a
 /// comparison (one row per variant and metric) and `differences.csv`, and for a sweep `cells.csv` (one row per
@@ -31,8 +32,9 @@ package enum SimulationTables {
         for d in c.differences {
             for m in d.metrics {
                 table.append([
-                    d.variant, d.reference, m.name, m.kind, m.scale, String(m.n), number(m.meanReference),
-                    number(m.meanVariant), number(m.difference), number(m.se), number(m.ciLow), number(m.ciHigh),
+                    d.variant, d.reference, m.name, m.kind.rawValue, m.scale.rawValue, String(m.n),
+                    number(m.meanReference), number(m.meanVariant), number(m.difference), number(m.se), number(m.ciLow),
+                    number(m.ciHigh),
                 ])
             }
         }
@@ -53,9 +55,9 @@ package enum SimulationTables {
 
     static func row(_ m: MetricStatistics) -> [String] {
         [
-            m.name, m.kind, String(m.n), String(m.undefined), number(m.mean), number(m.sd), number(m.se),
+            m.name, m.kind.rawValue, String(m.n), String(m.undefined), number(m.mean), number(m.sd), number(m.se),
             number(m.ciLow), number(m.ciHigh), number(m.p5), number(m.p50), number(m.p95), number(m.min),
-            number(m.max), m.total ?? "", m.quantiles ?? "",
+            number(m.max), m.total?.description ?? "", m.quantiles ?? "",
         ]
     }
 

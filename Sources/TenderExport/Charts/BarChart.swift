@@ -97,7 +97,7 @@ package struct BarChart: Sendable {
         for (index, row) in rows.enumerated() {
             let top = plotTop + index * groupHeight + BarChart.groupGap / 2
             let middle =
-                Exact(top) + Exact(series.count * BarChart.barHeight) * (try! Exact(numerator: 1, denominator: 2))
+                Exact(top) + Exact(series.count * BarChart.barHeight) * .percent(50)
             svg.text(
                 SVG.truncate(row.label, width: labelWidth, fontSize: 12),
                 x: Exact(labelWidth + 4),
@@ -202,7 +202,7 @@ package struct ShareChart: Sendable {
             }
             var x = Exact(plotX)
             for (s, value) in row.values.enumerated() where value > .zero && s < series.count {
-                let share = try! value / total
+                guard let share = try? value / total else { continue }  // total > 0 (above)
                 let w = share * plotWidth
                 let percent = ChartNumber.percent(share, places: 1)
                 svg.rect(
@@ -216,7 +216,7 @@ package struct ShareChart: Sendable {
                 if w >= Exact(SVG.estimatedWidth(percent, fontSize: 11) + 8) {
                     svg.text(
                         percent,
-                        x: x + w * (try! Exact(numerator: 1, denominator: 2)),
+                        x: x + w * .percent(50),
                         y: y + 15,
                         anchor: "middle",
                         cssClass: "segment-label \(series[s].cssClass)-text"

@@ -18,12 +18,12 @@ package struct ChartScale: Sendable {
         self.length = Exact(length)
         guard dataMaximum > .zero else {
             maximum = .one
-            step = try! Exact(numerator: 1, denominator: 4)
+            step = .percent(25)
             return
         }
         let candidates = [max(1, ticks), max(1, ticks) + 1].map { count -> (step: Exact, maximum: Exact) in
-            let step = ChartScale.roundStep(atLeast: try! dataMaximum / Exact(count))
-            return (step, (try! dataMaximum / step).rounded(places: 0, mode: .ceiling) * step)
+            let step = ChartScale.roundStep(atLeast: (try? dataMaximum / Exact(count)) ?? dataMaximum)  // count ≥ 1
+            return (step, ((try? dataMaximum / step) ?? dataMaximum).rounded(places: 0, mode: .ceiling) * step)
         }
         let best = candidates.min { ($0.maximum, -$0.step) < ($1.maximum, -$1.step) }!
         step = best.step
@@ -35,8 +35,8 @@ package struct ChartScale: Sendable {
         var magnitude = Exact.one
         let ten = Exact(10)
         while magnitude * ten <= raw { magnitude *= ten }
-        while magnitude > raw { magnitude = try! magnitude / ten }
-        let multiples: [Exact] = [1, 2, try! Exact(numerator: 5, denominator: 2), 5, 10]
+        while magnitude > raw { magnitude *= .percent(10) }
+        let multiples: [Exact] = [1, 2, .percent(250), 5, 10]
         return multiples.map { $0 * magnitude }.first { $0 >= raw } ?? magnitude * ten
     }
 
@@ -53,7 +53,8 @@ package struct ChartScale: Sendable {
 
     /// The pixel offset of `value`, clamped to `0...length`.
     package func offset(_ value: Exact) -> Exact {
-        let raw = try! value / maximum * length
+        guard let ratio = try? value / maximum else { return .zero }  // maximum > 0 (init)
+        let raw = ratio * length
         return min(max(raw, .zero), length)
     }
 }
@@ -62,13 +63,13 @@ package struct ChartScale: Sendable {
 package enum ChartNumber {
     /// Amounts from one million up in 万 (10,000 yuan) with 2 decimals, `4,049.88万`; below, the full amount.
     package static func amount(_ value: Exact, scaleTo maximum: Exact) -> String {
-        if maximum >= 1_000_000 { return TextLayout.amount(try! value / 10_000) + "万" }
+        if maximum >= 1_000_000 { return TextLayout.amount(value * .percent(1) * .percent(1)) + "万" }
         return TextLayout.amount(value)
     }
 
     /// Axis ticks: like ``amount(_:scaleTo:)`` with only the decimals the tick needs.
     package static func tick(_ value: Exact, scaleTo maximum: Exact) -> String {
-        let shown = maximum >= 1_000_000 ? try! value / 10_000 : value
+        let shown = maximum >= 1_000_000 ? value * .percent(1) * .percent(1) : value
         let places = min(shown.terminatingPlaces ?? 2, 2)
         return TextLayout.amount(shown, places: places) + (maximum >= 1_000_000 ? "万" : "")
     }

@@ -1,6 +1,7 @@
 import ExactNumbers
 import TenderModel
 import TenderReports
+import TenderSimulation
 
 /// The HTML reports of `tender simulate`, `compare` and `sweep` results: the same page as a run's, with
 /// charts of distributions, confidence intervals and the grid.
@@ -217,7 +218,7 @@ package enum SimulationReport {
                             + HTML.escape(StatisticText.value(m.max, kind: m.kind)),
                         cssClass: "num"
                     ),
-                    .number(m.total ?? ""),
+                    .number(m.total?.description ?? ""),
                 ]
             },
             rowAttributes: metrics.map { "data-metric=\"\(HTML.escape($0.name))\"" }
@@ -283,7 +284,7 @@ package enum SimulationReport {
                 )
             }
             guard !rows.isEmpty else { continue }
-            let scale = c.differences.first?.metrics.first { $0.name == name }?.scale ?? "absolute"
+            let scale = c.differences.first?.metrics.first { $0.name == name }?.scale.rawValue ?? "absolute"
             let chart = IntervalChart(
                 title: "\(name) vs \(c.variants.first ?? "")",
                 rows: rows,
@@ -346,7 +347,7 @@ package enum SimulationReport {
             rows.map { variant, m in
                 [
                     HTML.Cell(html: HTML.label(StatisticText.metricLabel(m.name))), HTML.Cell(variant),
-                    HTML.Cell(m.scale),
+                    HTML.Cell(m.scale.rawValue),
                     .number(String(m.n)), .number(StatisticText.value(m.meanReference, kind: m.kind)),
                     .number(StatisticText.value(m.meanVariant, kind: m.kind)),
                     .number(StatisticText.difference(m.difference, scale: m.scale)),
@@ -436,7 +437,7 @@ package enum SimulationReport {
         var out = ""
         var figures: [String] = []
         let kinds = Dictionary(
-            sweep.cells.first?.simulation.runMetrics.map { ($0.name, $0.kind) } ?? [],
+            sweep.cells.first?.simulation.runMetrics.map { ($0.name, $0.kind.rawValue) } ?? [],
             uniquingKeysWith: { a, _ in a }
         )
         if axes.count == 1 {
@@ -536,7 +537,7 @@ package enum SimulationReport {
         guard let value = StatisticText.exact(x), let top = StatisticText.exact(maximum) else { return "" }
         if let places {
             return top >= 1_000_000
-                ? TextLayout.amount(try! value / 10_000, places: places) + "万"
+                ? TextLayout.amount(value * .percent(1) * .percent(1), places: places) + "万"
                 : TextLayout.amount(value, places: places)
         }
         return ChartNumber.tick(value.rounded(places: 2), scaleTo: top)

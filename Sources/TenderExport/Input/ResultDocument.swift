@@ -1,5 +1,6 @@
 import Foundation
 import TenderReports
+import TenderSimulation
 
 /// A result file `tender report` and `tender export` read, recognised from its bytes: the run document of
 /// `tender run --format json`, or the `tender-simulation`, `tender-comparison` and `tender-sweep` documents of

@@ -2,6 +2,7 @@ import ExactNumbers
 import TenderEngine
 import TenderModel
 import TenderReports
+import TenderSimulation
 
 /// How the report prints the floating-point statistics of simulations: each value is read back from its
 /// shortest decimal text (the digits the JSON holds) into an exact decimal and rounded half-up, as the engine
@@ -15,7 +16,7 @@ package enum StatisticText {
         guard var value = try? Exact(parsing: String(parts[0])) else { return nil }
         if parts.count == 2, let exponent = Int(parts[1]) {
             let ten = Exact(10)
-            for _ in 0..<abs(exponent) { value = exponent > 0 ? value * ten : try! value / ten }
+            for _ in 0..<abs(exponent) { value = exponent > 0 ? value * ten : value * .percent(10) }
         }
         return value
     }
@@ -52,6 +53,24 @@ package enum StatisticText {
     package static func differenceInterval(_ low: Double?, _ high: Double?, scale: String) -> String {
         guard low != nil || high != nil else { return "—" }
         return "[\(difference(low, scale: scale)), \(difference(high, scale: scale))]"
+    }
+
+    /// A statistic of a metric of `kind` (``value(_:kind:)`` by the kind's code).
+    package static func value(_ x: Double?, kind: MetricKind) -> String { value(x, kind: kind.rawValue) }
+
+    /// `[low, high]` in the format of a metric of `kind`.
+    package static func interval(_ low: Double?, _ high: Double?, kind: MetricKind) -> String {
+        interval(low, high, kind: kind.rawValue)
+    }
+
+    /// A difference on its scale (``difference(_:scale:)`` by the scale's code).
+    package static func difference(_ x: Double?, scale: DifferenceScale) -> String {
+        difference(x, scale: scale.rawValue)
+    }
+
+    /// A difference's interval on its scale.
+    package static func differenceInterval(_ low: Double?, _ high: Double?, scale: DifferenceScale) -> String {
+        differenceInterval(low, high, scale: scale.rawValue)
     }
 
     /// The bilingual name of a run metric, as the registry labels it; a metric it does not know (written by

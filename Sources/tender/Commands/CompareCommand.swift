@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import JSONOutput
 import ScenarioFormat
 import TenderModel
 import TenderSimulation
@@ -58,13 +57,7 @@ struct CompareCommand: ParsableCommand {
             identity.seed = options.seed!
             identity.replications = options.replications!
             inputs.append((name, scenario, identity))
-            let seed = options.seed!
-            let replicate = input.replicate
-            copies.append {
-                var copy = replicate()
-                copy.meta.seed = seed
-                return copy
-            }
+            copies.append(input.source.replicate(seed: options.seed!, fallback: scenario))
         }
         let progress = Progress(label: "compare", quiet: options.quiet)
         let comparison = try Comparison.run(
@@ -77,7 +70,7 @@ struct CompareCommand: ParsableCommand {
         progress.clear()
         switch format {
         case .text: print(SimulationText.render(comparison), terminator: "")
-        case .json: print(SimulationJSON.value(comparison).rendered(lineSeparators: .literal), terminator: "")
+        case .json: print(ComparisonDocument(comparison).rendered, terminator: "")
         }
     }
 }

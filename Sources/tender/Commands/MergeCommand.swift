@@ -65,10 +65,10 @@ struct MergeCommand: ParsableCommand {
             print(
                 JSONValue.object(sortingKeys: [
                     "schema": .string("tender-merge"),
-                    "schemaVersion": .number(SimulationJSON.schemaVersion),
+                    "schemaVersion": .number(SimulationDocumentSchema.version),
                     "cellsAdded": .number(report.cellsAdded),
                     "recordsAdded": .number(report.recordsAdded),
-                    "completed": .array(report.completed.map { SimulationJSON.value($0) }),
+                    "completed": .array(report.completed.map { SimulationDocument($0).json }),
                 ]).rendered(lineSeparators: .literal),
                 terminator: ""
             )

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import JSONOutput
 import ResultsStore
 import TenderSimulation
 
@@ -70,7 +69,7 @@ struct SimulateCommand: ParsableCommand {
         switch format {
         case .text: print(SimulationText.render(summary, shard: shard), terminator: "")
         case .json:
-            print(SimulationJSON.value(summary, shard: shard).rendered(lineSeparators: .literal), terminator: "")
+            print(SimulationDocument(summary, shard: shard).rendered, terminator: "")
         }
     }
 
@@ -80,35 +79,22 @@ struct SimulateCommand: ParsableCommand {
         store: ResultsDatabase,
         progress: Progress
     ) throws -> SimulationSummary {
-        let catalog = MetricCatalog(scenario: input.scenario)
-        let (simulation, complete) = try withStore {
-            try store.beginShard(input.identity, catalog: catalog, shard: shard)
-        }
-        if complete {
-            progress.message("simulate: shard \(shard) is already complete in \(store.path); not recomputed")
-        } else {
-            var batch: [ReplicationRecord] = []
-            _ = try Simulation.run(
+        let outcome = try withStore {
+            try Simulation.runShard(
                 input.scenario,
                 identity: input.identity,
                 shard: shard,
+                store: store,
                 jobs: options.jobCount,
                 replicate: input.replicate,
-                progress: progress.update,
-                sink: { record in
-                    batch.append(record)
-                    if batch.count >= 1000 {
-                        try withStore { try store.appendRecords(batch, simulation: simulation) }
-                        batch.removeAll(keepingCapacity: true)
-                    }
-                }
+                progress: progress.update
             )
-            try withStore {
-                try store.appendRecords(batch, simulation: simulation)
-                try store.completeShard(simulation: simulation, shard: shard)
-            }
+        }
+        if outcome.wasComplete {
+            progress.message("simulate: shard \(shard) is already complete in \(store.path); not recomputed")
+        } else {
             progress.clear()
         }
-        return try withStore { try store.shardSummary(simulation: simulation, shard: shard, identity: input.identity) }
+        return outcome.summary
     }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import JSONOutput
 import ResultsStore
 import ScenarioFormat
 import TenderSimulation
@@ -52,11 +51,11 @@ struct SweepCommand: ParsableCommand {
         let loader = ScenarioLoader()
         let base = loader.load(scenario.file, variant: scenario.variant)
         guard let baseScenario = base.scenario else { return }  // the cell checks print the scenario's own errors
-        let known = KnownPaths.all(in: baseScenario)
+        let known = ScenarioPaths.all(in: baseScenario)
         for axis in grid.axes where !known.contains(axis.path) {
             let probe = loader.load(scenario.file, variant: scenario.variant, overrides: [(axis.path, axis.values[0])])
             guard !probe.errors.isEmpty else { continue }
-            let hint = KnownPaths.suggestion(for: axis.path, among: known).map { "; did you mean '\($0)'?" } ?? ""
+            let hint = ScenarioPaths.suggestion(for: axis.path, among: known).map { "; did you mean '\($0)'?" } ?? ""
             StandardError.write("error: --grid: '\(axis.path)' is not a path of this scenario\(hint)")
             DiagnosticPrinter.print(probe.errors)
             throw ExitStatus.invalidInput
@@ -146,7 +145,7 @@ struct SweepCommand: ParsableCommand {
         }.filter { wanted.contains($0.summary.identity.parameterText) }
         switch format {
         case .text: print(SimulationText.render(cells: stored), terminator: "")
-        case .json: print(SimulationJSON.value(cells: stored).rendered(lineSeparators: .literal), terminator: "")
+        case .json: print(SweepDocument(stored).rendered, terminator: "")
         }
     }
 }

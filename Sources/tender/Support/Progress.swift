@@ -2,6 +2,8 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
@@ -85,7 +87,7 @@ final class Progress {
 
     /// Writes without adding a newline (the live line).
     private static func writeRaw(_ text: String) {
-        _ = text.withCString { Glibc.write(2, $0, strlen($0)) }
+        _ = text.withCString { systemWrite(2, $0, strlen($0)) }
     }
 
     static func duration(_ seconds: Double) -> String {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ResultsStore
 import TenderEngine
 import TenderExport
 import TenderReports
@@ -58,7 +59,7 @@ struct ResultInputOptions: ParsableArguments {
             return .run(RunView(JSONReport.document(result, scenario: loaded)))
         case .database:
             do {
-                let (sweep, others) = try SweepDatabaseReader.read(input)
+                let (sweep, others) = try ResultsDatabase.latestSweep(at: input)
                 if others > 0 {
                     StandardError.write(
                         "\(input): note: the database holds \(others) other sweep(s); reporting the latest one"

@@ -1,6 +1,5 @@
 import ArgumentParser
 import ScenarioFormat
-import TenderEngine
 import TenderModel
 
 /// Options shared by the commands that read one scenario.
@@ -19,30 +18,6 @@ struct ScenarioOptions: ParsableArguments {
             StandardError.write("\(file): invalid (\(DiagnosticPrinter.counts(result.diagnostics)))")
             throw ExitStatus.invalidInput
         }
-        try checkBidLots(scenario, result)
         return (scenario, result)
-    }
-
-    /// Explicit bids must name lots of the plan the policy produces.
-    func checkBidLots(_ scenario: Scenario, _ result: LoadResult) throws {
-        guard !scenario.bids.isEmpty else { return }
-        let lots = LotPlanner.plan(scenario).lots.map(\.id)
-        var diagnostics: [Diagnostic] = []
-        for (index, bid) in scenario.bids.enumerated() where !lots.contains(bid.lot) {
-            let path = "bids[\(index)].lot"
-            diagnostics.append(
-                Diagnostic(
-                    .error,
-                    at: result.sourceMap.location(of: path),
-                    path: path,
-                    "unknown lot '\(bid.lot)'; the lot plan has: \(lots.joined(separator: ", "))"
-                )
-            )
-        }
-        if !diagnostics.isEmpty {
-            DiagnosticPrinter.print(diagnostics)
-            StandardError.write("\(file): invalid (\(DiagnosticPrinter.counts(diagnostics)))")
-            throw ExitStatus.invalidInput
-        }
     }
 }

@@ -31,7 +31,9 @@ struct SimulationOptions: ParsableArguments {
 struct SimulationInput {
     var scenario: Scenario
     var identity: SimulationIdentity
-    /// Loads the same scenario again: each worker thread gets its own copy (see `Simulation.run`).
+    /// The files as read, from which each worker thread gets its own copy of the scenario.
+    var source: ScenarioSource
+    /// Another copy of the scenario, with the seed of `scenario` (see `Simulation.run`).
     var replicate: @Sendable () -> Scenario
 
     /// Loads `file` with a variant and overrides; prints diagnostics (each only once per `printed`) and exits
@@ -45,7 +47,8 @@ struct SimulationInput {
         printed: inout Set<String>,
         context: String = ""
     ) throws -> SimulationInput {
-        let result = ScenarioLoader().load(file, variant: variant, overrides: overrides.map { ($0.path, $0.value) })
+        let source = ScenarioSource(loading: file, variant: variant, overrides: overrides)
+        let result = source.result
         let fresh = result.diagnostics.filter { printed.insert($0.description).inserted }
         if !fresh.isEmpty && !context.isEmpty && result.scenario == nil { StandardError.write(context) }
         DiagnosticPrinter.print(fresh)
@@ -61,18 +64,9 @@ struct SimulationInput {
             throw ExitStatus.invalidInput
         }
         if let seed = options.seed { scenario.meta.seed = seed }
-        let fileDigest: String
-        if let digest {
-            fileDigest = digest
-        } else {
-            do {
-                fileDigest = try ScenarioDigest.digest(files: result.files, read: ScenarioLoader.readFromDisk)
-            } catch {
-                StandardError.write(
-                    "\(file): cannot read the scenario files for the digest: \(error.localizedDescription)"
-                )
-                throw ExitStatus.invalidInput
-            }
+        guard let fileDigest = digest ?? source.digest else {
+            StandardError.write("\(file): cannot read the scenario files for the digest")
+            throw ExitStatus.invalidInput
         }
         let identity = SimulationIdentity(
             file: file,
@@ -83,17 +77,12 @@ struct SimulationInput {
             replications: options.replications ?? max(1, scenario.meta.replications),
             parameters: overrides
         )
-        let loaded = scenario
-        let seed = scenario.meta.seed
-        let pairs = overrides.map { ($0.path, $0.value) }
-        let replicate: @Sendable () -> Scenario = {
-            guard var copy = ScenarioLoader().load(file, variant: variant, overrides: pairs).scenario else {
-                return loaded
-            }
-            copy.meta.seed = seed
-            return copy
-        }
-        return SimulationInput(scenario: scenario, identity: identity, replicate: replicate)
+        return SimulationInput(
+            scenario: scenario,
+            identity: identity,
+            source: source,
+            replicate: source.replicate(seed: scenario.meta.seed, fallback: scenario)
+        )
     }
 }
 
