@@ -80,7 +80,7 @@ let package = Package(
             name: "TenderExportTests",
             dependencies: [
                 "TenderExport", "JSONOutput", "TenderReports", "TenderEngine", "TenderModel", "ScenarioFormat",
-                "ExactNumbers",
+                "ExactNumbers", "TenderSimulation",
             ]
         ),
         .testTarget(

@@ -163,7 +163,7 @@ enum SimulationFixtures {
 
     @Test func simulationReport() throws {
         let document = try SimulationFixtures.read(SimulationFixtures.simulation())
-        let html = document.html
+        let html = document.html()
         expectSelfContained(html)
         #expect(html.contains("试点 &lt;scenario&gt;"))
         #expect(html.contains("<tr data-lot=\"concrete\"><td>concrete</td><td class=\"num\">800,000.00</td>"))
@@ -172,7 +172,7 @@ enum SimulationFixtures {
     }
 
     @Test func comparisonReport() throws {
-        let html = try SimulationFixtures.read(SimulationFixtures.comparison).html
+        let html = try SimulationFixtures.read(SimulationFixtures.comparison).html()
         expectSelfContained(html)
         #expect(html.contains("+1.80%"))
         #expect(html.contains("[+1.50%, +2.10%]"))
@@ -181,7 +181,7 @@ enum SimulationFixtures {
     }
 
     @Test func sweepReportDrawsHeatMapsOverTwoAxes() throws {
-        let html = try SimulationFixtures.read(SimulationFixtures.sweep).html
+        let html = try SimulationFixtures.read(SimulationFixtures.sweep).html()
         expectSelfContained(html)
         #expect(html.contains("heat-5"))
         #expect(html.contains("data-cell=\"5\""))
@@ -192,7 +192,7 @@ enum SimulationFixtures {
             "{\"index\": \(i), \"simulation\": \(SimulationFixtures.simulation(parameters: ["policy.sme.deduction": value]))}"
         }
         let json = "{\"schema\": \"tender-sweep\", \"cells\": [\(cells.joined(separator: ", "))]}"
-        let html = try SimulationFixtures.read(json).html
+        let html = try SimulationFixtures.read(json).html()
         expectSelfContained(html)
         #expect(html.contains("class=\"series\""))
         #expect(html.contains("class=\"band\""))
@@ -201,7 +201,7 @@ enum SimulationFixtures {
 
 @Suite struct SimulationCSVTests {
     @Test func simulationMetrics() throws {
-        let tables = try SimulationFixtures.read(SimulationFixtures.simulation()).csvTables
+        let tables = try SimulationFixtures.read(SimulationFixtures.simulation()).csvTables()
         #expect(tables.map(\.name) == ["metrics.csv"])
         let table = try #require(tables.first?.table)
         #expect(table.header.first == "metric")
@@ -215,7 +215,7 @@ enum SimulationFixtures {
     }
 
     @Test func comparisonHasVariantsAndDifferences() throws {
-        let tables = try SimulationFixtures.read(SimulationFixtures.comparison).csvTables
+        let tables = try SimulationFixtures.read(SimulationFixtures.comparison).csvTables()
         #expect(tables.map(\.name) == ["metrics.csv", "differences.csv"])
         #expect(tables[0].table.header.first == "variant")
         #expect(tables[0].table.rows.filter { $0[0] == "deduction-20" }.count == 11)
@@ -225,7 +225,7 @@ enum SimulationFixtures {
     }
 
     @Test func sweepCellsHaveAColumnPerAxis() throws {
-        let tables = try SimulationFixtures.read(SimulationFixtures.sweep).csvTables
+        let tables = try SimulationFixtures.read(SimulationFixtures.sweep).csvTables()
         let table = try #require(tables.first?.table)
         #expect(
             Array(table.header.prefix(4)) == [

@@ -115,6 +115,10 @@ public struct MetricRegistry: Sendable {
         return runMetrics.first { $0.name == name }.map { ($0, nil) }
     }
 
+    /// The label of the metric a full name refers to, nil for a name this registry does not know (a metric
+    /// of another version or study).
+    public func label(of name: String) -> Label? { metric(named: name)?.metric.label }
+
     /// Every metric's value in a run, in catalogue order: run metrics (with a nil lot), then each lot's in
     /// `lots` order (the plan's lots). A lot missing from the result has every lot metric undefined.
     public func values(of result: RunResult, lots: [String], _ body: (Metric, _ lot: String?, Exact?) -> Void) {

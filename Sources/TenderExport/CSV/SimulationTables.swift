@@ -1,4 +1,5 @@
 import Foundation
+import TenderEngine
 import TenderSimulation
 
 /// The CSV exports of simulation results: `metrics.csv` for a simulation (one row per metric), for a
@@ -6,16 +7,21 @@ import TenderSimulation
 /// cell and metric, with a column per grid axis).
 ///
 /// Statistics are written in their shortest round-trip decimal form, as in the JSON (empty when undefined);
-/// `total` is the exact decimal. Shares are fractions of 1.
-package enum SimulationTables {
+/// `total` is the exact decimal. Shares are fractions of 1. The last two columns label the metric in Chinese
+/// and English as the metric registry does (empty for a metric it does not know).
+package struct SimulationTables {
+    let registry: MetricRegistry
+
+    package init(registry: MetricRegistry = .standard) { self.registry = registry }
+
     static let statisticColumns = [
         "metric", "kind", "n", "undefined", "mean", "sd", "se", "ci_low", "ci_high", "p5", "p50", "p95", "min", "max",
-        "total", "quantiles",
+        "total", "quantiles", "label_zh", "label_en",
     ]
 
-    static func metrics(_ simulations: [(variant: String?, simulation: SimulationDocument)]) -> CSVTable {
+    func metrics(_ simulations: [(variant: String?, simulation: SimulationDocument)]) -> CSVTable {
         let withVariant = simulations.contains { $0.variant != nil }
-        var table = CSVTable(header: (withVariant ? ["variant"] : []) + statisticColumns)
+        var table = CSVTable(header: (withVariant ? ["variant"] : []) + Self.statisticColumns)
         for (variant, simulation) in simulations {
             for m in simulation.metrics {
                 table.append((withVariant ? [variant ?? ""] : []) + row(m))
@@ -24,7 +30,7 @@ package enum SimulationTables {
         return table
     }
 
-    static func differences(_ c: ComparisonDocument) -> CSVTable {
+    func differences(_ c: ComparisonDocument) -> CSVTable {
         var table = CSVTable(header: [
             "variant", "reference", "metric", "kind", "scale", "n", "mean_reference", "mean_variant", "difference",
             "se", "ci_low", "ci_high",
@@ -33,17 +39,18 @@ package enum SimulationTables {
             for m in d.metrics {
                 table.append([
                     d.variant, d.reference, m.name, m.kind.rawValue, m.scale.rawValue, String(m.n),
-                    number(m.meanReference), number(m.meanVariant), number(m.difference), number(m.se), number(m.ciLow),
-                    number(m.ciHigh),
+                    Self.number(m.meanReference), Self.number(m.meanVariant), Self.number(m.difference),
+                    Self.number(m.se), Self.number(m.ciLow),
+                    Self.number(m.ciHigh),
                 ])
             }
         }
         return table
     }
 
-    static func cells(_ sweep: SweepDocument) -> CSVTable {
+    func cells(_ sweep: SweepDocument) -> CSVTable {
         let axes = sweep.orderedAxes
-        var table = CSVTable(header: ["cell"] + axes + statisticColumns)
+        var table = CSVTable(header: ["cell"] + axes + Self.statisticColumns)
         for cell in sweep.cells {
             let values = axes.map { cell.simulation.parameters[$0] ?? "" }
             for m in cell.simulation.metrics {
@@ -53,11 +60,14 @@ package enum SimulationTables {
         return table
     }
 
-    static func row(_ m: MetricStatistics) -> [String] {
-        [
-            m.name, m.kind.rawValue, String(m.n), String(m.undefined), number(m.mean), number(m.sd), number(m.se),
-            number(m.ciLow), number(m.ciHigh), number(m.p5), number(m.p50), number(m.p95), number(m.min),
-            number(m.max), m.total?.description ?? "", m.quantiles ?? "",
+    func row(_ m: MetricStatistics) -> [String] {
+        let label = registry.label(of: m.name)
+        return [
+            m.name, m.kind.rawValue, String(m.n), String(m.undefined), Self.number(m.mean), Self.number(m.sd),
+            Self.number(m.se),
+            Self.number(m.ciLow), Self.number(m.ciHigh), Self.number(m.p5), Self.number(m.p50), Self.number(m.p95),
+            Self.number(m.min),
+            Self.number(m.max), m.total?.description ?? "", m.quantiles ?? "", label?.zh ?? "", label?.en ?? "",
         ]
     }
 
@@ -71,27 +81,30 @@ package enum SimulationTables {
 }
 
 extension ResultDocument {
-    /// The CSV files of this result: file name → table (Docs/reports-and-exports.md lists the columns).
-    package var csvTables: [(name: String, table: CSVTable)] {
+    /// The CSV files of this result: file name → table (Docs/reports-and-exports.md lists the columns), with
+    /// metrics labelled as `registry` labels them.
+    package func csvTables(registry: MetricRegistry = .standard) -> [(name: String, table: CSVTable)] {
+        let tables = SimulationTables(registry: registry)
         switch self {
         case .run(let view): return RunTables.tables(view)
-        case .simulation(let s): return [("metrics.csv", SimulationTables.metrics([(nil, s)]))]
+        case .simulation(let s): return [("metrics.csv", tables.metrics([(nil, s)]))]
         case .comparison(let c):
             return [
-                ("metrics.csv", SimulationTables.metrics(zip(c.variants, c.simulations).map { ($0, $1) })),
-                ("differences.csv", SimulationTables.differences(c)),
+                ("metrics.csv", tables.metrics(zip(c.variants, c.simulations).map { ($0, $1) })),
+                ("differences.csv", tables.differences(c)),
             ]
-        case .sweep(let sweep): return [("cells.csv", SimulationTables.cells(sweep))]
+        case .sweep(let sweep): return [("cells.csv", tables.cells(sweep))]
         }
     }
 
-    /// The HTML report of this result.
-    package var html: String {
+    /// The HTML report of this result, with metrics labelled as `registry` labels them.
+    package func html(registry: MetricRegistry = .standard) -> String {
+        let report = SimulationReport(registry: registry)
         switch self {
         case .run(let view): return RunReport.html(view)
-        case .simulation(let s): return SimulationReport.html(s)
-        case .comparison(let c): return SimulationReport.html(c)
-        case .sweep(let sweep): return SimulationReport.html(sweep)
+        case .simulation(let s): return report.html(s)
+        case .comparison(let c): return report.html(c)
+        case .sweep(let sweep): return report.html(sweep)
         }
     }
 

@@ -73,9 +73,9 @@ package enum StatisticText {
         differenceInterval(low, high, scale: scale.rawValue)
     }
 
-    /// The bilingual name of a run metric, as the registry labels it; a metric it does not know (written by
+    /// The bilingual name of a metric, as the registry labels it; a metric it does not know (written by
     /// another version) is shown by its name.
     package static func metricLabel(_ name: String, registry: MetricRegistry = .standard) -> Label {
-        registry.runMetrics.first { $0.name == name }?.label ?? Label("", name)
+        registry.label(of: name) ?? Label("", name)
     }
 }

@@ -57,7 +57,7 @@ struct ExportCommand: ParsableCommand {
                 StandardError.write("error: cannot create the directory '\(csv)': \(error.localizedDescription)")
                 throw ExitStatus.cannotWrite
             }
-            for (name, table) in document.csvTables {
+            for (name, table) in document.csvTables() {
                 try writeOutput(table.text, to: (csv as NSString).appendingPathComponent(name), what: "CSV file")
             }
         }

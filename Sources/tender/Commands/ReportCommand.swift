@@ -21,7 +21,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let document = try input.load()
-        try writeOutput(document.html, to: html, what: "HTML report")
+        try writeOutput(document.html(), to: html, what: "HTML report")
         print("\(html): HTML report of the \(document.summary)")
     }
 }
