@@ -27,13 +27,6 @@ let package = Package(
         .target(name: "TenderModel", dependencies: ["ExactNumbers"]),
         // The tender engine: aggregation, lots, bidding, reviews, scoring, award, metrics. No files, no terminal.
         .target(name: "TenderEngine", dependencies: ["ExactNumbers", "TenderModel"]),
-        // Renderings of results: text tables, JSON, Markdown evaluation reports. Strings only, no files.
-        .target(name: "TenderReports", dependencies: ["ExactNumbers", "TenderModel", "TenderEngine"]),
-        // Reports and exports: a self-contained HTML report with inline SVG charts, CSV, OCDS. Strings only, no files.
-        .target(
-            name: "TenderExport",
-            dependencies: ["ExactNumbers", "JSONOutput", "TenderModel", "TenderEngine", "TenderReports", "TenderSimulation"]
-        ),
         // Scenario files: YAML through Yams, includes, variants, and exact diagnostics (explicit bids are checked
         // against the engine's lot plan).
         .target(
@@ -44,6 +37,13 @@ let package = Package(
         .target(
             name: "TenderSimulation",
             dependencies: ["ExactNumbers", "JSONOutput", "TenderModel", "TenderEngine", "ScenarioFormat"]
+        ),
+        // Every rendering of results, in one place: text tables, the run JSON, Markdown evaluation reports, the
+        // self-contained HTML report with inline SVG charts, CSV, OCDS, and the simulation text. Strings only, no
+        // files.
+        .target(
+            name: "TenderReports",
+            dependencies: ["ExactNumbers", "JSONOutput", "TenderModel", "TenderEngine", "TenderSimulation"]
         ),
         // The SQLite results store of sweeps and sharded simulations (GRDB; libsqlite3-dev).
         .target(
@@ -59,7 +59,6 @@ let package = Package(
                 "ScenarioFormat",
                 "TenderEngine",
                 "TenderReports",
-                "TenderExport",
                 "TenderSimulation",
                 "ResultsStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -77,15 +76,15 @@ let package = Package(
         ),
         .testTarget(name: "TenderEngineTests", dependencies: ["TenderEngine", "TenderModel", "ExactNumbers"]),
         .testTarget(
-            name: "TenderExportTests",
+            name: "TenderReportsTests",
             dependencies: [
-                "TenderExport", "JSONOutput", "TenderReports", "TenderEngine", "TenderModel", "ScenarioFormat",
-                "ExactNumbers", "TenderSimulation",
+                "TenderReports", "JSONOutput", "TenderEngine", "TenderModel", "ScenarioFormat", "ExactNumbers",
+                "TenderSimulation",
             ]
         ),
         .testTarget(
             name: "TenderSimulationTests",
-            dependencies: ["TenderSimulation", "TenderEngine", "TenderModel", "ScenarioFormat", "ExactNumbers"]
+            dependencies: ["TenderSimulation", "TenderReports", "TenderEngine", "TenderModel", "ScenarioFormat", "ExactNumbers"]
         ),
         .testTarget(
             name: "SimulationEndToEndTests",

@@ -5,8 +5,8 @@ import TenderEngine
 import TenderSimulation
 
 /// A problem with a results database, said so that a user can act on it.
-public struct StoreError: Error, Sendable, CustomStringConvertible {
-    public let description: String
+package struct StoreError: Error, Sendable, CustomStringConvertible {
+    package let description: String
     init(_ description: String) { self.description = description }
 
     static func wrap<T>(_ path: String, _ body: () throws -> T) throws(StoreError) -> T {
@@ -24,12 +24,12 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
 
 /// The SQLite file of sweeps and sharded simulations. Every write is one transaction: a process killed at
 /// any moment leaves whole cells and whole record batches, never half of one.
-public final class ResultsDatabase: SweepStore, ShardStore {
-    public let path: String
+package final class ResultsDatabase: SweepStore, ShardStore {
+    package let path: String
     let queue: DatabaseQueue
 
     /// Opens (or creates) the database at `path` and brings its schema up to date.
-    public init(path: String) throws(StoreError) {
+    package init(path: String) throws(StoreError) {
         self.path = path
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
@@ -43,13 +43,13 @@ public final class ResultsDatabase: SweepStore, ShardStore {
 
     // MARK: Sweep cells
 
-    public func hasCell(_ key: CellKey) throws -> Bool {
+    package func hasCell(_ key: CellKey) throws -> Bool {
         try StoreError.wrap(path) {
             try queue.read { db in try cellID(db, key, schema: "main") != nil }
         }
     }
 
-    public func commit(_ cell: CellResult) throws {
+    package func commit(_ cell: CellResult) throws {
         try StoreError.wrap(path) {
             try queue.write { db in
                 let id = cell.summary.identity
@@ -80,7 +80,7 @@ public final class ResultsDatabase: SweepStore, ShardStore {
     }
 
     /// The stored cells with the sweep's digest, variant, seed and replications, in grid order.
-    public func cells(digest: String, variant: String?, seed: UInt64, replications: Int) throws -> [CellResult] {
+    package func cells(digest: String, variant: String?, seed: UInt64, replications: Int) throws -> [CellResult] {
         try StoreError.wrap(path) {
             try queue.read { db in
                 let rows = try Row.fetchAll(
@@ -132,7 +132,7 @@ public final class ResultsDatabase: SweepStore, ShardStore {
 
     /// A finished simulation's stored statistics (from an unsharded run, or computed when its shards were
     /// merged), or nil.
-    public func storedSummary(_ identity: SimulationIdentity) throws -> SimulationSummary? {
+    package func storedSummary(_ identity: SimulationIdentity) throws -> SimulationSummary? {
         try StoreError.wrap(path) {
             try queue.read { db in
                 let row = try Row.fetchOne(
@@ -152,7 +152,7 @@ public final class ResultsDatabase: SweepStore, ShardStore {
     }
 
     /// Stores the statistics of an unsharded simulation.
-    public func storeSummary(_ summary: SimulationSummary) throws {
+    package func storeSummary(_ summary: SimulationSummary) throws {
         try StoreError.wrap(path) {
             try queue.write { db in
                 let simulation = try Self.simulationRow(
@@ -179,7 +179,7 @@ public final class ResultsDatabase: SweepStore, ShardStore {
     }
 
     /// The simulation row for a shard (created if needed), and whether that shard is already complete.
-    public func beginShard(
+    package func beginShard(
         _ identity: SimulationIdentity,
         catalog: MetricCatalog,
         shard: Shard
@@ -209,7 +209,7 @@ public final class ResultsDatabase: SweepStore, ShardStore {
     }
 
     /// Stores a batch of records in one transaction (a rerun replaces what an interrupted one left).
-    public func appendRecords(_ records: [ReplicationRecord], simulation: Int64) throws {
+    package func appendRecords(_ records: [ReplicationRecord], simulation: Int64) throws {
         try StoreError.wrap(path) {
             try queue.write { db in
                 for record in records {
@@ -229,7 +229,7 @@ public final class ResultsDatabase: SweepStore, ShardStore {
     }
 
     /// Marks a shard complete once all its records are stored.
-    public func completeShard(simulation: Int64, shard: Shard) throws {
+    package func completeShard(simulation: Int64, shard: Shard) throws {
         try StoreError.wrap(path) {
             try queue.write { db in
                 try db.execute(
@@ -241,7 +241,7 @@ public final class ResultsDatabase: SweepStore, ShardStore {
     }
 
     /// The statistics of a shard's stored records, folded in replication order.
-    public func shardSummary(simulation: Int64, shard: Shard, identity: SimulationIdentity) throws -> SimulationSummary
+    package func shardSummary(simulation: Int64, shard: Shard, identity: SimulationIdentity) throws -> SimulationSummary
     {
         try StoreError.wrap(path) {
             try queue.read { db in
@@ -271,21 +271,21 @@ public final class ResultsDatabase: SweepStore, ShardStore {
     // MARK: Merging
 
     /// What a merge did.
-    public struct MergeReport: Sendable {
-        public var cellsAdded = 0
-        public var cellsAlreadyPresent = 0
-        public var recordsAdded = 0
+    package struct MergeReport: Sendable {
+        package var cellsAdded = 0
+        package var cellsAlreadyPresent = 0
+        package var recordsAdded = 0
         /// Sharded simulations whose shards are now all present: their statistics were computed and stored.
-        public var completed: [SimulationSummary] = []
+        package var completed: [SimulationSummary] = []
         /// Sharded simulations still missing shards: (scenario, missing shard indices).
-        public var incomplete: [(scenario: String, missing: [Int], shards: Int)] = []
+        package var incomplete: [(scenario: String, missing: [Int], shards: Int)] = []
 
-        public init() {}
+        package init() {}
     }
 
     /// Copies the cells, simulations, shards and records of the database at `source` into this one; what is
     /// already here (same key) is kept, so merging the same file twice changes nothing.
-    public func merge(from source: String, into report: inout MergeReport) throws {
+    package func merge(from source: String, into report: inout MergeReport) throws {
         guard FileManager.default.fileExists(atPath: source) else { throw StoreError("\(source): no such file") }
         // Bring the source's schema up to date (and check it is a results database) before attaching it.
         _ = try ResultsDatabase(path: source)
@@ -379,7 +379,7 @@ public final class ResultsDatabase: SweepStore, ShardStore {
 
     /// Computes and stores the statistics of every sharded simulation whose shards are all complete and that
     /// has none yet (folding its records in replication order); lists those still missing shards.
-    public func finishMergedSimulations(into report: inout MergeReport) throws {
+    package func finishMergedSimulations(into report: inout MergeReport) throws {
         let path = self.path
         report = try StoreError.wrap(path) {
             var report = report

@@ -7,7 +7,7 @@ extension ResultsDatabase {
     /// sweeps (another scenario version, variant, seed or number of replications) the database holds.
     ///
     /// The file is opened read-only: reading a report never changes the database.
-    public static func latestSweep(at path: String) throws(StoreError) -> (sweep: SweepDocument, otherSweeps: Int) {
+    package static func latestSweep(at path: String) throws(StoreError) -> (sweep: SweepDocument, otherSweeps: Int) {
         var configuration = Configuration()
         configuration.readonly = true
         do {

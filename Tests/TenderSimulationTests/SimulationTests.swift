@@ -1,5 +1,6 @@
 import Foundation
 import TenderEngine
+import TenderReports
 import Testing
 
 @testable import TenderSimulation

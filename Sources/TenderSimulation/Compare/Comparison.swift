@@ -2,7 +2,7 @@ import TenderEngine
 import TenderModel
 
 /// How a paired difference is expressed.
-public enum DifferenceScale: String, Sendable {
+package enum DifferenceScale: String, Sendable {
     /// Amounts: the ratio of the means minus one ("B costs 1.8% more"), by the delta method.
     case relative
     /// Shares and rates: the mean of B − A in percentage points.
@@ -21,19 +21,19 @@ public enum DifferenceScale: String, Sendable {
 
 /// Streaming paired statistics of (A, B) on common random numbers: means, variances and covariance
 /// (Welford's bivariate update), folded in replication order.
-public struct PairedMoments: Sendable, Equatable {
-    public private(set) var count = 0
-    public private(set) var meanA = 0.0
-    public private(set) var meanB = 0.0
+package struct PairedMoments: Sendable, Equatable {
+    package private(set) var count = 0
+    package private(set) var meanA = 0.0
+    package private(set) var meanB = 0.0
     private var m2A = 0.0
     private var m2B = 0.0
     private var coMoment = 0.0
     /// Welford on the differences B − A themselves, for the points and absolute scales.
-    public private(set) var difference = RunningMoments()
+    package private(set) var difference = RunningMoments()
 
-    public init() {}
+    package init() {}
 
-    public mutating func add(_ a: Double, _ b: Double) {
+    package mutating func add(_ a: Double, _ b: Double) {
         count += 1
         let n = Double(count)
         let dA = a - meanA
@@ -48,7 +48,7 @@ public struct PairedMoments: Sendable, Equatable {
 
     /// The relative difference meanB / meanA − 1 and its standard error by the delta method:
     /// se = √((var B − 2R cov + R² var A) / n) / |mean A| with R = mean B / mean A.
-    public var relative: (value: Double, standardError: Double) {
+    package var relative: (value: Double, standardError: Double) {
         guard count >= 2, meanA != 0 else { return (.nan, .nan) }
         let n = Double(count)
         let r = meanB / meanA
@@ -61,40 +61,40 @@ public struct PairedMoments: Sendable, Equatable {
 }
 
 /// A paired difference of one metric between a variant and the reference.
-public struct DifferenceSummary: Sendable, Equatable {
-    public var definition: MetricDefinition
-    public var scale: DifferenceScale
+package struct DifferenceSummary: Sendable, Equatable {
+    package var definition: MetricDefinition
+    package var scale: DifferenceScale
     /// Replications where the metric was defined under both.
-    public var count: Int
-    public var meanReference: Double
-    public var meanVariant: Double
+    package var count: Int
+    package var meanReference: Double
+    package var meanVariant: Double
     /// Relative: a fraction (0.018 = 1.8%); points: a fraction of one (0.12 = 12 pp); absolute: the unit.
-    public var difference: Double
-    public var standardError: Double
+    package var difference: Double
+    package var standardError: Double
     /// Half the width of the 95% confidence interval.
-    public var halfWidth: Double
+    package var halfWidth: Double
 
-    public var confidenceLow: Double { difference - halfWidth }
-    public var confidenceHigh: Double { difference + halfWidth }
+    package var confidenceLow: Double { difference - halfWidth }
+    package var confidenceHigh: Double { difference + halfWidth }
 }
 
 /// The result of `tender compare`: each variant's statistics, and its paired differences from the first.
-public struct ComparisonSummary: Sendable, Equatable {
+package struct ComparisonSummary: Sendable, Equatable {
     /// Variant names as given (`base` for the scenario as written).
-    public var names: [String]
-    public var summaries: [SimulationSummary]
+    package var names: [String]
+    package var summaries: [SimulationSummary]
     /// For each variant after the first, its differences from the first, on the run-level metrics.
-    public var differences: [[DifferenceSummary]]
+    package var differences: [[DifferenceSummary]]
 }
 
 /// Runs the same replications under several variants: common random numbers (same seed, same replication
 /// index, streams labelled by lot and supplier), so the differences are paired.
-public enum Comparison {
+package enum Comparison {
     /// Runs replications 0..<`replications` of every scenario and folds them in replication order.
     ///
     /// `replicate`, when given, holds one function per scenario that loads another copy of it for each
     /// worker thread (as ``Simulation/run(_:identity:shard:jobs:replicate:progress:sink:)`` explains).
-    public static func run(
+    package static func run(
         _ scenarios: [(name: String, scenario: Scenario, identity: SimulationIdentity)],
         replications: Int,
         jobs: Int = 1,

@@ -1,5 +1,5 @@
 /// SHA-256 (FIPS 180-4), small and dependency-free: for scenario digests, not for security.
-public struct SHA256: Sendable {
+package struct SHA256: Sendable {
     private var state: [UInt32] = [
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
     ]
@@ -17,10 +17,10 @@ public struct SHA256: Sendable {
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 
-    public init() {}
+    package init() {}
 
     /// Adds bytes to the message.
-    public mutating func update(_ bytes: some Sequence<UInt8>) {
+    package mutating func update(_ bytes: some Sequence<UInt8>) {
         for byte in bytes {
             buffer.append(byte)
             length &+= 1
@@ -32,7 +32,7 @@ public struct SHA256: Sendable {
     }
 
     /// The digest as 64 lowercase hexadecimal digits.
-    public func hexDigest() -> String {
+    package func hexDigest() -> String {
         var copy = self
         let bits = length &* 8
         copy.buffer.append(0x80)
@@ -54,7 +54,7 @@ public struct SHA256: Sendable {
     }
 
     /// The digest of `bytes`.
-    public static func hex(_ bytes: some Sequence<UInt8>) -> String {
+    package static func hex(_ bytes: some Sequence<UInt8>) -> String {
         var hash = SHA256()
         hash.update(bytes)
         return hash.hexDigest()

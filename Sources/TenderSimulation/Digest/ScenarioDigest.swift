@@ -2,9 +2,9 @@
 /// includes, in the loader's order (main file first), each preceded by its length as 8 bytes big-endian so
 /// that moving bytes from one file to the next changes the digest. File names and paths do not count:
 /// the same files copied elsewhere have the same digest.
-public enum ScenarioDigest {
+package enum ScenarioDigest {
     /// The digest of the files' contents, in order.
-    public static func digest(of contents: [[UInt8]]) -> String {
+    package static func digest(of contents: [[UInt8]]) -> String {
         var hash = SHA256()
         for bytes in contents {
             let count = UInt64(bytes.count)
@@ -15,12 +15,12 @@ public enum ScenarioDigest {
     }
 
     /// The digest of the files at `paths`, read with `read`.
-    public static func digest(files paths: [String], read: (String) throws -> [UInt8]) rethrows -> String {
+    package static func digest(files paths: [String], read: (String) throws -> [UInt8]) rethrows -> String {
         try digest(of: paths.map(read))
     }
 }
 
 /// The version of the tool recorded with every stored result.
-public enum ToolVersion {
-    public static let current = "0.4.0"
+package enum ToolVersion {
+    package static let current = "0.4.0"
 }

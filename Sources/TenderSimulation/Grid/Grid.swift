@@ -2,17 +2,17 @@ import ExactNumbers
 import ScenarioFormat
 
 /// One parameter of a sweep cell: an override path and the value text given to the scenario loader.
-public struct GridValue: Sendable, Hashable, CustomStringConvertible {
-    public var path: String
+package struct GridValue: Sendable, Hashable, CustomStringConvertible {
+    package var path: String
     /// The value as YAML text, as `ScenarioLoader.load(_:variant:overrides:)` takes it (`12%`, `40`).
-    public var value: String
+    package var value: String
 
-    public init(path: String, value: String) {
+    package init(path: String, value: String) {
         self.path = path
         self.value = value
     }
 
-    public var description: String { "\(path)=\(value)" }
+    package var description: String { "\(path)=\(value)" }
 }
 
 /// One `--grid` option: a path and its values.
@@ -20,20 +20,20 @@ public struct GridValue: Sendable, Hashable, CustomStringConvertible {
 /// Two forms: an exact decimal range `10%..20% step 2%` (both ends and the step are exact decimals, with
 /// `%` on all three or none; the values are start, start + step, … up to and including the end when a
 /// step lands on it), or a comma-separated list `30,40,50,60` whose items are passed as written.
-public struct GridAxis: Sendable, Equatable {
-    public var path: String
-    public var values: [String]
+package struct GridAxis: Sendable, Equatable {
+    package var path: String
+    package var values: [String]
 
     /// The most values one axis may have.
-    public static let maximumValues = 10_000
+    package static let maximumValues = 10_000
 
-    public init(path: String, values: [String]) {
+    package init(path: String, values: [String]) {
         self.path = path
         self.values = values
     }
 
     /// Parses `path=range` or `path=list`.
-    public init(parsing text: String) throws(GridError) {
+    package init(parsing text: String) throws(GridError) {
         guard let equals = text.firstIndex(of: "=") else {
             throw GridError("expected PATH=VALUES, e.g. 'policy.sme.deduction=10%..20% step 2%' (found '\(text)')")
         }
@@ -100,13 +100,13 @@ public struct GridAxis: Sendable, Equatable {
 }
 
 /// The Cartesian product of the axes: cell 0 takes every axis's first value; the last axis varies fastest.
-public struct Grid: Sendable, Equatable {
-    public var axes: [GridAxis]
+package struct Grid: Sendable, Equatable {
+    package var axes: [GridAxis]
 
     /// The most cells a sweep may have.
-    public static let maximumCells = 1_000_000
+    package static let maximumCells = 1_000_000
 
-    public init(_ axes: [GridAxis]) throws(GridError) {
+    package init(_ axes: [GridAxis]) throws(GridError) {
         var seen = Set<String>()
         for axis in axes where !seen.insert(axis.path).inserted {
             throw GridError("\(axis.path) is given in two --grid options; list all its values in one")
@@ -119,10 +119,10 @@ public struct Grid: Sendable, Equatable {
         self.axes = axes
     }
 
-    public var count: Int { axes.reduce(1) { $0 * $1.values.count } }
+    package var count: Int { axes.reduce(1) { $0 * $1.values.count } }
 
     /// The parameters of cell `index`.
-    public func cell(_ index: Int) -> [GridValue] {
+    package func cell(_ index: Int) -> [GridValue] {
         var rest = index
         var values: [GridValue] = []
         for axis in axes.reversed() {
@@ -134,8 +134,8 @@ public struct Grid: Sendable, Equatable {
 }
 
 /// A malformed `--grid`.
-public struct GridError: Error, Sendable, CustomStringConvertible {
-    public let description: String
+package struct GridError: Error, Sendable, CustomStringConvertible {
+    package let description: String
     init(_ description: String) { self.description = description }
 }
 

@@ -3,13 +3,13 @@ import TenderModel
 
 /// One metric of a catalogue, as result documents describe it: its full name (`contract`,
 /// `lot[concrete].failed`), kind and summary.
-public struct MetricDefinition: Sendable, Equatable, Codable {
-    public let name: String
-    public let kind: MetricKind
+package struct MetricDefinition: Sendable, Equatable, Codable {
+    package let name: String
+    package let kind: MetricKind
     /// What it is, for tables and documentation.
-    public let summary: String
+    package let summary: String
 
-    public init(name: String, kind: MetricKind, summary: String) {
+    package init(name: String, kind: MetricKind, summary: String) {
         self.name = name
         self.kind = kind
         self.summary = summary
@@ -21,14 +21,14 @@ public struct MetricDefinition: Sendable, Equatable, Codable {
 ///
 /// The lot plan does not depend on the random draws, so the catalogue is fixed for a scenario (and
 /// variant): every replication fills the same slots.
-public struct MetricCatalog: Sendable {
-    public let registry: MetricRegistry
-    public let definitions: [MetricDefinition]
+package struct MetricCatalog: Sendable {
+    package let registry: MetricRegistry
+    package let definitions: [MetricDefinition]
     /// The lot ids of the plan, in plan order.
-    public let lots: [String]
+    package let lots: [String]
 
     /// The catalogue of `registry`'s metrics for lots with these ids.
-    public init(lots: [String], registry: MetricRegistry = .standard) {
+    package init(lots: [String], registry: MetricRegistry = .standard) {
         self.registry = registry
         self.lots = lots
         var definitions = registry.runMetrics.map {
@@ -43,12 +43,12 @@ public struct MetricCatalog: Sendable {
     }
 
     /// The catalogue of a scenario: its lot plan decides the per-lot metrics.
-    public init(scenario: Scenario, registry: MetricRegistry = .standard) {
+    package init(scenario: Scenario, registry: MetricRegistry = .standard) {
         self.init(lots: LotPlanner.plan(scenario).lots.map(\.id), registry: registry)
     }
 
     /// Rebuilds a catalogue from stored definitions.
-    public init(definitions: [MetricDefinition], registry: MetricRegistry = .standard) {
+    package init(definitions: [MetricDefinition], registry: MetricRegistry = .standard) {
         self.registry = registry
         self.definitions = definitions
         var lots: [String] = []
@@ -59,15 +59,15 @@ public struct MetricCatalog: Sendable {
         self.lots = lots
     }
 
-    public var count: Int { definitions.count }
+    package var count: Int { definitions.count }
 
     /// The position of the metric named `name`.
-    public func index(of name: String) -> Int? { definitions.firstIndex { $0.name == name } }
+    package func index(of name: String) -> Int? { definitions.firstIndex { $0.name == name } }
 }
 
 extension MetricCatalog: Equatable {
     /// Two catalogues are equal when they describe the same slots.
-    public static func == (a: MetricCatalog, b: MetricCatalog) -> Bool {
+    package static func == (a: MetricCatalog, b: MetricCatalog) -> Bool {
         a.definitions == b.definitions && a.lots == b.lots
     }
 }

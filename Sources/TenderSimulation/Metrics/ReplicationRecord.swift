@@ -6,19 +6,19 @@ import TenderEngine
 /// `values` are the metrics as `Double` for the statistics (`nan` where a metric is undefined in this
 /// replication, such as the contract of a failed lot); `exact` holds the exact value of the metrics whose
 /// totals are kept exactly (amounts, counts, indicators), nil elsewhere and where undefined.
-public struct ReplicationRecord: Sendable, Equatable {
-    public var replication: Int
-    public var values: [Double]
-    public var exact: [Exact?]
+package struct ReplicationRecord: Sendable, Equatable {
+    package var replication: Int
+    package var values: [Double]
+    package var exact: [Exact?]
 
-    public init(replication: Int, values: [Double], exact: [Exact?]) {
+    package init(replication: Int, values: [Double], exact: [Exact?]) {
         self.replication = replication
         self.values = values
         self.exact = exact
     }
 
     /// Reads the metrics of one run into the catalogue's slots, as its registry reads them.
-    public init(_ result: RunResult, catalog: MetricCatalog) {
+    package init(_ result: RunResult, catalog: MetricCatalog) {
         replication = result.replication
         var values: [Double] = []
         var exact: [Exact?] = []
@@ -34,9 +34,9 @@ public struct ReplicationRecord: Sendable, Equatable {
 }
 
 /// Exact values become `Double` only for statistics.
-public enum ExactConversion {
+package enum ExactConversion {
     /// The nearest `Double` to the value rounded to 12 decimal places (integers convert exactly up to 2⁵³).
-    public static func double(_ value: Exact) -> Double {
+    package static func double(_ value: Exact) -> Double {
         if value.isInteger, let integer = Int(value.description) { return Double(integer) }
         return Double(value.formatted(places: 12, mode: .halfEven)) ?? .nan
     }

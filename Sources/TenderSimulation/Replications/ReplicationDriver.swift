@@ -6,7 +6,7 @@ import Foundation
 /// and every chunk before it are done. At most `window` chunks are in flight, so memory is bounded by
 /// `window × chunkSize` results whatever the number of items. Because the fold sees the results in item
 /// order, and each item's result depends only on its index, the fold is byte-identical for any `jobs`.
-public enum ReplicationDriver {
+package enum ReplicationDriver {
     /// Computes `work(i)` for i in 0..<count and calls `fold(i, result)` in order on the calling thread.
     ///
     /// - Parameters:
@@ -15,7 +15,7 @@ public enum ReplicationDriver {
     ///   - chunkSize: items per chunk handed to a worker.
     ///   - work: the item's computation; must depend on its index only.
     ///   - fold: consumes results in order; if it throws, the workers stop and the error is rethrown.
-    public static func run<Result: Sendable>(
+    package static func run<Result: Sendable>(
         count: Int,
         jobs: Int,
         chunkSize: Int = 16,
@@ -28,7 +28,7 @@ public enum ReplicationDriver {
     /// As ``run(count:jobs:chunkSize:work:fold:)``, but each worker thread first makes its own work function
     /// with `makeWork`: a worker that owns its copy of the inputs never touches the reference counts of
     /// another thread's objects, which otherwise serialises the threads on shared cache lines.
-    public static func run<Result: Sendable>(
+    package static func run<Result: Sendable>(
         count: Int,
         jobs: Int,
         chunkSize: Int = 16,

@@ -8,17 +8,17 @@ import TenderModel
 ///
 /// The copies share no storage with each other (reference counting on arrays shared by the threads would
 /// serialise them), and each is exactly the scenario first loaded, even if a file changes on disk meanwhile.
-public struct ScenarioSource: Sendable {
-    public let path: String
-    public let variant: String?
+package struct ScenarioSource: Sendable {
+    package let path: String
+    package let variant: String?
     /// Overrides applied after the variant (a sweep cell's parameters), in order.
-    public let overrides: [GridValue]
+    package let overrides: [GridValue]
     /// The first load: the scenario (nil on errors) and its diagnostics.
-    public let result: LoadResult
+    package let result: LoadResult
     private let bytes: [String: [UInt8]]
 
     /// Loads `path` with `variant` and `overrides`, keeping every file's bytes as `read` returned them.
-    public init(
+    package init(
         loading path: String,
         variant: String? = nil,
         overrides: [GridValue] = [],
@@ -38,7 +38,7 @@ public struct ScenarioSource: Sendable {
     }
 
     /// The ``ScenarioDigest`` of the files' bytes as read; nil when a file could not be read.
-    public var digest: String? {
+    package var digest: String? {
         var contents: [[UInt8]] = []
         for file in result.files {
             guard let bytes = bytes[file] else { return nil }
@@ -49,7 +49,7 @@ public struct ScenarioSource: Sendable {
 
     /// Another copy of the scenario, loaded from the bytes first read, with its seed replaced by `seed` when
     /// given; nil when the first load failed.
-    public func copy(seed: UInt64? = nil) -> Scenario? {
+    package func copy(seed: UInt64? = nil) -> Scenario? {
         guard result.scenario != nil else { return nil }
         let bytes = self.bytes
         let loader = ScenarioLoader { file in
@@ -64,7 +64,7 @@ public struct ScenarioSource: Sendable {
 
     /// A function giving each worker thread its own copy with `seed` (see ``copy(seed:)``); `fallback` (shared,
     /// which is correct but slower) if a copy cannot be made.
-    public func replicate(seed: UInt64? = nil, fallback: Scenario) -> @Sendable () -> Scenario {
+    package func replicate(seed: UInt64? = nil, fallback: Scenario) -> @Sendable () -> Scenario {
         { copy(seed: seed) ?? fallback }
     }
 }

@@ -2,11 +2,11 @@
 ///
 /// Written `i/n` with 0 ≤ i < n (0-based, like a Kubernetes Indexed Job's completion index and a Slurm
 /// array declared `--array=0-<n-1>`). `0/1` is the whole work.
-public struct Shard: Sendable, Hashable, CustomStringConvertible {
-    public let index: Int
-    public let count: Int
+package struct Shard: Sendable, Hashable, CustomStringConvertible {
+    package let index: Int
+    package let count: Int
 
-    public static let whole = Shard(uncheckedIndex: 0, count: 1)
+    package static let whole = Shard(uncheckedIndex: 0, count: 1)
 
     private init(uncheckedIndex index: Int, count: Int) {
         self.index = index
@@ -14,7 +14,7 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Parses `i/n`; throws a message naming the problem.
-    public init(parsing text: String) throws(ShardError) {
+    package init(parsing text: String) throws(ShardError) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]) else {
             throw ShardError("expected a shard as i/n, e.g. 0/4 (found '\(text)')")
@@ -28,20 +28,20 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
         self.init(uncheckedIndex: i, count: n)
     }
 
-    public var description: String { "\(index)/\(count)" }
+    package var description: String { "\(index)/\(count)" }
 
     /// Whether item `k` belongs to this shard.
-    public func contains(_ k: Int) -> Bool { k % count == index }
+    package func contains(_ k: Int) -> Bool { k % count == index }
 
     /// How many of the items 0..<total belong to this shard.
-    public func size(of total: Int) -> Int { total <= index ? 0 : (total - index + count - 1) / count }
+    package func size(of total: Int) -> Int { total <= index ? 0 : (total - index + count - 1) / count }
 
     /// The `position`-th item of this shard.
-    public func item(at position: Int) -> Int { index + position * count }
+    package func item(at position: Int) -> Int { index + position * count }
 }
 
 /// A malformed `--shard`.
-public struct ShardError: Error, Sendable, CustomStringConvertible {
-    public let description: String
+package struct ShardError: Error, Sendable, CustomStringConvertible {
+    package let description: String
     init(_ description: String) { self.description = description }
 }

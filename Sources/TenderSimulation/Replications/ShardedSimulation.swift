@@ -3,7 +3,7 @@ import TenderModel
 /// Where a sharded simulation keeps its replication records (the results database of ResultsStore), so that
 /// shards run on different machines merge into one simulation, and a shard run again after an interruption
 /// continues from the store instead of starting over.
-public protocol ShardStore: AnyObject {
+package protocol ShardStore: AnyObject {
     /// The store's id of the simulation's records (created if needed), and whether `shard` of it is already
     /// complete.
     func beginShard(
@@ -20,11 +20,11 @@ public protocol ShardStore: AnyObject {
 }
 
 /// What ``Simulation/runShard(_:identity:shard:store:jobs:replicate:batchSize:progress:)`` did.
-public struct ShardOutcome: Sendable, Equatable {
+package struct ShardOutcome: Sendable, Equatable {
     /// The statistics of the shard's records, as stored.
-    public var summary: SimulationSummary
+    package var summary: SimulationSummary
     /// Whether the store already held the complete shard, so nothing was computed.
-    public var wasComplete: Bool
+    package var wasComplete: Bool
 }
 
 extension Simulation {
@@ -34,7 +34,7 @@ extension Simulation {
     /// bits. The summary is folded from the stored records, so a resumed shard reports what a fresh one does.
     ///
     /// Errors of the store are thrown as the store throws them.
-    public static func runShard(
+    package static func runShard(
         _ scenario: Scenario,
         identity: SimulationIdentity,
         shard: Shard,

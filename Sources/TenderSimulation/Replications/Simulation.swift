@@ -2,22 +2,22 @@ import TenderEngine
 import TenderModel
 
 /// Who ran what: enough to find a result again and to tell two results apart.
-public struct SimulationIdentity: Sendable, Equatable {
+package struct SimulationIdentity: Sendable, Equatable {
     /// The scenario file as given on the command line.
-    public var file: String
+    package var file: String
     /// The scenario's name (`meta.name`).
-    public var scenario: String
+    package var scenario: String
     /// The variant, or nil for the scenario as written (`base`).
-    public var variant: String?
+    package var variant: String?
     /// SHA-256 of the bytes of the scenario file and its includes (``ScenarioDigest``).
-    public var digest: String
-    public var seed: UInt64
+    package var digest: String
+    package var seed: UInt64
     /// Replications requested (all shards together).
-    public var replications: Int
+    package var replications: Int
     /// Overrides applied on top of the variant (a sweep cell's parameters), in grid order.
-    public var parameters: [GridValue]
+    package var parameters: [GridValue]
 
-    public init(
+    package init(
         file: String,
         scenario: String,
         variant: String?,
@@ -36,19 +36,19 @@ public struct SimulationIdentity: Sendable, Equatable {
     }
 
     /// The parameters as one canonical text, `path=value; path=value` (empty for none).
-    public var parameterText: String { parameters.map(\.description).joined(separator: "; ") }
+    package var parameterText: String { parameters.map(\.description).joined(separator: "; ") }
 }
 
 /// The statistics of a simulation (or of one shard of it).
-public struct SimulationSummary: Sendable, Equatable {
-    public var identity: SimulationIdentity
+package struct SimulationSummary: Sendable, Equatable {
+    package var identity: SimulationIdentity
     /// The lot ids of the plan.
-    public var lots: [String]
+    package var lots: [String]
     /// Replications folded into these statistics.
-    public var replications: Int
-    public var metrics: [MetricSummary]
+    package var replications: Int
+    package var metrics: [MetricSummary]
 
-    public init(identity: SimulationIdentity, lots: [String], replications: Int, metrics: [MetricSummary]) {
+    package init(identity: SimulationIdentity, lots: [String], replications: Int, metrics: [MetricSummary]) {
         self.identity = identity
         self.lots = lots
         self.replications = replications
@@ -56,11 +56,11 @@ public struct SimulationSummary: Sendable, Equatable {
     }
 
     /// The summary of the metric named `name`.
-    public func metric(_ name: String) -> MetricSummary? { metrics.first { $0.definition.name == name } }
+    package func metric(_ name: String) -> MetricSummary? { metrics.first { $0.definition.name == name } }
 }
 
 /// Monte Carlo replications of one scenario.
-public enum Simulation {
+package enum Simulation {
     /// Runs the replications of `shard` among 0..<`replications` on `jobs` threads and folds their metrics in
     /// replication order.
     ///
@@ -74,7 +74,7 @@ public enum Simulation {
     ///     correct but scales poorly (reference counting on shared storage).
     ///   - progress: called on the calling thread after each folded replication with (done, total).
     ///   - sink: receives each record in replication order (the shard store writes them), may throw to stop.
-    public static func run(
+    package static func run(
         _ scenario: Scenario,
         identity: SimulationIdentity,
         shard: Shard = .whole,
@@ -113,7 +113,7 @@ public enum Simulation {
     }
 
     /// Statistics from stored records, folded in the order given (replication order).
-    public static func summarize(
+    package static func summarize(
         _ records: some Sequence<ReplicationRecord>,
         catalog: MetricCatalog,
         identity: SimulationIdentity

@@ -2,23 +2,23 @@ import ExactNumbers
 
 /// The streaming statistics of one metric: Welford moments, min and max, the quantile sketch, and the exact
 /// total for amounts, counts and indicators. Memory is bounded whatever the number of observations.
-public struct MetricAccumulator: Sendable {
-    public let definition: MetricDefinition
-    public private(set) var moments = RunningMoments()
-    public private(set) var sketch = QuantileSketch()
-    public private(set) var minimum = Double.infinity
-    public private(set) var maximum = -Double.infinity
+package struct MetricAccumulator: Sendable {
+    package let definition: MetricDefinition
+    package private(set) var moments = RunningMoments()
+    package private(set) var sketch = QuantileSketch()
+    package private(set) var minimum = Double.infinity
+    package private(set) var maximum = -Double.infinity
     /// Replications where the metric was undefined (a failed lot has no contract price).
-    public private(set) var undefined = 0
+    package private(set) var undefined = 0
     /// The exact sum of the defined values (amounts, counts, indicators only).
-    public private(set) var total = Exact.zero
+    package private(set) var total = Exact.zero
 
-    public init(_ definition: MetricDefinition) {
+    package init(_ definition: MetricDefinition) {
         self.definition = definition
     }
 
     /// Folds one replication's value (`nan` when undefined) and its exact value.
-    public mutating func add(_ value: Double, exact: Exact?) {
+    package mutating func add(_ value: Double, exact: Exact?) {
         guard !value.isNaN else {
             undefined += 1
             return
@@ -31,7 +31,7 @@ public struct MetricAccumulator: Sendable {
     }
 
     /// The summary so far.
-    public var summary: MetricSummary {
+    package var summary: MetricSummary {
         let n = moments.count
         let quantiles = sketch.quantiles ?? [.nan, .nan, .nan]
         let halfWidth = n < 2 ? Double.nan : StudentT.quantile975(degreesOfFreedom: n - 1) * moments.standardError
@@ -59,29 +59,29 @@ public struct MetricAccumulator: Sendable {
 ///
 /// Two summaries are equal when every number has the same bits (so an undefined `nan` equals itself): the
 /// equality that "byte-identical for any number of jobs" means.
-public struct MetricSummary: Sendable, Equatable {
-    public var definition: MetricDefinition
+package struct MetricSummary: Sendable, Equatable {
+    package var definition: MetricDefinition
     /// Replications where the metric was defined.
-    public var count: Int
+    package var count: Int
     /// Replications where it was not (e.g. the contract of a failed lot).
-    public var undefined: Int
-    public var mean: Double
-    public var standardDeviation: Double
-    public var standardError: Double
+    package var undefined: Int
+    package var mean: Double
+    package var standardDeviation: Double
+    package var standardError: Double
     /// The 95% confidence interval of the mean: mean ± t(0.975, n − 1) × standard error.
-    public var confidenceLow: Double
-    public var confidenceHigh: Double
-    public var p5: Double
-    public var p50: Double
-    public var p95: Double
-    public var minimum: Double
-    public var maximum: Double
+    package var confidenceLow: Double
+    package var confidenceHigh: Double
+    package var p5: Double
+    package var p50: Double
+    package var p95: Double
+    package var minimum: Double
+    package var maximum: Double
     /// The exact sum over the replications where defined (amounts, counts, indicators).
-    public var total: Exact?
+    package var total: Exact?
     /// Whether the percentiles are exact (at most ``QuantileSketch/exactLimit`` values) or P² estimates.
-    public var quantilesExact: Bool
+    package var quantilesExact: Bool
 
-    public init(
+    package init(
         definition: MetricDefinition,
         count: Int,
         undefined: Int,
@@ -115,7 +115,7 @@ public struct MetricSummary: Sendable, Equatable {
         self.quantilesExact = quantilesExact
     }
 
-    public static func == (a: MetricSummary, b: MetricSummary) -> Bool {
+    package static func == (a: MetricSummary, b: MetricSummary) -> Bool {
         let x = [
             a.mean, a.standardDeviation, a.standardError, a.confidenceLow, a.confidenceHigh, a.p5, a.p50, a.p95,
             a.minimum, a.maximum,
@@ -130,23 +130,23 @@ public struct MetricSummary: Sendable, Equatable {
 }
 
 /// The accumulators of every metric of a catalogue; records are folded in replication order.
-public struct StatisticsAccumulator: Sendable {
-    public let catalog: MetricCatalog
-    public private(set) var metrics: [MetricAccumulator]
+package struct StatisticsAccumulator: Sendable {
+    package let catalog: MetricCatalog
+    package private(set) var metrics: [MetricAccumulator]
     /// Replications folded.
-    public private(set) var replications = 0
+    package private(set) var replications = 0
 
-    public init(catalog: MetricCatalog) {
+    package init(catalog: MetricCatalog) {
         self.catalog = catalog
         metrics = catalog.definitions.map(MetricAccumulator.init)
     }
 
     /// Folds one replication.
-    public mutating func add(_ record: ReplicationRecord) {
+    package mutating func add(_ record: ReplicationRecord) {
         precondition(record.values.count == metrics.count, "a record must match the catalogue")
         replications += 1
         for i in metrics.indices { metrics[i].add(record.values[i], exact: record.exact[i]) }
     }
 
-    public var summaries: [MetricSummary] { metrics.map(\.summary) }
+    package var summaries: [MetricSummary] { metrics.map(\.summary) }
 }

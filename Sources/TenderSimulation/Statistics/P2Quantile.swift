@@ -4,15 +4,15 @@
 /// stored. The estimate is deterministic for a given order of observations. Its error is not bounded in
 /// the worst case, but for the smooth distributions of simulation metrics it is typically a small fraction
 /// of a standard deviation (`Docs/simulation.md` gives measurements).
-public struct P2Quantile: Sendable, Equatable {
+package struct P2Quantile: Sendable, Equatable {
     /// The quantile estimated, in (0, 1).
-    public let probability: Double
+    package let probability: Double
     private var heights: [Double] = []
     private var positions: [Double] = [1, 2, 3, 4, 5]
     private var desired: [Double]
     private var increments: [Double]
 
-    public init(probability p: Double) {
+    package init(probability p: Double) {
         precondition(p > 0 && p < 1, "a P² quantile must lie strictly between 0 and 1")
         probability = p
         desired = [1, 1 + 2 * p, 1 + 4 * p, 3 + 2 * p, 5]
@@ -20,10 +20,10 @@ public struct P2Quantile: Sendable, Equatable {
     }
 
     /// Observations folded so far.
-    public private(set) var count = 0
+    package private(set) var count = 0
 
     /// Folds one observation.
-    public mutating func add(_ x: Double) {
+    package mutating func add(_ x: Double) {
         count += 1
         if heights.count < 5 {
             heights.append(x)
@@ -60,7 +60,7 @@ public struct P2Quantile: Sendable, Equatable {
     }
 
     /// The estimate; nil before five observations (callers keep those exactly).
-    public var estimate: Double? { heights.count == 5 ? heights[2] : nil }
+    package var estimate: Double? { heights.count == 5 ? heights[2] : nil }
 
     private func parabolic(_ i: Int, _ d: Double) -> Double {
         let (qm, q, qp) = (heights[i - 1], heights[i], heights[i + 1])

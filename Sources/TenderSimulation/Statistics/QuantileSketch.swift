@@ -4,30 +4,30 @@
 /// exact (linear interpolation between order statistics, the "type 7" definition of R and NumPy's
 /// default). Three ``P2Quantile`` estimators run from the first observation on, and take over beyond the
 /// limit, so memory stays at `exactLimit` doubles per metric whatever the number of replications.
-public struct QuantileSketch: Sendable, Equatable {
+package struct QuantileSketch: Sendable, Equatable {
     /// Observations kept for exact quantiles.
-    public static let exactLimit = 4096
+    package static let exactLimit = 4096
     /// The probabilities reported.
-    public static let probabilities = [0.05, 0.5, 0.95]
+    package static let probabilities = [0.05, 0.5, 0.95]
 
     private var kept: [Double] = []
     private var estimators = QuantileSketch.probabilities.map(P2Quantile.init(probability:))
-    public private(set) var count = 0
+    package private(set) var count = 0
 
-    public init() {}
+    package init() {}
 
     /// Folds one observation.
-    public mutating func add(_ x: Double) {
+    package mutating func add(_ x: Double) {
         count += 1
         if kept.count < Self.exactLimit { kept.append(x) }
         for i in estimators.indices { estimators[i].add(x) }
     }
 
     /// Whether ``quantiles`` are exact (false once P² has taken over).
-    public var isExact: Bool { count <= Self.exactLimit }
+    package var isExact: Bool { count <= Self.exactLimit }
 
     /// p5, p50 and p95; nil when empty.
-    public var quantiles: [Double]? {
+    package var quantiles: [Double]? {
         guard count > 0 else { return nil }
         if isExact {
             let sorted = kept.sorted()
@@ -37,7 +37,7 @@ public struct QuantileSketch: Sendable, Equatable {
     }
 
     /// The type-7 quantile of sorted values: h = (n − 1)p, interpolated between the neighbours of h.
-    public static func type7(_ sorted: [Double], _ p: Double) -> Double {
+    package static func type7(_ sorted: [Double], _ p: Double) -> Double {
         let h = Double(sorted.count - 1) * p
         let low = Int(h.rounded(.down))
         let high = min(low + 1, sorted.count - 1)

@@ -2,18 +2,18 @@
 ///
 /// The update is order-dependent in its last bits, so callers fold observations in replication order: the
 /// same replications give the same bits whatever the number of jobs.
-public struct RunningMoments: Sendable, Equatable {
+package struct RunningMoments: Sendable, Equatable {
     /// Observations folded so far.
-    public private(set) var count = 0
+    package private(set) var count = 0
     /// Their mean (0 before the first).
-    public private(set) var mean = 0.0
+    package private(set) var mean = 0.0
     /// Σ (x − mean)², kept for the variance.
-    public private(set) var sumOfSquaredDeviations = 0.0
+    package private(set) var sumOfSquaredDeviations = 0.0
 
-    public init() {}
+    package init() {}
 
     /// Folds one observation.
-    public mutating func add(_ x: Double) {
+    package mutating func add(_ x: Double) {
         count += 1
         let delta = x - mean
         mean += delta / Double(count)
@@ -21,11 +21,11 @@ public struct RunningMoments: Sendable, Equatable {
     }
 
     /// The sample variance (n − 1 in the denominator); 0 with fewer than two observations.
-    public var variance: Double { count < 2 ? 0 : max(0, sumOfSquaredDeviations / Double(count - 1)) }
+    package var variance: Double { count < 2 ? 0 : max(0, sumOfSquaredDeviations / Double(count - 1)) }
 
     /// The sample standard deviation.
-    public var standardDeviation: Double { variance.squareRoot() }
+    package var standardDeviation: Double { variance.squareRoot() }
 
     /// The standard error of the mean, sd / √n.
-    public var standardError: Double { count < 2 ? 0 : standardDeviation / Double(count).squareRoot() }
+    package var standardError: Double { count < 2 ? 0 : standardDeviation / Double(count).squareRoot() }
 }

@@ -2,16 +2,16 @@ import TenderModel
 
 /// What identifies a finished sweep cell in a store: the scenario's content, the variant, the cell's
 /// parameters, the seed and the number of replications. A cell with the same key is never computed twice.
-public struct CellKey: Sendable, Hashable {
-    public var digest: String
+package struct CellKey: Sendable, Hashable {
+    package var digest: String
     /// The variant, or "" for the scenario as written.
-    public var variant: String
+    package var variant: String
     /// ``SimulationIdentity/parameterText``.
-    public var parameters: String
-    public var seed: UInt64
-    public var replications: Int
+    package var parameters: String
+    package var seed: UInt64
+    package var replications: Int
 
-    public init(_ identity: SimulationIdentity) {
+    package init(_ identity: SimulationIdentity) {
         digest = identity.digest
         variant = identity.variant ?? ""
         parameters = identity.parameterText
@@ -21,14 +21,14 @@ public struct CellKey: Sendable, Hashable {
 }
 
 /// One finished cell, as it is stored.
-public struct CellResult: Sendable, Equatable {
+package struct CellResult: Sendable, Equatable {
     /// The cell's position in the grid.
-    public var index: Int
+    package var index: Int
     /// The shard that computed it (`0/1` when the sweep was not sharded).
-    public var shard: Shard
-    public var summary: SimulationSummary
+    package var shard: Shard
+    package var summary: SimulationSummary
 
-    public init(index: Int, shard: Shard, summary: SimulationSummary) {
+    package init(index: Int, shard: Shard, summary: SimulationSummary) {
         self.index = index
         self.shard = shard
         self.summary = summary
@@ -36,13 +36,13 @@ public struct CellResult: Sendable, Equatable {
 }
 
 /// Where a sweep keeps its finished cells. `commit` must store a cell atomically (all of it or nothing).
-public protocol SweepStore: AnyObject {
+package protocol SweepStore: AnyObject {
     func hasCell(_ key: CellKey) throws -> Bool
     func commit(_ cell: CellResult) throws
 }
 
 /// What a sweep reports as it goes.
-public enum SweepEvent: Sendable {
+package enum SweepEvent: Sendable {
     /// A cell already in the store: skipped.
     case skipped(cell: Int)
     /// A cell begins.
@@ -55,13 +55,13 @@ public enum SweepEvent: Sendable {
 
 /// Runs each cell of a grid (of a shard of it) as a simulation and commits its summary, skipping cells
 /// already stored: an interrupted sweep run again computes only what is missing.
-public enum Sweep {
+package enum Sweep {
     /// - Parameters:
     ///   - cells: how many cells the grid has.
     ///   - shard: the cells this process computes: those whose index k satisfies k mod n = i.
     ///   - prepare: the scenario and identity of cell k (loaded with the cell's overrides), and a function
     ///     that loads another copy of it for each worker thread (see ``Simulation/run(_:identity:shard:jobs:replicate:progress:sink:)``).
-    public static func run(
+    package static func run(
         cells: Int,
         shard: Shard = .whole,
         store: some SweepStore,

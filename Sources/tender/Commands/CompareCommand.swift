@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ScenarioFormat
 import TenderModel
+import TenderReports
 import TenderSimulation
 
 /// `tender compare FILE --variants A,B`: the same replications under each variant, paired differences.

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import JSONOutput
-import TenderExport
+import TenderReports
 
 /// `tender export INPUT --csv DIR --ocds FILE`: the run as CSV tables and as an OCDS release package.
 struct ExportCommand: ParsableCommand {

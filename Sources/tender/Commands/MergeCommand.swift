@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JSONOutput
 import ResultsStore
+import TenderReports
 import TenderSimulation
 
 /// `tender merge OUT.sqlite SHARD.sqlite...`: combines the results databases of shards.

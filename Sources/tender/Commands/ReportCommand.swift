@@ -1,5 +1,5 @@
 import ArgumentParser
-import TenderExport
+import TenderReports
 
 /// `tender report INPUT --html FILE`: one self-contained HTML file with tables and inline SVG charts.
 struct ReportCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ResultsStore
+import TenderReports
 import TenderSimulation
 
 /// `tender simulate FILE`: N independent replications and their statistics.

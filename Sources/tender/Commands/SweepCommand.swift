@@ -1,6 +1,7 @@
 import ArgumentParser
 import ResultsStore
 import ScenarioFormat
+import TenderReports
 import TenderSimulation
 
 /// `tender sweep FILE --grid PATH=VALUES... --db FILE`: one simulation per cell of a grid, stored in SQLite.

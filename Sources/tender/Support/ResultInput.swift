@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import ResultsStore
 import TenderEngine
-import TenderExport
 import TenderReports
 
 /// The input of `tender report` and `tender export`: a result document (`*.json`, or `-` for standard input:

@@ -1,12 +1,13 @@
 import TenderEngine
+import TenderSimulation
 
 /// The text tables of `tender simulate`, `compare` and `sweep`: fit 100 columns.
-public enum SimulationText {
+package enum SimulationText {
     static let nameWidth = 26
     static let columnWidth = 12
 
     /// One simulation: a header, the run metrics, then each lot's.
-    public static func render(_ summary: SimulationSummary, shard: Shard = .whole) -> String {
+    package static func render(_ summary: SimulationSummary, shard: Shard = .whole) -> String {
         let id = summary.identity
         var out = "\(id.scenario)\(id.variant.map { " — variant \($0)" } ?? "")\n"
         let part = shard == .whole ? "" : ", shard \(shard): \(summary.replications) of them"
@@ -79,7 +80,7 @@ public enum SimulationText {
     }
 
     /// A comparison: one line per variant in words, then a table of the run metrics.
-    public static func render(_ comparison: ComparisonSummary) -> String {
+    package static func render(_ comparison: ComparisonSummary) -> String {
         let reference = comparison.names[0]
         let first = comparison.summaries[0].identity
         var out = "\(first.scenario): \(first.replications) replications per variant, seed \(first.seed)"
@@ -109,7 +110,7 @@ public enum SimulationText {
     }
 
     /// "B costs 1.8% ± 0.3% more, SME share +12.0 pp ± 2.0 pp, failed lots +0.4 pp ± 0.2 pp".
-    public static func sentence(name: String, reference: String, _ row: [DifferenceSummary]) -> String {
+    package static func sentence(name: String, reference: String, _ row: [DifferenceSummary]) -> String {
         func find(_ metric: String) -> DifferenceSummary? { row.first { $0.definition.name == metric } }
         var parts: [String] = []
         if let c = find("contract"), c.difference.isFinite {
@@ -158,7 +159,7 @@ public enum SimulationText {
     }
 
     /// A sweep's cells: parameters, then headline means with their CI half-widths.
-    public static func render(cells: [CellResult]) -> String {
+    package static func render(cells: [CellResult]) -> String {
         guard let first = cells.first else { return "no cells\n" }
         let id = first.summary.identity
         var out = "\(id.scenario)\(id.variant.map { " — variant \($0)" } ?? ""): \(cells.count) cells"

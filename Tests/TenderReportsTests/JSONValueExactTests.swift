@@ -2,7 +2,7 @@ import ExactNumbers
 import JSONOutput
 import Testing
 
-@testable import TenderExport
+@testable import TenderReports
 
 /// Numbers are written from the exact decimal, never through `Double`.
 @Suite struct JSONValueExactTests {

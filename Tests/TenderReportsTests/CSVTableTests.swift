@@ -1,6 +1,6 @@
 import Testing
 
-@testable import TenderExport
+@testable import TenderReports
 
 /// RFC 4180: a header row, CRLF after every record, fields quoted only when they must be.
 @Suite struct CSVTableTests {

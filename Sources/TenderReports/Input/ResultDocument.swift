@@ -1,5 +1,4 @@
 import Foundation
-import TenderReports
 import TenderSimulation
 
 /// A result file `tender report` and `tender export` read, recognised from its bytes: the run document of

@@ -1,5 +1,4 @@
 import ExactNumbers
-import TenderReports
 
 /// The CSV exports of a run: `lots.csv`, `bids.csv`, `awards.csv` and `lines.csv` (the lot plan).
 ///

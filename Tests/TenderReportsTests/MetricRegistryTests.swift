@@ -3,11 +3,10 @@ import Foundation
 import ScenarioFormat
 import TenderEngine
 import TenderModel
-import TenderReports
 import TenderSimulation
 import Testing
 
-@testable import TenderExport
+@testable import TenderReports
 
 /// Adding a metric is one registry entry: a metric registered here, and defined nowhere else, is found — with
 /// its value and its label — in the run JSON, the simulation JSON, the CSV export and the HTML report.

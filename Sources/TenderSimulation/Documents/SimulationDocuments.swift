@@ -9,42 +9,42 @@ import TenderEngine
 // NaN and the infinities as `null`) and `init(from:)` reads them.
 
 /// The schema version written in every simulation document.
-public enum SimulationDocumentSchema {
-    public static let version = 1
+package enum SimulationDocumentSchema {
+    package static let version = 1
 }
 
 /// The statistics of one metric over the replications of a simulation. Statistics are floating point (nil
 /// where undefined: `null` in JSON, NULL in SQLite); `total` is exact.
-public struct MetricStatistics: Sendable, Equatable, Decodable {
+package struct MetricStatistics: Sendable, Equatable, Decodable {
     /// The metric: its name (`contract`, `lot[concrete].contract`), kind and description.
-    public var definition: MetricDefinition
+    package var definition: MetricDefinition
     /// Replications where the metric was defined, and where it was not.
-    public var n: Int
-    public var undefined: Int
-    public var mean: Double?
-    public var sd: Double?
-    public var se: Double?
+    package var n: Int
+    package var undefined: Int
+    package var mean: Double?
+    package var sd: Double?
+    package var se: Double?
     /// The 95% confidence interval of the mean (`ci95` in JSON: `[low, high]`).
-    public var ciLow: Double?
-    public var ciHigh: Double?
-    public var p5: Double?
-    public var p50: Double?
-    public var p95: Double?
-    public var min: Double?
-    public var max: Double?
+    package var ciLow: Double?
+    package var ciHigh: Double?
+    package var p5: Double?
+    package var p50: Double?
+    package var p95: Double?
+    package var min: Double?
+    package var max: Double?
     /// `exact` or `p2` (absent from documents of other writers).
-    public var quantiles: String?
+    package var quantiles: String?
     /// The exact sum over the replications (amounts, counts, indicators).
-    public var total: Exact?
+    package var total: Exact?
 
-    public var name: String { definition.name }
-    public var kind: MetricKind { definition.kind }
+    package var name: String { definition.name }
+    package var kind: MetricKind { definition.kind }
 
     enum CodingKeys: String, CodingKey {
         case name, kind, description, n, undefined, mean, sd, se, ci95, p5, p50, p95, min, max, quantiles, total
     }
 
-    public init(_ m: MetricSummary) {
+    package init(_ m: MetricSummary) {
         definition = m.definition
         n = m.count
         undefined = m.undefined
@@ -62,7 +62,7 @@ public struct MetricStatistics: Sendable, Equatable, Decodable {
         total = m.total
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         definition = MetricDefinition(
             name: try c.decode(String.self, forKey: .name),
@@ -110,25 +110,25 @@ public struct MetricStatistics: Sendable, Equatable, Decodable {
 }
 
 /// A `tender-simulation` document: one scenario (and variant, and grid cell) over N replications.
-public struct SimulationDocument: Sendable, Equatable, Decodable {
+package struct SimulationDocument: Sendable, Equatable, Decodable {
     /// The scenario file as given on the command line.
-    public var file: String?
-    public var scenario: String
+    package var file: String?
+    package var scenario: String
     /// The variant, or nil for the scenario as written.
-    public var variant: String?
-    public var digest: String?
-    public var seed: UInt64
+    package var variant: String?
+    package var digest: String?
+    package var seed: UInt64
     /// Replications requested (all shards together).
-    public var replications: Int
+    package var replications: Int
     /// Replications folded into these statistics (a shard's part of `replications`).
-    public var replicationsFolded: Int?
+    package var replicationsFolded: Int?
     /// Override path → value, for a sweep cell.
-    public var parameters: [String: String]
-    public var lots: [String]
-    public var metrics: [MetricStatistics]
+    package var parameters: [String: String]
+    package var lots: [String]
+    package var metrics: [MetricStatistics]
     /// The shard, on a shard's own output.
-    public var shard: Shard?
-    public var toolVersion: String?
+    package var shard: Shard?
+    package var toolVersion: String?
 
     enum CodingKeys: String, CodingKey {
         case schema, schemaVersion, toolVersion, file, scenario, variant, digest, seed, replications
@@ -136,7 +136,7 @@ public struct SimulationDocument: Sendable, Equatable, Decodable {
     }
 
     /// The document of a simulation's statistics; `shard` is written only for a part of a sharded simulation.
-    public init(_ summary: SimulationSummary, shard: Shard = .whole, toolVersion: String = ToolVersion.current) {
+    package init(_ summary: SimulationSummary, shard: Shard = .whole, toolVersion: String = ToolVersion.current) {
         let id = summary.identity
         file = id.file
         scenario = id.scenario
@@ -152,7 +152,7 @@ public struct SimulationDocument: Sendable, Equatable, Decodable {
         self.toolVersion = toolVersion
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         toolVersion = try c.decodeIfPresent(String.self, forKey: .toolVersion)
         file = try c.decodeIfPresent(String.self, forKey: .file)
@@ -207,44 +207,44 @@ public struct SimulationDocument: Sendable, Equatable, Decodable {
     }
 
     /// The document as `tender simulate --format json` prints it.
-    public var rendered: String { json.rendered(lineSeparators: .literal) }
+    package var rendered: String { json.rendered(lineSeparators: .literal) }
 
     /// The metric named `name` (`contract`, `lot[concrete].contract`), if present.
-    public func metric(_ name: String) -> MetricStatistics? { metrics.first { $0.name == name } }
+    package func metric(_ name: String) -> MetricStatistics? { metrics.first { $0.name == name } }
 
     /// The metrics of the whole run (not per lot), in document order.
-    public var runMetrics: [MetricStatistics] { metrics.filter { !$0.name.hasPrefix("lot[") } }
+    package var runMetrics: [MetricStatistics] { metrics.filter { !$0.name.hasPrefix("lot[") } }
 
     /// `lot[<id>].<name>` of each lot, in the plan's order.
-    public func lotMetric(_ name: String) -> [(lot: String, statistics: MetricStatistics?)] {
+    package func lotMetric(_ name: String) -> [(lot: String, statistics: MetricStatistics?)] {
         lots.map { ($0, metric("lot[\($0)].\(name)")) }
     }
 }
 
 /// A `tender-comparison` document: the variants' simulations on common random numbers and the paired
 /// differences of each variant from the first.
-public struct ComparisonDocument: Sendable, Equatable, Decodable {
+package struct ComparisonDocument: Sendable, Equatable, Decodable {
     /// A paired difference of one run metric between a variant and the reference.
-    public struct MetricDifference: Sendable, Equatable, Decodable {
-        public var name: String
-        public var kind: MetricKind
+    package struct MetricDifference: Sendable, Equatable, Decodable {
+        package var name: String
+        package var kind: MetricKind
         /// `relative` (a ratio − 1), `points` (a difference of shares) or `absolute`.
-        public var scale: DifferenceScale
+        package var scale: DifferenceScale
         /// Replications where the metric was defined under both.
-        public var n: Int
-        public var meanReference: Double?
-        public var meanVariant: Double?
-        public var difference: Double?
-        public var se: Double?
+        package var n: Int
+        package var meanReference: Double?
+        package var meanVariant: Double?
+        package var difference: Double?
+        package var se: Double?
         /// The 95% confidence interval of the difference (`ci95` in JSON).
-        public var ciLow: Double?
-        public var ciHigh: Double?
+        package var ciLow: Double?
+        package var ciHigh: Double?
 
         enum CodingKeys: String, CodingKey {
             case name, kind, scale, n, meanReference, meanVariant, difference, se, ci95
         }
 
-        public init(_ d: DifferenceSummary) {
+        package init(_ d: DifferenceSummary) {
             name = d.definition.name
             kind = d.definition.kind
             scale = d.scale
@@ -257,7 +257,7 @@ public struct ComparisonDocument: Sendable, Equatable, Decodable {
             ciHigh = finite(d.confidenceHigh)
         }
 
-        public init(from decoder: any Decoder) throws {
+        package init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             name = try c.decode(String.self, forKey: .name)
             kind = try decodeKind(c, .kind)
@@ -297,16 +297,16 @@ public struct ComparisonDocument: Sendable, Equatable, Decodable {
     }
 
     /// One variant's differences from the reference (the first variant).
-    public struct VariantDifferences: Sendable, Equatable, Decodable {
-        public var variant: String
-        public var reference: String
-        public var metrics: [MetricDifference]
+    package struct VariantDifferences: Sendable, Equatable, Decodable {
+        package var variant: String
+        package var reference: String
+        package var metrics: [MetricDifference]
 
         enum CodingKeys: String, CodingKey {
             case variant, reference, metrics
         }
 
-        public init(variant: String, reference: String, metrics: [MetricDifference]) {
+        package init(variant: String, reference: String, metrics: [MetricDifference]) {
             self.variant = variant
             self.reference = reference
             self.metrics = metrics
@@ -325,16 +325,16 @@ public struct ComparisonDocument: Sendable, Equatable, Decodable {
     }
 
     /// Variant names as given (`base` for the scenario as written).
-    public var variants: [String]
-    public var simulations: [SimulationDocument]
-    public var differences: [VariantDifferences]
-    public var toolVersion: String?
+    package var variants: [String]
+    package var simulations: [SimulationDocument]
+    package var differences: [VariantDifferences]
+    package var toolVersion: String?
 
     enum CodingKeys: String, CodingKey {
         case schema, schemaVersion, toolVersion, variants, simulations, differences
     }
 
-    public init(_ comparison: ComparisonSummary, toolVersion: String = ToolVersion.current) {
+    package init(_ comparison: ComparisonSummary, toolVersion: String = ToolVersion.current) {
         variants = comparison.names
         simulations = comparison.summaries.map { SimulationDocument($0, toolVersion: toolVersion) }
         differences = comparison.differences.enumerated().map { i, row in
@@ -347,7 +347,7 @@ public struct ComparisonDocument: Sendable, Equatable, Decodable {
         self.toolVersion = toolVersion
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         toolVersion = try c.decodeIfPresent(String.self, forKey: .toolVersion)
         variants = try c.decode([String].self, forKey: .variants)
@@ -370,22 +370,22 @@ public struct ComparisonDocument: Sendable, Equatable, Decodable {
     }
 
     /// The document as `tender compare --format json` prints it.
-    public var rendered: String { json.rendered(lineSeparators: .literal) }
+    package var rendered: String { json.rendered(lineSeparators: .literal) }
 }
 
 /// A `tender-sweep` document (or the cells of a sweep read from a results database): one simulation per grid
 /// cell, in grid order.
-public struct SweepDocument: Sendable, Equatable, Decodable {
-    public struct Cell: Sendable, Equatable, Decodable {
+package struct SweepDocument: Sendable, Equatable, Decodable {
+    package struct Cell: Sendable, Equatable, Decodable {
         /// The cell's position in the grid.
-        public var index: Int
-        public var simulation: SimulationDocument
+        package var index: Int
+        package var simulation: SimulationDocument
 
         enum CodingKeys: String, CodingKey {
             case index, simulation
         }
 
-        public init(index: Int, simulation: SimulationDocument) {
+        package init(index: Int, simulation: SimulationDocument) {
             self.index = index
             self.simulation = simulation
         }
@@ -393,24 +393,24 @@ public struct SweepDocument: Sendable, Equatable, Decodable {
         package var json: JSONValue { object(CodingKeys.self, [.index: .number(index), .simulation: simulation.json]) }
     }
 
-    public var cells: [Cell]
+    package var cells: [Cell]
     /// The grid's axes in order, when the source knows them (a database does; the JSON sorts its keys, so this
     /// is not written).
-    public var axes: [String]?
-    public var toolVersion: String?
+    package var axes: [String]?
+    package var toolVersion: String?
 
     enum CodingKeys: String, CodingKey {
         case schema, schemaVersion, toolVersion, cells
     }
 
-    public init(cells: [Cell], axes: [String]? = nil, toolVersion: String? = ToolVersion.current) {
+    package init(cells: [Cell], axes: [String]? = nil, toolVersion: String? = ToolVersion.current) {
         self.cells = cells
         self.axes = axes
         self.toolVersion = toolVersion
     }
 
     /// Finished sweep cells, in grid order.
-    public init(_ cells: [CellResult], toolVersion: String = ToolVersion.current) {
+    package init(_ cells: [CellResult], toolVersion: String = ToolVersion.current) {
         self.init(
             cells: cells.map {
                 Cell(index: $0.index, simulation: SimulationDocument($0.summary, toolVersion: toolVersion))
@@ -419,7 +419,7 @@ public struct SweepDocument: Sendable, Equatable, Decodable {
         )
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         toolVersion = try c.decodeIfPresent(String.self, forKey: .toolVersion)
         cells = try c.decode([Cell].self, forKey: .cells)
@@ -439,10 +439,10 @@ public struct SweepDocument: Sendable, Equatable, Decodable {
     }
 
     /// The document as `tender sweep --format json` prints it.
-    public var rendered: String { json.rendered(lineSeparators: .literal) }
+    package var rendered: String { json.rendered(lineSeparators: .literal) }
 
     /// The axes in grid order: as given, or inferred from the cells (the last axis varies fastest).
-    public var orderedAxes: [String] {
+    package var orderedAxes: [String] {
         if let axes { return axes }
         let paths = Set(cells.flatMap { $0.simulation.parameters.keys })
         guard let first = cells.first?.simulation.parameters else { return paths.sorted() }
@@ -454,7 +454,7 @@ public struct SweepDocument: Sendable, Equatable, Decodable {
     }
 
     /// Each axis's values in the order the grid visits them.
-    public func values(of axis: String) -> [String] {
+    package func values(of axis: String) -> [String] {
         var seen: [String] = []
         for cell in cells {
             if let value = cell.simulation.parameters[axis], !seen.contains(value) { seen.append(value) }

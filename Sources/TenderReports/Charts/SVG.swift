@@ -1,6 +1,5 @@
 import ExactNumbers
 import Foundation
-import TenderReports
 
 /// An inline SVG drawing: elements in a `viewBox`, styled by the page's CSS classes, so it scales with the
 /// page and prints sharp. Text is escaped; nothing is fetched.

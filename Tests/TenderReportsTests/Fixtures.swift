@@ -2,9 +2,8 @@ import Foundation
 import ScenarioFormat
 import TenderEngine
 import TenderModel
-import TenderReports
 
-@testable import TenderExport
+@testable import TenderReports
 
 /// Bundled and inline scenarios, run in-process, as the views the renderers read.
 enum Fixtures {

@@ -2,7 +2,7 @@ import ExactNumbers
 import Foundation
 import Testing
 
-@testable import TenderExport
+@testable import TenderReports
 
 @Suite struct HTMLReportTests {
     @Test func escapeCoversMarkupAndQuotes() {

@@ -1,7 +1,6 @@
 import ExactNumbers
 import TenderEngine
 import TenderModel
-import TenderReports
 import TenderSimulation
 
 /// The HTML reports of `tender simulate`, `compare` and `sweep` results: the same page as a run's, with

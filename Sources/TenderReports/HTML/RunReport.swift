@@ -1,6 +1,5 @@
 import ExactNumbers
 import TenderModel
-import TenderReports
 
 /// The HTML report of one run: headline figures, charts, the scenario, the lot plan, each lot's evaluation
 /// and the totals.

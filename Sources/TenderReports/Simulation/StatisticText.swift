@@ -1,7 +1,6 @@
 import ExactNumbers
 import TenderEngine
 import TenderModel
-import TenderReports
 import TenderSimulation
 
 /// How the report prints the floating-point statistics of simulations: each value is read back from its

@@ -1,7 +1,6 @@
 import ExactNumbers
 import JSONOutput
 import TenderModel
-import TenderReports
 
 /// A run as an OCDS 1.1 release package: one release, tagged planning, tender, award and contract, with the
 /// bids, lots and partyDetails scale extensions. Docs/reports-and-exports.md maps every field.

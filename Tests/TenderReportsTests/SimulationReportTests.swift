@@ -2,7 +2,7 @@ import ExactNumbers
 import Foundation
 import Testing
 
-@testable import TenderExport
+@testable import TenderReports
 
 /// Simulation documents as Docs/simulation.md specifies them, small enough to write by hand.
 enum SimulationFixtures {

@@ -3,7 +3,7 @@ import Foundation
 import TenderModel
 import Testing
 
-@testable import TenderExport
+@testable import TenderReports
 
 @Suite struct OCDSExportTests {
     func package(_ name: String) throws -> [String: Any] {

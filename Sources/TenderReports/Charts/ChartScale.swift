@@ -1,5 +1,4 @@
 import ExactNumbers
-import TenderReports
 
 /// A linear scale from 0 to a round maximum, onto `0...length` pixels, computed exactly.
 ///

@@ -1,6 +1,5 @@
 import ExactNumbers
 import TenderModel
-import TenderReports
 
 /// A data series of a chart: its bilingual name and the CSS class that colours it.
 package struct ChartSeries: Sendable {

@@ -3,7 +3,7 @@ import Foundation
 import TenderModel
 import Testing
 
-@testable import TenderExport
+@testable import TenderReports
 
 #if canImport(FoundationXML)
 import FoundationXML

@@ -1,6 +1,5 @@
 import ExactNumbers
 import TenderModel
-import TenderReports
 
 /// A run document with its lookups: names by id, each bid's status, the plan entry of each lot.
 ///
