@@ -139,8 +139,8 @@ package enum SimulationText {
 
     /// A fraction as a percentage: one decimal from 1% up, two below (0.04%, not 0.0%).
     static func percent(_ x: Double) -> String {
-        guard x.isFinite else { return "–" }
-        return String(format: abs(x) < 0.01 ? "%.2f%%" : "%.1f%%", x * 100)
+        guard let value = StatisticText.exact(x) else { return "–" }
+        return TextLayout.percent(value, places: abs(x) < 0.01 ? 2 : 1)
     }
 
     static func signed(_ x: Double, _ scale: DifferenceScale, _ kind: MetricKind) -> String {
@@ -150,11 +150,11 @@ package enum SimulationText {
     }
 
     static func unsigned(_ x: Double, _ scale: DifferenceScale, _ kind: MetricKind) -> String {
-        guard x.isFinite else { return "–" }
+        guard let value = StatisticText.exact(x) else { return "–" }
         switch scale {
-        case .relative: return String(format: "%.2f%%", x * 100)
-        case .points: return String(format: abs(x) < 0.01 ? "%.2f pp" : "%.1f pp", x * 100)
-        case .absolute: return abs(x) < 1000 ? NumberFormat.trimmed(x, places: 2) : NumberFormat.value(x, kind)
+        case .relative: return TextLayout.percent(value)
+        case .points: return (value * .hundred).formatted(places: abs(x) < 0.01 ? 2 : 1) + " pp"
+        case .absolute: return abs(x) < 1000 ? NumberFormat.trimmed(value, places: 2) : NumberFormat.value(x, kind)
         }
     }
 
@@ -168,7 +168,7 @@ package enum SimulationText {
         let metrics = ["contract", "savings-rate", "sme-share", "failed-lot-rate"]
         out += "parameters: " + paths.joined(separator: ", ") + "\n"
         let valueTexts = cells.map { $0.summary.identity.parameters.map(\.value).joined(separator: ", ") }
-        let width = max(10, valueTexts.map(NumberFormat.displayWidth).max() ?? 0) + 2
+        let width = max(10, valueTexts.map(TextLayout.width).max() ?? 0) + 2
         out += NumberFormat.left("cell  values", width + 6)
         out += metrics.map { NumberFormat.right($0, 20) }.joined() + "\n"
         for cell in cells {
