@@ -26,6 +26,9 @@ public struct LotMetrics: Sendable, Equatable {
     public var smeContract: Exact = .zero
     public var smallMicroContract: Exact = .zero
 
+    /// 节约资金, in yuan: ceiling − contract, when awarded.
+    public var savings: Exact? { contract.map { ceiling - $0 } }
+
     /// (ceiling − contract) / ceiling.
     public var savingsRate: Exact? {
         guard let contract, !ceiling.isZero else { return nil }

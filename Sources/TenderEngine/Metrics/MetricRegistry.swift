@@ -147,6 +147,18 @@ extension MetricRegistry {
         .run("savings-rate", .share, Label("节约率", "savings rate"), "(awarded ceiling − contract) / awarded ceiling") {
             $0.savingsRate
         },
+        .run(
+            "savings",
+            .amount,
+            Label("节约资金", "savings"),
+            "awarded ceiling − contract (yuan): how much less the awarded lots cost than their ceilings"
+        ) { $0.savings },
+        .run(
+            "savings-rate-all",
+            .share,
+            Label("节约率（全部限价）", "savings rate of all ceilings"),
+            "savings / ceiling of all lots, failed lots included"
+        ) { $0.savingsRateOfAllCeilings },
         .run("lots", .count, Label("包数", "lots"), "lots in the plan") { Exact($0.lots) },
         .run("failed-lots", .count, Label("废标包数", "failed lots"), "lots that failed (废标) after the failure policy") {
             Exact($0.failedLots)
@@ -202,6 +214,9 @@ extension MetricRegistry {
         },
         .lot("savings-rate", .share, Label("节约率", "savings rate"), "(ceiling − contract) / ceiling, when awarded") {
             $0.savingsRate
+        },
+        .lot("savings", .amount, Label("节约资金", "savings"), "ceiling − contract (yuan), when awarded") {
+            $0.savings
         },
         .lot("bids", .count, Label("投标数", "bids"), "bids submitted") { Exact($0.bids) },
         .lot("valid-bids", .count, Label("有效投标数", "valid bids"), "bids that passed both reviews") {

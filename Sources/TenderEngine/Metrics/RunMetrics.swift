@@ -21,6 +21,11 @@ public struct RunMetrics: Sendable, Equatable {
     public var hhi: Exact
     public var redFlags: [RedFlag: Int]
 
+    /// 节约资金, in yuan: how much less the awarded lots cost than their ceilings (awarded ceiling − contract).
+    /// A failed lot bought nothing and saved nothing: its ceiling is not counted.
+    public var savings: Exact { awardedCeiling - contract }
+    /// Savings / the ceilings of all lots (failed lots included): the share of the planned batch saved.
+    public var savingsRateOfAllCeilings: Exact? { ceiling.isZero ? nil : try? savings / ceiling }
     /// (awarded ceiling − contract) / awarded ceiling.
     public var savingsRate: Exact? { awardedCeiling.isZero ? nil : try? (awardedCeiling - contract) / awardedCeiling }
     /// Contract / reference cost − 1, over categories with a reference price (工程造价成本增量).

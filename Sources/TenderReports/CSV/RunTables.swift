@@ -14,7 +14,7 @@ package enum RunTables {
     package static func lots(_ view: RunView) -> CSVTable {
         var table = CSVTable(header: [
             "lot", "materials", "categories", "method", "reserved_for_sme", "lines", "ceiling", "bids", "valid_bids",
-            "status", "winner", "winner_name", "contract_price", "savings_rate", "failure", "red_flags",
+            "status", "winner", "winner_name", "contract_price", "savings_rate", "failure", "red_flags", "savings",
         ])
         for lot in view.document.lots {
             let plan = view.planEntry(lot.id)
@@ -35,6 +35,7 @@ package enum RunTables {
                 rate(lot.savingsRate),
                 lot.failure ?? "",
                 lot.redFlags.map(\.code).joined(separator: ";"),
+                amount(lot.savings),
             ])
         }
         return table

@@ -55,7 +55,11 @@ package enum RunReport {
             (Label("采购包", "Lots"), "\(t.lots)", "废标 failed \(t.failedLots)"),
             (Label("最高限价合计", "Total ceiling"), TextLayout.amount(t.ceiling), view.currency),
             (Label("中标金额合计", "Total contract"), TextLayout.amount(t.contract), view.currency),
-            (Label("节约率", "Savings rate"), TextLayout.percent(t.savingsRate), "相对已授包限价 vs awarded ceilings"),
+            (
+                Label("节约资金", "Savings"), t.savings.map { TextLayout.amount($0) } ?? "—",
+                "节约率 \(TextLayout.percent(t.savingsRate)) 相对已授包限价 of awarded ceilings；"
+                    + "全部限价 of all ceilings \(TextLayout.percent(t.savingsRateAllCeilings))"
+            ),
             (Label("投标", "Bids"), "\(t.bids)", "有效 valid \(t.validBids)"),
             (
                 Label("中小企业份额", "SME share"), TextLayout.percent(t.smeShare),
@@ -498,7 +502,9 @@ package enum RunReport {
             let name = view.supplierName(winner)
             out += "<p class=\"callout\">中标人 Awarded to <b>\(HTML.escape(winner))</b>"
             out += name.isEmpty ? "" : " \(HTML.escape(name))"
-            out += "，中标价 at <b>\(TextLayout.amount(price))</b>（节约率 savings \(TextLayout.percent(lot.savingsRate))）。"
+            let savings = lot.savings.map { TextLayout.amount($0) } ?? "—"
+            out += "，中标价 at <b>\(TextLayout.amount(price))</b>"
+            out += "（节约资金 savings \(savings)，节约率 \(TextLayout.percent(lot.savingsRate))）。"
             out += "中标候选人 Candidates: \(HTML.escape(lot.candidates.joined(separator: ", ")))</p>\n"
         } else {
             out += "<p class=\"callout failed\">废标 Lot failed: \(HTML.escape(lot.failure ?? "no award"))</p>\n"
@@ -523,7 +529,13 @@ package enum RunReport {
             (Label("采购包", "Lots"), "\(t.lots)（废标 failed \(t.failedLots)）"),
             (Label("最高限价合计", "Ceiling"), TextLayout.amount(t.ceiling)),
             (Label("中标金额合计", "Contract"), TextLayout.amount(t.contract)),
-            (Label("节约率", "Savings rate"), TextLayout.percent(t.savingsRate)),
+            (Label("已授包限价", "Awarded ceiling"), t.awardedCeiling.map { TextLayout.amount($0) } ?? "—"),
+            (Label("节约资金", "Savings"), t.savings.map { TextLayout.amount($0) } ?? "—"),
+            (
+                Label("节约率", "Savings rate"),
+                "\(TextLayout.percent(t.savingsRate))（相对已授包限价 of the awarded ceilings；"
+                    + "全部限价 of all ceilings \(TextLayout.percent(t.savingsRateAllCeilings))）"
+            ),
             (Label("投标", "Bids"), "\(t.bids)（有效 valid \(t.validBids)）"),
             (Label("无效原因", "Rejections"), rejections.isEmpty ? "无 none" : rejections.joined(separator: "；")),
             (Label("按认证星级", "Green share by star"), stars.isEmpty ? "—" : stars.joined(separator: "；")),

@@ -178,6 +178,8 @@ package struct LotDocument: Codable, Sendable {
     package let candidates: [String]
     package let winner: String?
     package let contractPrice: Exact?
+    /// 节约资金: ceiling − contract, when awarded (absent in documents written before it was added).
+    package var savings: Exact?
     /// Why the lot failed, in words, and as a code (absent in documents written before codes were added).
     package let failure: String?
     package var failureReason: Coded<FailureReason>?
@@ -219,6 +221,7 @@ package struct LotDocument: Codable, Sendable {
         candidates = o.candidates
         winner = o.winner
         contractPrice = o.contractPrice
+        savings = m.savings
         failure = o.failure?.detail
         failureReason = o.failure.map { Coded($0.reason) }
         savingsRate = m.savingsRate
@@ -235,6 +238,12 @@ package struct TotalsDocument: Codable, Sendable {
     package let failedLots: Int
     package let ceiling: Exact
     package let contract: Exact
+    /// The ceilings of the awarded lots, the savings on them in yuan (节约资金), and the savings as a share of
+    /// all lots' ceilings (absent in documents written before they were added).
+    package var awardedCeiling: Exact?
+    package var savings: Exact?
+    package var savingsRateAllCeilings: Exact?
+    /// Savings / awarded ceilings.
     package let savingsRate: Exact?
     package let bids: Int
     package let validBids: Int
@@ -251,6 +260,9 @@ package struct TotalsDocument: Codable, Sendable {
         failedLots = m.failedLots
         ceiling = m.ceiling
         contract = m.contract
+        awardedCeiling = m.awardedCeiling
+        savings = m.savings
+        savingsRateAllCeilings = m.savingsRateOfAllCeilings
         savingsRate = m.savingsRate
         bids = m.bids
         validBids = m.validBids

@@ -115,7 +115,8 @@ package enum TextReport {
         if let failure = outcome.failure {
             out.append("  Lot FAILED (废标): \(failure)")
         } else if outcome.auction?.framework == nil, let winner = outcome.winner, let price = outcome.contractPrice {
-            let saving = TextLayout.percent(metrics.savingsRate)
+            let saving =
+                "\(metrics.savings.map { TextLayout.amount($0) } ?? "-"), \(TextLayout.percent(metrics.savingsRate))"
             out.append(
                 "  Awarded to \(winner) at \(TextLayout.amount(price)) (savings \(saving)); candidates: "
                     + outcome.candidates.joined(separator: ", ")
@@ -147,7 +148,13 @@ package enum TextReport {
             ["Lots", "\(m.lots) (\(m.failedLots) failed)"],
             ["Ceiling", TextLayout.amount(m.ceiling)],
             ["Contract", TextLayout.amount(m.contract)],
-            ["Savings rate", TextLayout.percent(m.savingsRate)],
+            ["Awarded ceiling", TextLayout.amount(m.awardedCeiling) + " (the ceilings of the awarded lots)"],
+            ["Savings (节约资金)", TextLayout.amount(m.savings) + " (awarded ceiling − contract)"],
+            [
+                "Savings rate",
+                "\(TextLayout.percent(m.savingsRate)) of the awarded ceilings, "
+                    + "\(TextLayout.percent(m.savingsRateOfAllCeilings)) of all ceilings",
+            ],
             ["Bids", "\(m.bids) (\(m.validBids) valid)"],
             ["Rejections", rejections.isEmpty ? "none" : rejections],
             ["Green share by star", stars.isEmpty ? "-" : stars.joined(separator: ", ")],
