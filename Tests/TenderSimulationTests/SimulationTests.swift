@@ -109,8 +109,9 @@ import Testing
         #expect(bids.difference == -3)
         #expect(bids.halfWidth == 0)
         let text = SimulationText.render(comparison)
-        #expect(text.contains("two-bidders: costs 7."))
-        #expect(text.contains("more than base"))
+        #expect(text.contains("two-bidders: savings rate −"))
+        #expect(text.contains(", costs 7."))
+        #expect(text.contains("more than base for the same awarded ceilings"))
         #expect(text.contains("failed lots ±0.00 pp ± 0.00 pp"))
     }
 

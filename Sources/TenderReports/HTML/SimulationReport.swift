@@ -244,13 +244,29 @@ package struct SimulationReport {
             facts.append("重复 replications \(first.replicationsFolded ?? first.replications)")
             facts.append("种子 seed \(first.seed)（共同随机数 common random numbers）")
         }
+        for (variant, description) in zip(c.variants, c.descriptions ?? []) where !description.isEmpty {
+            facts.append("\(variant)：\(description)")
+        }
+        // Like for like first: the savings rate; the contract amount only says "cheaper" when both variants
+        // award the same ceilings.
         let figures = c.differences.compactMap { d -> (label: Label, value: String, detail: String)? in
-            guard let contract = d.metrics.first(where: { $0.name == "contract" }) else { return nil }
-            return (
-                Label("中标金额变化", "Contract vs \(d.reference)"),
-                StatisticText.difference(contract.difference, scale: contract.scale),
+            func metric(_ name: String) -> ComparisonDocument.MetricDifference? { d.metrics.first { $0.name == name } }
+            guard let savings = metric("savings-rate") else { return nil }
+            var detail =
                 "\(d.variant): 95% CI "
-                    + StatisticText.differenceInterval(contract.ciLow, contract.ciHigh, scale: contract.scale)
+                + StatisticText.differenceInterval(savings.ciLow, savings.ciHigh, scale: savings.scale)
+            if let contract = metric("contract") {
+                detail += "；中标金额 contract " + StatisticText.difference(contract.difference, scale: contract.scale)
+                if let awarded = metric("awarded-ceiling"), awarded.difference != 0 || (awarded.se ?? 0) != 0 {
+                    detail +=
+                        "（已授包限价不同，非同口径 not like for like: awarded ceiling "
+                        + StatisticText.difference(awarded.difference, scale: awarded.scale) + "）"
+                }
+            }
+            return (
+                Label("节约率变化", "Savings rate vs \(d.reference)"),
+                StatisticText.difference(savings.difference, scale: savings.scale),
+                detail
             )
         }
         return ReportPage(

@@ -85,6 +85,11 @@ package enum SimulationText {
         let first = comparison.summaries[0].identity
         var out = "\(first.scenario): \(first.replications) replications per variant, seed \(first.seed)"
         out += ", common random numbers; reference: \(reference)\n\n"
+        for (i, name) in comparison.names.enumerated() {
+            let description = i < comparison.descriptions.count ? comparison.descriptions[i] : ""
+            if !description.isEmpty { out += "\(name): \(description)\n" }
+        }
+        if comparison.descriptions.contains(where: { !$0.isEmpty }) { out += "\n" }
         for (i, row) in comparison.differences.enumerated() {
             out += sentence(name: comparison.names[i + 1], reference: reference, row) + "\n"
         }
@@ -109,15 +114,32 @@ package enum SimulationText {
         return out
     }
 
-    /// "B costs 1.8% ± 0.3% more, SME share +12.0 pp ± 2.0 pp, failed lots +0.4 pp ± 0.2 pp".
+    /// A variant's differences in words, like for like first: "B: savings rate +0.45 pp ± 0.09 pp, costs 1.8%
+    /// ± 0.3% more than base for the same lots, SME share +12.0 pp ± 2.0 pp, failed lots +0.4 pp ± 0.2 pp".
+    ///
+    /// The contract amount compares like for like only when both variants award the same ceilings (the same
+    /// lines, bought by the batch); when the awarded ceiling differs — other lots failed, or lines were left to
+    /// the projects — the sentence says so, with the difference, and the savings rate is the comparison to read.
     package static func sentence(name: String, reference: String, _ row: [DifferenceSummary]) -> String {
         func find(_ metric: String) -> DifferenceSummary? { row.first { $0.definition.name == metric } }
         var parts: [String] = []
+        if let s = find("savings-rate"), s.difference.isFinite {
+            parts.append(
+                "savings rate \(signed(s.difference, .points, .share)) ± \(unsigned(s.halfWidth, .points, .share))"
+            )
+        }
         if let c = find("contract"), c.difference.isFinite {
             let more = c.difference >= 0 ? "more" : "less"
-            parts.append(
-                "costs \(percent(abs(c.difference))) ± \(percent(c.halfWidth)) \(more) than \(reference)"
-            )
+            var text = "costs \(percent(abs(c.difference))) ± \(percent(c.halfWidth)) \(more) than \(reference)"
+            if let a = find("awarded-ceiling"), a.difference.isFinite, a.difference != 0 || a.halfWidth != 0 {
+                let lower = a.difference >= 0 ? "higher" : "lower"
+                text +=
+                    " — not like for like: its awarded ceiling is \(percent(abs(a.difference))) ± "
+                    + "\(percent(a.halfWidth)) \(lower) (other lots awarded or lines left to the projects)"
+            } else {
+                text += " for the same awarded ceilings"
+            }
+            parts.append(text)
         }
         if let s = find("sme-share"), s.difference.isFinite {
             parts.append(
@@ -127,11 +149,6 @@ package enum SimulationText {
         if let f = find("failed-lot-rate"), f.difference.isFinite {
             parts.append(
                 "failed lots \(signed(f.difference, .points, .share)) ± \(unsigned(f.halfWidth, .points, .share))"
-            )
-        }
-        if let s = find("savings-rate"), s.difference.isFinite {
-            parts.append(
-                "savings rate \(signed(s.difference, .points, .share)) ± \(unsigned(s.halfWidth, .points, .share))"
             )
         }
         return "\(name): " + (parts.isEmpty ? "no paired replications" : parts.joined(separator: ", "))

@@ -82,6 +82,8 @@ package struct DifferenceSummary: Sendable, Equatable {
 package struct ComparisonSummary: Sendable, Equatable {
     /// Variant names as given (`base` for the scenario as written).
     package var names: [String]
+    /// Each variant's own description (`variants.<name>.description`), "" for `base` and variants without one.
+    package var descriptions: [String] = []
     package var summaries: [SimulationSummary]
     /// For each variant after the first, its differences from the first, on the run-level metrics.
     package var differences: [[DifferenceSummary]]

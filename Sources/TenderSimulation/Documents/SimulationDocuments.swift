@@ -326,16 +326,20 @@ package struct ComparisonDocument: Sendable, Equatable, Decodable {
 
     /// Variant names as given (`base` for the scenario as written).
     package var variants: [String]
+    /// Each variant's description from the scenario, "" where it has none (absent in documents written before
+    /// descriptions were added).
+    package var descriptions: [String]?
     package var simulations: [SimulationDocument]
     package var differences: [VariantDifferences]
     package var toolVersion: String?
 
     enum CodingKeys: String, CodingKey {
-        case schema, schemaVersion, toolVersion, variants, simulations, differences
+        case schema, schemaVersion, toolVersion, variants, descriptions, simulations, differences
     }
 
     package init(_ comparison: ComparisonSummary, toolVersion: String = ToolVersion.current) {
         variants = comparison.names
+        descriptions = comparison.descriptions.count == comparison.names.count ? comparison.descriptions : nil
         simulations = comparison.summaries.map { SimulationDocument($0, toolVersion: toolVersion) }
         differences = comparison.differences.enumerated().map { i, row in
             VariantDifferences(
@@ -351,6 +355,7 @@ package struct ComparisonDocument: Sendable, Equatable, Decodable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         toolVersion = try c.decodeIfPresent(String.self, forKey: .toolVersion)
         variants = try c.decode([String].self, forKey: .variants)
+        descriptions = try c.decodeIfPresent([String].self, forKey: .descriptions)
         simulations = try c.decode([SimulationDocument].self, forKey: .simulations)
         differences = try c.decode([VariantDifferences].self, forKey: .differences)
     }
@@ -363,6 +368,7 @@ package struct ComparisonDocument: Sendable, Equatable, Decodable {
                 .schemaVersion: .number(SimulationDocumentSchema.version),
                 .toolVersion: toolVersion.map(JSONValue.string),
                 .variants: .array(variants.map(JSONValue.string)),
+                .descriptions: descriptions.map { .array($0.map(JSONValue.string)) },
                 .simulations: .array(simulations.map(\.json)),
                 .differences: .array(differences.map(\.json)),
             ]

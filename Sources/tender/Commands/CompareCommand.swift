@@ -42,7 +42,8 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         var printed = Set<String>()
-        let defined = ScenarioLoader().load(file).variants.map(\.name)
+        let definitions = ScenarioLoader().load(file).variants
+        let defined = definitions.map(\.name)
         var inputs: [(name: String, scenario: Scenario, identity: SimulationIdentity)] = []
         var copies: [@Sendable () -> Scenario] = []
         var options = self.options
@@ -61,7 +62,7 @@ struct CompareCommand: ParsableCommand {
             copies.append(input.source.replicate(seed: options.seed!, fallback: scenario))
         }
         let progress = Progress(label: "compare", quiet: options.quiet)
-        let comparison = try Comparison.run(
+        var comparison = try Comparison.run(
             inputs,
             replications: options.replications!,
             jobs: options.jobCount,
@@ -69,6 +70,7 @@ struct CompareCommand: ParsableCommand {
             progress: progress.update
         )
         progress.clear()
+        comparison.descriptions = names.map { name in definitions.first { $0.name == name }?.description ?? "" }
         switch format {
         case .text: print(SimulationText.render(comparison), terminator: "")
         case .json: print(ComparisonDocument(comparison).rendered, terminator: "")
