@@ -94,6 +94,23 @@ import Testing
 }
 
 @Suite struct CSVExportTests {
+    @Test func linesLeftToTheProjectsKeepTheirSpecQuantityAndCeiling() throws {
+        let view = try Fixtures.view("daqing-2023.yaml", variant: "category-region")
+        let lines = try #require(RunTables.tables(view).first { $0.name == "lines.csv" }).table
+        let column = { (name: String) in lines.header.firstIndex(of: name)! }
+        let left = lines.rows.filter { !$0[column("excluded_reason")].isEmpty }
+        #expect(!left.isEmpty)
+        for row in left {
+            for name in ["spec", "quantity", "unit", "ceiling_unit_price", "ceiling_amount", "delivery_from"] {
+                #expect(!row[column(name)].isEmpty, "\(row[0]): \(name) is empty")
+            }
+            // quantity × unit ceiling = the line's ceiling, exactly.
+            let quantity = try Exact(parsing: row[column("quantity")])
+            let unitPrice = try Exact(parsing: row[column("ceiling_unit_price")])
+            #expect((quantity * unitPrice).formatted(places: 2) == row[column("ceiling_amount")])
+        }
+    }
+
     @Test func tablesHaveOneRowPerLotBidAwardAndLine() throws {
         let view = try Fixtures.view("daqing-2023.yaml")
         let tables = Dictionary(uniqueKeysWithValues: RunTables.tables(view).map { ($0.name, $0.table) })

@@ -114,11 +114,14 @@ package enum RunTables {
             }
         }
         for excluded in view.document.plan.excluded {
-            let project = String(excluded.reference.split(separator: "/", maxSplits: 1).first ?? "")
+            let project =
+                excluded.project ?? String(excluded.reference.split(separator: "/", maxSplits: 1).first ?? "")
             let category = excluded.category ?? ""
             table.append([
                 excluded.reference, project, view.project(project)?.name ?? "", category,
-                category.isEmpty ? "" : view.categoryName(category), "", "", "", "", "", "", "", "",
+                category.isEmpty ? "" : view.categoryName(category), excluded.spec ?? "",
+                excluded.quantity?.description ?? "", excluded.unit ?? "", amount(excluded.ceilingUnitPrice),
+                amount(excluded.ceilingAmount), excluded.deliveryFrom ?? "", excluded.deliveryTo ?? "", "",
                 excluded.reason.code,
             ])
         }

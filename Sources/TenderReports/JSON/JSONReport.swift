@@ -2,20 +2,27 @@ import ExactNumbers
 import Foundation
 import TenderEngine
 import TenderModel
+import TenderSimulation
 
 /// The complete result as JSON: every exact value as a decimal (or fraction) string, and the audit trail.
 ///
 /// The same document types decode the JSON again, so `tender report` and `tender export` read what
 /// `tender run --format json` wrote, exactly.
 package enum JSONReport {
+    /// The run as `tender run --format json` prints it; `digest` is the SHA-256 of the scenario's files, when
+    /// the caller read them.
     package static func render(
         _ result: RunResult,
         scenario: Scenario,
-        registry: MetricRegistry = .standard
+        registry: MetricRegistry = .standard,
+        digest: String? = nil
     ) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(document(result, scenario: scenario, registry: registry))
+        var document = document(result, scenario: scenario, registry: registry)
+        document.toolVersion = ToolVersion.current
+        document.digest = digest
+        let data = try encoder.encode(document)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
@@ -41,6 +48,10 @@ package struct RunDocument: Codable, Sendable {
     package let variant: String?
     package let seed: String
     package let replication: Int
+    /// The version of tender that wrote the document, and the SHA-256 digest of the scenario's files (both
+    /// absent in documents written before they were added).
+    package var toolVersion: String?
+    package var digest: String?
     package let plan: PlanDocument
     package let lots: [LotDocument]
     package let totals: TotalsDocument
@@ -96,6 +107,15 @@ package struct PlanDocument: Codable, Sendable {
         package let reference: String
         package let reason: Coded<ExcludedLine.Reason>
         package var category: String?
+        /// The line itself, as the lot lines carry it (absent in documents written before they were added).
+        package var spec: String?
+        package var quantity: Exact?
+        package var unit: String?
+        package var ceilingUnitPrice: Exact?
+        package var ceilingAmount: Exact?
+        package var project: String?
+        package var deliveryFrom: String?
+        package var deliveryTo: String?
     }
 
     package struct Splitting: Codable, Sendable {
@@ -134,7 +154,19 @@ package struct PlanDocument: Codable, Sendable {
             )
         }
         excluded = plan.excluded.map {
-            Excluded(reference: $0.line.reference, reason: Coded($0.reason), category: $0.line.category)
+            Excluded(
+                reference: $0.line.reference,
+                reason: Coded($0.reason),
+                category: $0.line.category,
+                spec: $0.line.spec,
+                quantity: $0.line.quantity,
+                unit: $0.line.unit,
+                ceilingUnitPrice: $0.line.ceilingUnitPrice,
+                ceilingAmount: $0.line.ceilingAmount,
+                project: $0.line.projectID,
+                deliveryFrom: $0.line.deliveryFrom.description,
+                deliveryTo: $0.line.deliveryTo.description
+            )
         }
         splittingFlags = plan.splittingFlags.map {
             Splitting(category: $0.category, lots: $0.lots, total: $0.total, threshold: $0.threshold)

@@ -35,7 +35,7 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (loaded, _) = try scenario.load()
+        let (loaded, digest) = try scenario.loadWithDigest()
         let result = TenderRun.run(loaded, replication: replication)
         if let out {
             do {
@@ -54,7 +54,7 @@ struct RunCommand: ParsableCommand {
         }
         switch format {
         case .text: print(TextReport.render(result, scenario: loaded), terminator: "")
-        case .json: print(try JSONReport.render(result, scenario: loaded), terminator: "")
+        case .json: print(try JSONReport.render(result, scenario: loaded, digest: digest), terminator: "")
         }
     }
 }

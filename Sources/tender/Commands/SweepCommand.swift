@@ -9,12 +9,11 @@ struct SweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sweep",
         abstract: "Simulate every cell of a parameter grid and store each cell's statistics in SQLite.",
-        discussion: """
-            --grid takes a scenario path and either an exact range, 'policy.sme.deduction=10%..20% step 2%', or a
-            list, 'policy.evaluation.price-points=30,40,50,60'; several --grid options make a Cartesian grid.
-            Each cell is committed in one transaction: interrupt the sweep at any moment and run the same
-            command again to compute only the missing cells. --shard i/n computes the cells k with k mod n = i.
-            """
+        discussion: "--grid takes a scenario path and either an exact range, 'policy.sme.deduction=10%..20% step 2%', "
+            + "or a list, 'policy.lotting.strategy=per-category,category-region'; several --grid options make a "
+            + "Cartesian grid. Each cell is committed in one transaction: interrupt the sweep at any moment and run "
+            + "the same command again to compute only the missing cells. --shard i/n computes the cells k with "
+            + "k mod n = i."
     )
 
     @OptionGroup var scenario: ScenarioOptions

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ScenarioFormat
 import TenderModel
+import TenderSimulation
 
 /// Options shared by the commands that read one scenario.
 struct ScenarioOptions: ParsableArguments {
@@ -19,5 +20,17 @@ struct ScenarioOptions: ParsableArguments {
             throw ExitStatus.invalidInput
         }
         return (scenario, result)
+    }
+
+    /// The loaded scenario and the SHA-256 digest of the bytes it was loaded from (the file and its
+    /// includes), or exit 65 after printing every diagnostic.
+    func loadWithDigest() throws -> (scenario: Scenario, digest: String?) {
+        let source = ScenarioSource(loading: file, variant: variant)
+        DiagnosticPrinter.print(source.result.diagnostics)
+        guard let scenario = source.result.scenario else {
+            StandardError.write("\(file): invalid (\(DiagnosticPrinter.counts(source.result.diagnostics)))")
+            throw ExitStatus.invalidInput
+        }
+        return (scenario, source.digest)
     }
 }
