@@ -169,6 +169,12 @@ enum SimulationFixtures {
         #expect(html.contains("<tr data-lot=\"concrete\"><td>concrete</td><td class=\"num\">800,000.00</td>"))
         #expect(html.components(separatedBy: "<svg ").count - 1 == 4)
         #expect(html.contains("100000000.5"))
+        // The planner's budget leads: the contract's p95 (1,000,000 × 1.1), its median and p5 beside it.
+        #expect(html.contains("<span class=\"zh\">预算（95%把握）</span> <span class=\"en\">Budget, 95% sure</span>"))
+        #expect(html.contains("1,100,000.00"))
+        #expect(html.contains("中位数 p50 1,000,000.00，p5 900,000.00"))
+        // Each headline tile shows the spread of outcomes, not only the CI of the mean.
+        #expect(html.contains("p5–p95 [10.80%, 13.20%]"))
     }
 
     @Test func comparisonReport() throws {

@@ -25,14 +25,16 @@ package struct SimulationReport {
             kicker: Label("绿色建材政府采购 · 批量集中采购模拟 · 蒙特卡洛模拟报告", "Monte Carlo simulation report"),
             title: s.scenario,
             facts: facts(s),
-            figures: Self.keyMetrics.compactMap { name in
-                s.metric(name).map { m in
-                    (
-                        label(name), StatisticText.value(m.mean, kind: m.kind),
-                        "95% CI " + StatisticText.interval(m.ciLow, m.ciHigh, kind: m.kind)
-                    )
-                }
-            },
+            figures: budget(s)
+                + Self.keyMetrics.compactMap { name in
+                    s.metric(name).map { m in
+                        (
+                            label(name), StatisticText.value(m.mean, kind: m.kind),
+                            "p5–p95 " + StatisticText.interval(m.p5, m.p95, kind: m.kind) + "；均值 95% CI mean "
+                                + StatisticText.interval(m.ciLow, m.ciHigh, kind: m.kind)
+                        )
+                    }
+                },
             sections: [
                 ReportPage.Section(id: "charts", title: Label("图表", "Charts"), html: simulationCharts(s)),
                 ReportPage.Section(id: "lots", title: Label("各包统计", "Lots"), html: lotTable(s)),
@@ -44,6 +46,22 @@ package struct SimulationReport {
             ],
             footer: Self.footer
         )
+    }
+
+    /// The budget a planner sets: the 95th percentile of the total contract amount — in 95 % of the
+    /// replications the batch costs no more — with the median and the 5th percentile beside it.
+    func budget(_ s: SimulationDocument) -> [(label: Label, value: String, detail: String)] {
+        guard let contract = s.metric("contract"), let p95 = contract.p95 else { return [] }
+        let about = contract.quantiles == "p2" ? "约 about " : ""
+        let plan = StatisticText.value(p95, kind: contract.kind)
+        return [
+            (
+                Label("预算（95%把握）", "Budget, 95% sure"), about + plan,
+                "95% 的模拟结果不超出此数 to be 95% sure the budget covers the batch, plan this；"
+                    + "中位数 p50 \(StatisticText.value(contract.p50, kind: contract.kind))，"
+                    + "p5 \(StatisticText.value(contract.p5, kind: contract.kind))"
+            )
+        ]
     }
 
     func facts(_ s: SimulationDocument) -> [String] {

@@ -56,6 +56,12 @@ package enum SimulationText {
 
     static func notes(_ summary: SimulationSummary) -> String {
         var out = ""
+        if let contract = summary.metric("contract"), contract.p95.isFinite {
+            out +=
+                "budget: to be 95% sure the budget covers the batch, plan \(NumberFormat.value(contract.p95, .amount))"
+                + " yuan (p95 of the contract; median \(NumberFormat.value(contract.p50, .amount)), "
+                + "p5 \(NumberFormat.value(contract.p5, .amount)))\n"
+        }
         if let failed = summary.metric("failed-lot-rate") {
             out +=
                 "failed lots: \(NumberFormat.value(failed.mean, .share)) of lots"
