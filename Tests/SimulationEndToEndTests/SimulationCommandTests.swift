@@ -151,6 +151,49 @@ import Glibc
         }
     }
 
+    @Test func compareSaysWhenAVariantHasNoEffect() throws {
+        // A framework agreement's term cannot matter to a scenario without framework-agreement lots.
+        var yaml = try String(contentsOfFile: CLI.fixture, encoding: .utf8)
+        yaml += """
+              longer-term:
+                description: a framework term no lot uses
+                set:
+                  policy.framework.term-months: 6
+
+            """
+        let file = try CLI.scratch().appendingPathComponent("inert.yaml")
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        let r = try CLI.run([
+            "compare", file.path, "--variants", "base,longer-term,two-bidders", "--replications", "50", "--quiet",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("longer-term: no effect: every replication gave exactly the figures of base"))
+        #expect(r.stdout.contains("two-bidders: savings rate "))
+        let json = try CLI.run([
+            "compare", file.path, "--variants", "base,longer-term,two-bidders", "--replications", "50", "--quiet",
+            "--format", "json",
+        ])
+        let document = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let differences = try #require(document["differences"] as? [[String: Any]])
+        #expect(differences.map { $0["sameOutcome"] as? Bool } == [true, false])
+    }
+
+    @Test func sweepSaysWhenTheGridChangesNothing() throws {
+        let scratch = try CLI.scratch()
+        let inert = try CLI.run([
+            "sweep", CLI.fixture, "--grid", "policy.framework.term-months=6,12", "--replications", "20", "--quiet",
+            "--db", scratch.appendingPathComponent("inert.sqlite").path,
+        ])
+        #expect(inert.status == 0, "\(inert.stderr)")
+        #expect(inert.stdout.contains("\nno effect: every cell gave the same statistics for every metric"))
+        let live = try CLI.run([
+            "sweep", CLI.fixture, "--grid", "suppliers[S05].participation=0,1", "--replications", "20", "--quiet",
+            "--db", scratch.appendingPathComponent("live.sqlite").path,
+        ])
+        #expect(live.status == 0, "\(live.stderr)")
+        #expect(!live.stdout.contains("no effect"))
+    }
+
     @Test func compareWarnsWhenTheVariantsBuyDifferentLots() throws {
         // Cutting Daqing's demand by category and region leaves lines to the projects and fails other lots:
         // its contract amount does not compare like for like with the base plan's.

@@ -269,6 +269,12 @@ package struct SimulationReport {
         // award the same ceilings.
         let figures = c.differences.compactMap { d -> (label: Label, value: String, detail: String)? in
             func metric(_ name: String) -> ComparisonDocument.MetricDifference? { d.metrics.first { $0.name == name } }
+            if d.sameOutcome == true {
+                return (
+                    Label("无效果", "No effect vs \(d.reference)"), "±0",
+                    "\(d.variant)：每次重复的各项指标与参照完全相同 every replication gave exactly the reference's figures"
+                )
+            }
             guard let savings = metric("savings-rate") else { return nil }
             var detail =
                 "\(d.variant): 95% CI "

@@ -97,7 +97,13 @@ package enum SimulationText {
         }
         if comparison.descriptions.contains(where: { !$0.isEmpty }) { out += "\n" }
         for (i, row) in comparison.differences.enumerated() {
-            out += sentence(name: comparison.names[i + 1], reference: reference, row) + "\n"
+            let name = comparison.names[i + 1]
+            if i < comparison.sameOutcome.count && comparison.sameOutcome[i] {
+                out += "\(name): no effect: every replication gave exactly the figures of \(reference) "
+                out += "(every metric, run and lot); check that the variant changes a key this scenario uses\n"
+            } else {
+                out += sentence(name: name, reference: reference, row) + "\n"
+            }
         }
         for (i, row) in comparison.differences.enumerated() {
             let name = comparison.names[i + 1]
@@ -209,6 +215,18 @@ package enum SimulationText {
             }
             out += line + "\n"
         }
+        if cells.count > 1, cells.dropFirst().allSatisfy({ fingerprint($0.summary) == fingerprint(first.summary) }) {
+            out += "\nno effect: every cell gave the same statistics for every metric (the cells share their random "
+            out += "numbers): the grid's values change nothing this scenario uses\n"
+        }
         return out
+    }
+
+    /// Every statistic of every metric, bit for bit (NaN equal to NaN), to tell cells that came out the same.
+    static func fingerprint(_ summary: SimulationSummary) -> [UInt64] {
+        summary.metrics.flatMap { m in
+            [UInt64(m.count), UInt64(m.undefined)]
+                + [m.mean, m.standardDeviation, m.p5, m.p50, m.p95, m.minimum, m.maximum].map(\.bitPattern)
+        }
     }
 }

@@ -87,6 +87,9 @@ package struct ComparisonSummary: Sendable, Equatable {
     package var summaries: [SimulationSummary]
     /// For each variant after the first, its differences from the first, on the run-level metrics.
     package var differences: [[DifferenceSummary]]
+    /// For each variant after the first, whether every replication gave exactly the reference's figures (every
+    /// metric, run and lot): the variant changed nothing the metrics measure.
+    package var sameOutcome: [Bool] = []
 }
 
 /// Runs the same replications under several variants: common random numbers (same seed, same replication
@@ -110,6 +113,7 @@ package enum Comparison {
         // The run metrics are shared by every variant; lot metrics depend on each variant's plan.
         let shared = Array(catalogs[0].definitions.prefix(registry.runMetrics.count))
         var pairs = Array(repeating: Array(repeating: PairedMoments(), count: shared.count), count: scenarios.count - 1)
+        var same = Array(repeating: true, count: scenarios.count - 1)
         let sharedScenarios = scenarios.map(\.scenario)
         try ReplicationDriver.run(
             count: replications,
@@ -126,6 +130,12 @@ package enum Comparison {
             },
             fold: { k, records in
                 for (i, record) in records.enumerated() { statistics[i].add(record) }
+                for v in 1..<records.count where same[v - 1] {
+                    // NaN (undefined) equals NaN here: the same metrics undefined in the same replications.
+                    same[v - 1] =
+                        records[v].values.count == records[0].values.count
+                        && zip(records[v].values, records[0].values).allSatisfy { $0.bitPattern == $1.bitPattern }
+                }
                 for v in 1..<records.count {
                     for m in shared.indices {
                         let a = records[0].values[m]
@@ -166,6 +176,8 @@ package enum Comparison {
                 )
             }
         }
-        return ComparisonSummary(names: scenarios.map(\.name), summaries: summaries, differences: differences)
+        var summary = ComparisonSummary(names: scenarios.map(\.name), summaries: summaries, differences: differences)
+        summary.sameOutcome = replications > 0 ? same : same.map { _ in false }
+        return summary
     }
 }

@@ -301,15 +301,19 @@ package struct ComparisonDocument: Sendable, Equatable, Decodable {
         package var variant: String
         package var reference: String
         package var metrics: [MetricDifference]
+        /// True when every replication gave exactly the reference's figures (every metric, run and lot): the
+        /// variant had no effect. Absent in documents written before it was added.
+        package var sameOutcome: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case variant, reference, metrics
+            case variant, reference, metrics, sameOutcome
         }
 
-        package init(variant: String, reference: String, metrics: [MetricDifference]) {
+        package init(variant: String, reference: String, metrics: [MetricDifference], sameOutcome: Bool? = nil) {
             self.variant = variant
             self.reference = reference
             self.metrics = metrics
+            self.sameOutcome = sameOutcome
         }
 
         package var json: JSONValue {
@@ -319,6 +323,7 @@ package struct ComparisonDocument: Sendable, Equatable, Decodable {
                     .variant: .string(variant),
                     .reference: .string(reference),
                     .metrics: .array(metrics.map(\.json)),
+                    .sameOutcome: sameOutcome.map(JSONValue.bool),
                 ]
             )
         }
@@ -345,7 +350,8 @@ package struct ComparisonDocument: Sendable, Equatable, Decodable {
             VariantDifferences(
                 variant: comparison.names[i + 1],
                 reference: comparison.names[0],
-                metrics: row.map(MetricDifference.init)
+                metrics: row.map(MetricDifference.init),
+                sameOutcome: i < comparison.sameOutcome.count ? comparison.sameOutcome[i] : nil
             )
         }
         self.toolVersion = toolVersion
