@@ -195,13 +195,21 @@ enum SimulationFixtures {
 
     @Test func sweepReportDrawsLinesOverOneAxis() throws {
         let cells = ["10%", "12%", "14%"].enumerated().map { i, value in
-            "{\"index\": \(i), \"simulation\": \(SimulationFixtures.simulation(parameters: ["policy.sme.deduction": value]))}"
+            let simulation = SimulationFixtures.simulation(
+                parameters: ["policy.sme.deduction": value],
+                contract: 1_000_000 + Double(i) * 100_000
+            )
+            return "{\"index\": \(i), \"simulation\": \(simulation)}"
         }
         let json = "{\"schema\": \"tender-sweep\", \"cells\": [\(cells.joined(separator: ", "))]}"
         let html = try SimulationFixtures.read(json).html()
         expectSelfContained(html)
         #expect(html.contains("class=\"series\""))
         #expect(html.contains("class=\"band\""))
+        // The axis in words; the metrics that do not move are folded into one line instead of flat charts.
+        #expect(html.contains("小微企业价格扣除 SME price deduction (policy.sme.deduction)"))
+        #expect(html.components(separatedBy: "<svg ").count - 1 == 1)
+        #expect(html.contains("Constant across the grid (not charted): 节约率 savings rate 12.00%"))
     }
 }
 

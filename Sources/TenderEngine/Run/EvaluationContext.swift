@@ -25,6 +25,8 @@ public struct EvaluationContext: Sendable {
     var scoringCriteria: [ScoringCriterion] { _read { yield storage.scoringCriteria } }
     /// The policy's criterion ids, in policy order (shared by every bid's ``CriterionScores``).
     var criterionIDs: [String] { _read { yield storage.criterionIDs } }
+    /// The lot plan: it depends on the scenario alone, never on the draws, so every replication shares it.
+    public var plan: LotPlan { _read { yield storage.plan } }
 
     public init(_ scenario: Scenario) {
         storage = Storage(scenario)
@@ -45,6 +47,7 @@ public struct EvaluationContext: Sendable {
         let supplierIndex: SupplierIndex
         let scoringCriteria: [ScoringCriterion]
         let criterionIDs: [String]
+        let plan: LotPlan
 
         init(_ scenario: Scenario) {
             self.scenario = scenario
@@ -74,6 +77,7 @@ public struct EvaluationContext: Sendable {
                 }
             )
             criterionIDs = policy.evaluation.criteria.map(\.id)
+            plan = LotPlanner.plan(scenario)
         }
     }
 }

@@ -24,7 +24,7 @@ public enum TenderRun {
     /// context: it is built once, not once per replication.
     public static func run(_ context: EvaluationContext, replication: Int = 0) -> RunResult {
         let scenario = context.scenario
-        let plan = LotPlanner.plan(scenario)
+        let plan = context.plan
         var outcomes = plan.lots.map { lot in
             evaluateWithFailurePolicy(lot, context: context, replication: replication)
         }

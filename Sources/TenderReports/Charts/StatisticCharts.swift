@@ -427,19 +427,31 @@ package struct HeatMap: Sendable {
     /// `values[row][column]`.
     package let values: [[Double?]]
     package let text: @Sendable (Double?) -> String
+    /// Differences smaller than this are not told apart by colour: when the spread of the values is within
+    /// it (the cells' largest 95% CI half-width), every cell gets the middle shade.
+    package let noise: Double
 
     package init(
         title: String,
         rowLabels: [String],
         columnLabels: [String],
         values: [[Double?]],
+        noise: Double = 0,
         text: @escaping @Sendable (Double?) -> String
     ) {
         self.title = title
         self.rowLabels = rowLabels
         self.columnLabels = columnLabels
         self.values = values
+        self.noise = noise
         self.text = text
+    }
+
+    /// Whether the spread of the values is within the noise: no cell differs significantly from another.
+    package var isWithinNoise: Bool {
+        let all = values.flatMap { $0.compactMap { $0 } }
+        guard let low = all.min(), let high = all.max() else { return true }
+        return high - low <= noise
     }
 
     /// Shades `heat-0` (lowest) … `heat-5` (highest).
@@ -467,9 +479,12 @@ package struct HeatMap: Sendable {
             svg.text(label, x: labelWidth + 4, y: y + 17, anchor: "end", cssClass: "row-label")
             for c in 0..<columnLabels.count {
                 let value = r < values.count && c < values[r].count ? values[r][c] : nil
+                let flat = isWithinNoise
                 let shade =
                     value.map {
-                        high > low ? Int((($0 - low) / (high - low) * Double(HeatMap.shades - 1)).rounded()) : 0
+                        flat
+                            ? (HeatMap.shades - 1) / 2
+                            : high > low ? Int((($0 - low) / (high - low) * Double(HeatMap.shades - 1)).rounded()) : 0
                     }
                 let css = shade.map { "heat-\($0)" } ?? "empty"
                 let x = plotX + Double(c) * cellWidth

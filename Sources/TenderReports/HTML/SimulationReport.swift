@@ -454,7 +454,7 @@ package struct SimulationReport {
         let axes = sweep.orderedAxes
         let first = sweep.cells.first?.simulation
         var facts = ["网格单元 cells \(sweep.cells.count)"]
-        for axis in axes { facts.append("\(axis) = \(sweep.values(of: axis).joined(separator: ", "))") }
+        for axis in axes { facts.append("\(parameter(axis)) = \(sweep.values(of: axis).joined(separator: ", "))") }
         if let first {
             facts.append("每单元重复 replications per cell \(first.replications)")
             facts.append("种子 seed \(first.seed)")
@@ -483,13 +483,27 @@ package struct SimulationReport {
         }
         var out = ""
         var figures: [String] = []
+        // A key metric with the same mean in every cell gets no chart of its own: one line says so.
+        let constant = Self.keyMetrics.filter { name in
+            let means = sweep.cells.map { $0.simulation.metric(name)?.mean }
+            return Set(means.map { $0.map(\.bitPattern) }).count == 1 && sweep.cells.count > 1
+        }
+        if !constant.isEmpty {
+            let shown = constant.map { name -> String in
+                let m = sweep.cells.first?.simulation.metric(name)
+                return "\(label(name).text) \(StatisticText.value(m?.mean, kind: m?.kind ?? .amount))"
+            }
+            out +=
+                "<p class=\"muted\">不随网格参数变化（未绘图）Constant across the grid (not charted): "
+                + HTML.escape(shown.joined(separator: "；")) + "</p>\n"
+        }
         let kinds = Dictionary(
             sweep.cells.first?.simulation.runMetrics.map { ($0.name, $0.kind.rawValue) } ?? [],
             uniquingKeysWith: { a, _ in a }
         )
         if axes.count == 1 {
             let values = sweep.values(of: firstAxis)
-            for name in Self.keyMetrics {
+            for name in Self.keyMetrics where !constant.contains(name) {
                 let kind = kinds[name] ?? "amount"
                 let maximum = sweep.cells.compactMap { $0.simulation.metric(name)?.ciHigh }.max() ?? 0
                 let points = values.map { value -> LineChart.Point in
@@ -505,7 +519,7 @@ package struct SimulationReport {
                 figures.append(
                     RunReport.figure(
                         label(name),
-                        note: "\(firstAxis)：均值与95%置信区间（阴影）。Mean and 95% CI (band).",
+                        note: "\(parameter(firstAxis))：均值与95%置信区间（阴影）。Mean and 95% CI (band).",
                         chart.svg()
                     )
                 )
@@ -521,7 +535,7 @@ package struct SimulationReport {
                     + "Heat maps over the first two axes, the others at their first value.</p>\n"
             }
             let cells = sweep.cells.filter { cell in others.allSatisfy { cell.simulation.parameters[$0.0] == $0.1 } }
-            for name in Self.keyMetrics {
+            for name in Self.keyMetrics where !constant.contains(name) {
                 let kind = kinds[name] ?? "amount"
                 let values = rows.map { row in
                     columns.map { column in
@@ -531,11 +545,16 @@ package struct SimulationReport {
                     }
                 }
                 let maximum = values.flatMap { $0.compactMap { $0 } }.max() ?? 0
+                let noise =
+                    cells.compactMap { cell in
+                        cell.simulation.metric(name).flatMap { m in m.ciHigh.flatMap { h in m.mean.map { h - $0 } } }
+                    }.max() ?? 0
                 let map = HeatMap(
                     title: "\(name): \(firstAxis) × \(secondAxis)",
                     rowLabels: rows,
                     columnLabels: columns,
                     values: values,
+                    noise: noise,
                     text: { value in
                         guard let value else { return "—" }
                         return kind == "amount"
@@ -545,7 +564,11 @@ package struct SimulationReport {
                 figures.append(
                     RunReport.figure(
                         label(name),
-                        note: "行 rows: \(firstAxis)；列 columns: \(secondAxis)。均值，颜色越深越大。Mean; darker is higher.",
+                        note: "行 rows: \(parameter(firstAxis))；列 columns: \(parameter(secondAxis))。"
+                            + (map.isWithinNoise
+                                ? "各格差异在95%置信区间之内，不显著，统一着色。The cells differ by less than their 95% CI: "
+                                    + "not significant, shown in one shade."
+                                : "均值，颜色越深越大。Mean; darker is higher."),
                         map.svg()
                     )
                 )
@@ -554,10 +577,16 @@ package struct SimulationReport {
         return out + "<div class=\"charts\">\n" + figures.joined(separator: "\n") + "\n</div>"
     }
 
+    /// A grid axis in words, with its path.
+    func parameter(_ path: String) -> String { ParameterLabel.text(path) }
+
     func cellsTable(_ sweep: SweepDocument, axes: [String]) -> String {
         let metrics = ["contract", "savings-rate", "sme-share", "failed-lot-rate", "green-share-1"]
         return HTML.table(
-            [HTML.Column("单元", "Cell", numeric: true)] + axes.map { HTML.Column("", $0) }
+            [HTML.Column("单元", "Cell", numeric: true)]
+                + axes.map { axis in
+                    ParameterLabel.words[axis].map { HTML.Column($0.zh, $0.en) } ?? HTML.Column("", axis)
+                }
                 + metrics.map { name in
                     let label = label(name)
                     return HTML.Column(label.zh, label.en, numeric: true)
