@@ -106,7 +106,9 @@ import Testing
             "run", Fixtures.scenario("rehearsal-worked-examples.yaml"), "--out", directory.path,
         ])
         #expect(r.status == 0)
+        // Beside the Markdown, the HTML 评标报告 (EvaluationReportCommandTests).
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+            .filter { $0.hasSuffix(".md") }
         #expect(
             files == [
                 "evaluation-example-a.md", "evaluation-example-b.md", "evaluation-example-c.md",
