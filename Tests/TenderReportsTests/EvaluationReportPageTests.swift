@@ -87,7 +87,7 @@ import Testing
             for outcome in TenderRun.run(scenario).outcomes {
                 guard let failure = outcome.failure else { continue }
                 let html = EvaluationReportPage.lot(outcome, scenario: scenario)
-                #expect(html.contains("本包废标"))
+                #expect(html.contains("<strong>本包废标。</strong>"))
                 #expect(html.contains("废标原因：\(failure.reason.label.zh)"))
             }
         }

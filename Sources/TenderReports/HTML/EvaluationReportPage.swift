@@ -114,15 +114,17 @@ package enum EvaluationReportPage {
         ]
         let rows = outcomes.map { outcome -> [HTML.Cell] in
             [
-                HTML.Cell(outcome.lot.id), HTML.Cell(materials(outcome.lot, scenario)),
-                HTML.Cell(outcome.lot.method.label.zh), .number(TextLayout.amount(outcome.lot.ceiling)),
+                HTML.Cell(outcome.lot.id, cssClass: "nowrap"),
+                HTML.Cell(materials(outcome.lot, scenario), cssClass: "materials"),
+                HTML.Cell(outcome.lot.method.label.zh, cssClass: "nowrap"),
+                .number(TextLayout.amount(outcome.lot.ceiling)),
                 .number("\(outcome.evaluations.count) / \(outcome.validCount)"),
-                HTML.Cell(outcome.winner.map { name($0, scenario) } ?? "—"),
+                HTML.Cell(outcome.winner.map { name($0, scenario) } ?? "—", cssClass: "bidder"),
                 .number(outcome.contractPrice.map { TextLayout.amount($0) } ?? "—"),
-                HTML.Cell(outcome.failure.map { "废标：\($0.reason.label.zh)" } ?? "中标"),
+                HTML.Cell(outcome.failure.map { "废标：\($0.reason.label.zh)" } ?? "中标", cssClass: "result"),
             ]
         }
-        out += HTML.table(columns, rows, cssClass: "grid")
+        out += HTML.table(columns, rows, cssClass: "grid summary")
         return out
     }
 
@@ -226,7 +228,7 @@ package enum EvaluationReportPage {
         for e in invalid {
             for r in e.rejections {
                 rows.append([
-                    bidder(e.bid.bidder, scenario), HTML.Cell(r.reason.label.zh),
+                    bidder(e.bid.bidder, scenario), HTML.Cell(r.reason.label.zh, cssClass: "reason"),
                     HTML.Cell(LegalGround.chinese(r.ground)),
                     HTML.Cell(r.detail, cssClass: "detail"),
                 ])
@@ -258,8 +260,15 @@ package enum EvaluationReportPage {
                     .number(TextLayout.amount(e.evaluatedPrice)),
                 ]
             }
-            return HTML.table(columns, rows, cssClass: "grid")
-                + "<p class=\"note\">\(HTML.escape(evaluation.method.label.zh))：按评审价格由低到高排序。</p>"
+            let note: String
+            if outcome.failure != nil {
+                note = "本包废标，有效投标未进行评分和排序；上表为通过审查的投标。"
+            } else if evaluation.method == .lowestPrice {
+                note = "\(evaluation.method.label.zh)：按评审价格由低到高排序。"
+            } else {
+                note = "\(evaluation.method.label.zh)：排名按该方法的规则确定。"
+            }
+            return HTML.table(columns, rows, cssClass: "grid") + "<p class=\"note\">\(HTML.escape(note))</p>"
         }
         var columns = [
             column("排名", numeric: true), column("投标人"), column("评审价格（元）", numeric: true),
@@ -364,7 +373,7 @@ package enum EvaluationReportPage {
         if value.terminatingPlaces == nil {
             html += "<span class=\"approx\">≈ \(HTML.escape(value.formatted(places: 8, mode: .towardZero)))…</span>"
         }
-        return HTML.Cell(html: html, cssClass: "num")
+        return HTML.Cell(html: html, cssClass: "num exact")
     }
 
     static func column(_ zh: String, numeric: Bool = false) -> HTML.Column { HTML.Column(zh, "", numeric: numeric) }
@@ -433,8 +442,15 @@ package enum EvaluationReportPage {
         table.facts td { width: 34%; }
         .table-wrap { margin: 0; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-        td.num { white-space: nowrap; }
+        td.num, td.nowrap { white-space: nowrap; }
         td.bidder { min-width: 10em; }
+        td.materials { min-width: 6em; }
+        td.reason { min-width: 7em; }
+        td.exact { white-space: normal; overflow-wrap: anywhere; }
+        td.result { min-width: 4.5em; }
+        table.summary { font-size: 9pt; }
+        table.summary td.bidder { min-width: 7em; }
+        table.summary th, table.summary td { padding: 1mm 1.2mm; }
         table.scores th { font-size: 9pt; }
         table.scores th.num, table.exact th.num { min-width: 5.5em; }
         .approx { display: block; font-size: 8pt; color: #555; }
@@ -453,6 +469,7 @@ package enum EvaluationReportPage {
         section.annex { break-before: page; }
         .lot-report { break-before: page; }
         footer { margin-top: 8mm; padding-top: 2mm; border-top: 0.5pt solid #999; font-size: 8pt; color: #555; }
+        @media screen { .lot-report { margin-top: 12mm; padding-top: 8mm; border-top: 1.5pt dashed #999; } }
         @page { size: A4; margin: 18mm 16mm 18mm; }
         @media print {
           body { background: #fff; }
