@@ -40,7 +40,7 @@ import Testing
         let p = file.path
         #expect(
             lines.contains(
-                "\(p):5:3: error: meta: unknown key 'regon'; did you mean 'region'? (expected one of: name, region, currency, fiscal-year, bid-date, seed, replications)"
+                "\(p):5:3: error: meta: unknown key 'regon'; did you mean 'region'? (expected one of: name, region, currency, fiscal-year, bid-date, seed, replications, project-number, committee)"
             )
         )
         #expect(
