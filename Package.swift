@@ -19,6 +19,15 @@ let package = Package(
     targets: [
         // The C boundary: GMP through a system-library target (libgmp-dev).
         .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"]), .brew(["gmp"])]),
+        // Excel workbooks through libxlsxwriter (libxlsxwriter-dev), also a system-library target.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
+        ),
+        // A spreadsheet as values (sheets, header rows, typed cells), written as .xlsx: the only code that calls
+        // libxlsxwriter.
+        .target(name: "Workbook", dependencies: ["CXLSXWriter"]),
         // Exact decimal/rational numbers: a small-integer fast path, GMP beyond it.
         .target(name: "ExactNumbers", dependencies: ["CGMP"]),
         // JSON values written deterministically: members in a fixed order, numbers as exact text. Strings only.
@@ -39,11 +48,13 @@ let package = Package(
             dependencies: ["ExactNumbers", "JSONOutput", "TenderModel", "TenderEngine", "ScenarioFormat"]
         ),
         // Every rendering of results, in one place: text tables, the run JSON, Markdown evaluation reports, the
-        // self-contained HTML report with inline SVG charts, CSV, OCDS, and the simulation text. Strings only, no
-        // files.
+        // self-contained HTML report with inline SVG charts, the printable 评标报告, CSV, the Excel workbook (as a
+        // value), OCDS, and the simulation text. Strings and values only, no files.
         .target(
             name: "TenderReports",
-            dependencies: ["ExactNumbers", "JSONOutput", "TenderModel", "TenderEngine", "TenderSimulation"]
+            dependencies: [
+                "ExactNumbers", "JSONOutput", "TenderModel", "TenderEngine", "TenderSimulation", "Workbook",
+            ]
         ),
         // The SQLite results store of sweeps and sharded simulations (GRDB; libsqlite3-dev).
         .target(
@@ -61,6 +72,7 @@ let package = Package(
                 "TenderReports",
                 "TenderSimulation",
                 "ResultsStore",
+                "Workbook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,7 +91,7 @@ let package = Package(
             name: "TenderReportsTests",
             dependencies: [
                 "TenderReports", "JSONOutput", "TenderEngine", "TenderModel", "ScenarioFormat", "ExactNumbers",
-                "TenderSimulation",
+                "TenderSimulation", "Workbook",
             ]
         ),
         .testTarget(

@@ -81,7 +81,7 @@ import Testing
         let scenario = Fixtures.scenario("rehearsal-worked-examples.yaml")
         let none = try Fixtures.tender(["export", scenario])
         #expect(none.status == 64)
-        #expect(none.stderr.contains("give --csv DIR, --ocds FILE, or both"))
+        #expect(none.stderr.contains("give --csv DIR, --ocds FILE, --xlsx FILE, or several"))
         #expect(try Fixtures.tender(["export", "run.json", "--variant", "x", "--ocds", "-"]).status == 64)
     }
 

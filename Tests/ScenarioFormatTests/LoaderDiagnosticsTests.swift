@@ -44,7 +44,7 @@ import Testing
             .replacingOccurrences(of: "deduction: 10%", with: "deduction: 25%")
         #expect(
             L.lines(load(text)) == [
-                "main.yaml:6:3: error: meta: unknown key 'regon'; did you mean 'region'? (expected one of: name, region, currency, fiscal-year, bid-date, seed, replications)",
+                "main.yaml:6:3: error: meta: unknown key 'regon'; did you mean 'region'? (expected one of: name, region, currency, fiscal-year, bid-date, seed, replications, project-number, committee)",
                 "main.yaml:19:11: error: projects[P01].type: expected one of hospital, school, office, complex, exhibition-centre, stadium, affordable-housing, found 'hospitel'; did you mean 'hospital'?",
                 "main.yaml:20:13: error: projects[P01].budget: thousands separators are not allowed; write 90000000 (found '90,000,000')",
                 "main.yaml:23:19: error: projects[P01].demands[D1].category: unknown category 'concret'; did you mean 'concrete'? (the catalogue defines: concrete)",

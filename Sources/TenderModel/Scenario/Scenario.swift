@@ -49,6 +49,11 @@ public struct Meta: Sendable, Equatable {
     public var bidDate: Day
     public var seed: UInt64
     public var replications: Int
+    /// The project number (项目编号) the procurement was published under, shown on the 评标报告; nil when the
+    /// scenario gives none.
+    public var projectNumber: String?
+    /// The evaluation committee (评标委员会), in the order its members sign the 评标报告.
+    public var committee: [CommitteeMember]
 
     public init(
         name: String,
@@ -57,7 +62,9 @@ public struct Meta: Sendable, Equatable {
         fiscalYear: Int,
         bidDate: Day,
         seed: UInt64 = 1,
-        replications: Int = 1
+        replications: Int = 1,
+        projectNumber: String? = nil,
+        committee: [CommitteeMember] = []
     ) {
         self.name = name
         self.region = region
@@ -66,5 +73,19 @@ public struct Meta: Sendable, Equatable {
         self.bidDate = bidDate
         self.seed = seed
         self.replications = replications
+        self.projectNumber = projectNumber
+        self.committee = committee
+    }
+}
+
+/// A member of the evaluation committee: a name and a role (组长, 评审专家, 采购人代表 …).
+public struct CommitteeMember: Sendable, Equatable {
+    public var name: String
+    /// Empty when the scenario gives none.
+    public var role: String
+
+    public init(name: String, role: String = "") {
+        self.name = name
+        self.role = role
     }
 }

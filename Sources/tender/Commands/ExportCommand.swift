@@ -2,18 +2,22 @@ import ArgumentParser
 import Foundation
 import JSONOutput
 import TenderReports
+import Workbook
 
-/// `tender export INPUT --csv DIR --ocds FILE`: the run as CSV tables and as an OCDS release package.
+/// `tender export INPUT --csv DIR --ocds FILE --xlsx FILE`: the run as CSV tables, an OCDS release package and an
+/// Excel workbook.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export a run as CSV tables and an OCDS 1.1 release package; simulation results as CSV.",
+        abstract: "Export results as CSV tables and an Excel workbook, and a run as an OCDS 1.1 release package.",
         discussion: """
             INPUT is a scenario file, which is run first like 'tender run' (--variant, --replication), the JSON of \
             'tender run', 'simulate', 'compare' or 'sweep' --format json, or a sweep's results database. --csv DIR \
             writes lots.csv, bids.csv, awards.csv and lines.csv for a run; metrics.csv (and differences.csv, or \
-            cells.csv) for simulation results (RFC 4180, UTF-8, CRLF). --ocds FILE writes a run's release package \
-            ('-': standard output). Every file is written atomically. See Docs/reports-and-exports.md.
+            cells.csv) for simulation results (RFC 4180, UTF-8, CRLF; --bom starts each file with a UTF-8 byte-order \
+            mark, for Excel on Chinese Windows). --xlsx FILE writes the same tables as an Excel workbook, one sheet \
+            each, with Chinese and English headers and numbers as numbers. --ocds FILE writes a run's release \
+            package ('-': standard output). Every file is written atomically. See Docs/reports-and-exports.md.
             """
     )
 
@@ -22,11 +26,20 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Directory for the CSV files (created if missing).", valueName: "dir"))
     var csv: String?
 
+    @Flag(help: "Start each CSV file with a UTF-8 byte-order mark (for Excel on Chinese Windows).")
+    var bom = false
+
     @Option(help: ArgumentHelp("The OCDS release package to write ('-': standard output).", valueName: "file"))
     var ocds: String?
 
+    @Option(help: ArgumentHelp("The Excel workbook (.xlsx) to write: one sheet per CSV table.", valueName: "file"))
+    var xlsx: String?
+
     func validate() throws {
-        if csv == nil && ocds == nil { throw ValidationError("give --csv DIR, --ocds FILE, or both") }
+        if csv == nil && ocds == nil && xlsx == nil {
+            throw ValidationError("give --csv DIR, --ocds FILE, --xlsx FILE, or several")
+        }
+        if bom && csv == nil { throw ValidationError("--bom applies to the CSV files of --csv DIR") }
     }
 
     func run() throws {
@@ -58,7 +71,21 @@ struct ExportCommand: ParsableCommand {
                 throw ExitStatus.cannotWrite
             }
             for (name, table) in document.csvTables() {
-                try writeOutput(table.text, to: (csv as NSString).appendingPathComponent(name), what: "CSV file")
+                try writeOutput(
+                    table.text(byteOrderMark: bom),
+                    to: (csv as NSString).appendingPathComponent(name),
+                    what: "CSV file"
+                )
+            }
+        }
+        if let xlsx {
+            let workbook = document.workbook()
+            do {
+                try AtomicFile.write(to: xlsx) { try workbook.write(toFile: $0) }
+            } catch {
+                let reason = (error as? WorkbookError)?.description ?? error.localizedDescription
+                StandardError.write("error: cannot write the workbook to '\(xlsx)': \(reason)")
+                throw ExitStatus.cannotWrite
             }
         }
     }

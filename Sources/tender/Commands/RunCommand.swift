@@ -10,7 +10,9 @@ struct RunCommand: ParsableCommand {
         abstract: "Run the tender once: lot plan, reviews, scores, ranking, award and metrics.",
         discussion: """
             Uses the scenario's bids when it has any (rehearsal), otherwise generates bids from the supplier
-            models with the scenario's seed. --out DIR writes an evaluation report (评标报告) per lot in Markdown.
+            models with the scenario's seed. --out DIR writes an evaluation report (评标报告) per lot in Markdown \
+            (evaluation-<lot>.md) and as a printable Chinese HTML document (evaluation-<lot>.html), and the batch's \
+            report (evaluation.html); print the HTML to A4 or PDF from a browser.
             """
     )
 
@@ -27,7 +29,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Replication number (selects the random streams).")
     var replication: Int = 0
 
-    @Option(help: "Directory for the per-lot evaluation reports (Markdown).")
+    @Option(
+        help: "Directory for the evaluation reports (评标报告): Markdown and printable HTML per lot, HTML for the batch."
+    )
     var out: String?
 
     func validate() throws {
@@ -46,7 +50,15 @@ struct RunCommand: ParsableCommand {
                         EvaluationReport.markdown(outcome, scenario: loaded),
                         to: (out as NSString).appendingPathComponent("evaluation-\(String(name)).md")
                     )
+                    try AtomicFile.write(
+                        EvaluationReportPage.lot(outcome, scenario: loaded),
+                        to: (out as NSString).appendingPathComponent("evaluation-\(String(name)).html")
+                    )
                 }
+                try AtomicFile.write(
+                    EvaluationReportPage.batch(result.outcomes, scenario: loaded),
+                    to: (out as NSString).appendingPathComponent("evaluation.html")
+                )
             } catch {
                 StandardError.write("error: cannot write the reports to '\(out)': \(error.localizedDescription)")
                 throw ExitStatus.cannotWrite
