@@ -36,7 +36,8 @@ import Testing
             (
                 "sweep",
                 [
-                    "sweep", scenario, "--grid", "policy.sme.deduction=10%,15%,20%", "--replications", "5", "--db",
+                    "sweep", scenario, "--grid", "policy.lotting.strategy=per-category,category-region",
+                    "--replications", "5", "--db",
                     directory.appendingPathComponent("sweep.sqlite").path,
                 ]
             ),

@@ -23,7 +23,7 @@ import Testing
         numeric = {"ceiling": 2, "contract_price": 2, "quoted_price": 2, "evaluated_price": 2,
                    "ceiling_unit_price": 2, "ceiling_amount": 2, "savings_rate": 4, "deduction": 4,
                    "price_score": None, "recorded_total": None, "quantity": None, "rank": 0, "bids": 0,
-                   "valid_bids": 0, "lines": 0}
+                   "valid_bids": 0, "lines": 0, "savings": 2}
         sheets = {"lots.csv": "采购包 lots", "bids.csv": "投标 bids", "awards.csv": "中标 awards",
                   "lines.csv": "需求明细 lines"}
         wb = load_workbook(book)

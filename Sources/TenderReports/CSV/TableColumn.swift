@@ -46,7 +46,7 @@ package struct TableColumn: Sendable, Equatable {
         "ceiling": ("最高限价", .amount), "bids": ("投标数", .count), "valid_bids": ("有效投标数", .count),
         "status": ("状态", .text), "winner": ("中标人代码", .text), "winner_name": ("中标人", .text),
         "contract_price": ("中标价", .amount), "savings_rate": ("节约率", .rate), "failure": ("废标原因", .text),
-        "red_flags": ("风险提示", .text), "candidates": ("中标候选人", .text),
+        "red_flags": ("风险提示", .text), "candidates": ("中标候选人", .text), "savings": ("节约资金", .amount),
         // bids.csv
         "bidder": ("投标人代码", .text), "bidder_name": ("投标人", .text), "size": ("企业规模", .text),
         "declaration": ("中小企业声明", .text), "quoted_price": ("投标报价", .amount),
