@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+/// Hostile and unlucky input (issue 18): never a crash, a leak or a silent truncation. Each case runs the built
+/// binary and expects the documented exit status and a message naming the place.
+@Suite struct HostileInputTests {
+    /// The run JSON of the worked examples, changed by `edit`, written to `directory/NAME.json`.
+    static func editedRun(_ name: String, in directory: URL, _ edit: (inout [String: Any]) -> Void) throws -> String {
+        let (path, _) = try ExportFixtures.runJSON("rehearsal-worked-examples.yaml", in: directory)
+        var json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any]
+        )
+        edit(&json)
+        let edited = directory.appendingPathComponent("\(name).json").path
+        try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: edited))
+        return edited
+    }
+
+    /// A certificate star that is not a canonical non-negative integer is refused when the document is read.
+    @Test(arguments: ["+1", "01", "-1", "1.0", " 1", ""])
+    func nonCanonicalStarKeyExits65(key: String) throws {
+        let directory = try ExportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = try Self.editedRun("star", in: directory) { json in
+            var totals = json["totals"] as? [String: Any] ?? [:]
+            var byStar = totals["contractByStar"] as? [String: Any] ?? [:]
+            byStar[key] = "1"
+            totals["contractByStar"] = byStar
+            json["totals"] = totals
+        }
+        let html = directory.appendingPathComponent("r.html").path
+        let r = try Fixtures.tender(["report", input, "--html", html])
+        #expect(r.status == 65, "\(r.stderr)")
+        #expect(
+            r.stderr.contains("\(input): error: not a valid result: totals.contractByStar: key '\(key)': expected"),
+            "\(r.stderr)"
+        )
+        #expect(!FileManager.default.fileExists(atPath: html))
+    }
+
+    /// Two lots with the same id are refused when the document is read, by every command that reads it.
+    @Test func duplicateLotIdExits65() throws {
+        let directory = try ExportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = try Self.editedRun("dup", in: directory) { json in
+            var lots = json["lots"] as? [[String: Any]] ?? []
+            var copy = lots[0]
+            copy["bids"] = Array((copy["bids"] as? [Any] ?? []).prefix(1))
+            lots.append(copy)
+            json["lots"] = lots
+        }
+        let ocds = directory.appendingPathComponent("o.json").path
+        for arguments in [["export", input, "--ocds", ocds], ["report", input, "--html", ocds]] {
+            let r = try Fixtures.tender(arguments)
+            #expect(r.status == 65, "\(arguments): \(r.stderr)")
+            #expect(
+                r.stderr.contains("\(input): error: not a valid result: lots[4].id: 'example-a' repeats lots[0].id"),
+                "\(r.stderr)"
+            )
+            #expect(!FileManager.default.fileExists(atPath: ocds))
+        }
+    }
+}
