@@ -61,3 +61,27 @@ import Testing
         }
     }
 }
+
+/// Scenario files that attack the loader.
+@Suite struct HostileScenarioTests {
+    /// A chain of 8,000 nested includes (which overflowed the stack) stops at the include depth limit.
+    @Test func deepIncludeChainExits65AtTheInclude() throws {
+        let directory = try ExportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let count = 8_000
+        for index in 1...count {
+            let text = index == count ? "catalogue: []\n" : "includes:\n  - c\(index + 1).yaml\n"
+            try text.write(to: directory.appendingPathComponent("c\(index).yaml"), atomically: false, encoding: .utf8)
+        }
+        let main = directory.appendingPathComponent("main.yaml").path
+        let meta = "meta:\n  name: deep\n  fiscal-year: 2023\n  bid-date: 2023-06-30\n"
+        try (meta + "includes:\n  - c1.yaml\n").write(toFile: main, atomically: false, encoding: .utf8)
+        let r = try Fixtures.tender(["validate", main])
+        #expect(r.status == 65, "\(r.stderr.prefix(2_000))")
+        let file = directory.appendingPathComponent("c32.yaml").path
+        #expect(
+            r.stderr.contains("\(file):2:5: error: includes[0]: includes nested more than 32 files deep"),
+            "\(r.stderr.prefix(2_000))"
+        )
+    }
+}

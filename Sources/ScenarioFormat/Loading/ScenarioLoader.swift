@@ -49,6 +49,10 @@ public struct ScenarioLoader: Sendable {
         return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
     }
 
+    /// Includes nest at most this deep (the main file's includes are depth 1); a deeper chain is refused at
+    /// the include that passes the limit. Reading is depth-first, so this also bounds the loader's recursion.
+    public static let maximumIncludeDepth = 32
+
     static let mainKeys = ["meta", "includes", "catalogue", "projects", "suppliers", "bids", "policy", "variants"]
     static let includedKeys = ["includes", "catalogue", "projects", "suppliers"]
 
@@ -274,6 +278,13 @@ public struct ScenarioLoader: Sendable {
                 continue
             }
             if seen.contains(key) { continue }
+            if stack.count > Self.maximumIncludeDepth {
+                item.error(
+                    "includes nested more than \(Self.maximumIncludeDepth) files deep; "
+                        + "expected a shallower chain of includes"
+                )
+                return
+            }
             seen.insert(key)
             guard let root = read(target, log: log, from: item) else { continue }
             files.append(target)
