@@ -85,3 +85,48 @@ import Testing
         )
     }
 }
+
+/// Results on standard output are written whole or the command exits 74 with the reason.
+@Suite struct StandardOutputTests {
+    /// Runs `tender` with standard output sent to `output`; returns the exit status (a signal as 128 + it) and
+    /// standard error.
+    static func tender(_ arguments: [String], output: Any) throws -> (status: Int32, stderr: String) {
+        let process = Process()
+        process.executableURL = Fixtures.binary
+        process.arguments = arguments
+        process.environment = ["NO_COLOR": "1", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"]
+        let err = Pipe()
+        process.standardOutput = output
+        process.standardError = err
+        try process.run()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let status =
+            process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        return (status, String(decoding: errData, as: UTF8.self))
+    }
+
+    static let commands: [[String]] = [
+        ["run", Fixtures.scenario("changchun-2024.yaml"), "--format", "json"],
+        ["simulate", Fixtures.scenario("changchun-2024.yaml"), "--format", "json", "--replications", "2"],
+        ["export", Fixtures.scenario("changchun-2024.yaml"), "--ocds", "-"],
+    ]
+
+    @Test(arguments: commands)
+    func fullDeviceExits74(arguments: [String]) throws {
+        let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        defer { try? full.close() }
+        let r = try Self.tender(arguments, output: full)
+        #expect(r.status == 74, "\(r.stderr)")
+        #expect(r.stderr.contains("error: cannot write to standard output: No space left on device"), "\(r.stderr)")
+    }
+
+    @Test(arguments: commands)
+    func closedPipeExits74(arguments: [String]) throws {
+        let pipe = Pipe()
+        try pipe.fileHandleForReading.close()
+        let r = try Self.tender(arguments, output: pipe)
+        #expect(r.status == 74, "\(r.stderr)")
+        #expect(r.stderr.contains("error: cannot write to standard output: Broken pipe"), "\(r.stderr)")
+    }
+}

@@ -76,8 +76,8 @@ struct CompareCommand: ParsableCommand {
         )
         progress.clear()
         switch format {
-        case .text: print(SimulationText.render(comparison), terminator: "")
-        case .json: print(SimulationJSON.value(comparison).rendered(lineSeparators: .literal), terminator: "")
+        case .text: try StandardOutput.write(SimulationText.render(comparison))
+        case .json: try StandardOutput.write(SimulationJSON.value(comparison).rendered(lineSeparators: .literal))
         }
     }
 }

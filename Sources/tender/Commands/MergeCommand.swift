@@ -60,17 +60,16 @@ struct MergeCommand: ParsableCommand {
         }
         switch format {
         case .text:
-            print(report.completed.map { SimulationText.render($0) }.joined(separator: "\n"), terminator: "")
+            try StandardOutput.write(report.completed.map { SimulationText.render($0) }.joined(separator: "\n"))
         case .json:
-            print(
+            try StandardOutput.write(
                 JSONValue.object(sortingKeys: [
                     "schema": .string("tender-merge"),
                     "schemaVersion": .number(SimulationJSON.schemaVersion),
                     "cellsAdded": .number(report.cellsAdded),
                     "recordsAdded": .number(report.recordsAdded),
                     "completed": .array(report.completed.map { SimulationJSON.value($0) }),
-                ]).rendered(lineSeparators: .literal),
-                terminator: ""
+                ]).rendered(lineSeparators: .literal)
             )
         }
     }

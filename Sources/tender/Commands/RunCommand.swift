@@ -53,8 +53,8 @@ struct RunCommand: ParsableCommand {
             }
         }
         switch format {
-        case .text: print(TextReport.render(result, scenario: loaded), terminator: "")
-        case .json: print(try JSONReport.render(result, scenario: loaded), terminator: "")
+        case .text: try StandardOutput.write(TextReport.render(result, scenario: loaded))
+        case .json: try StandardOutput.write(try JSONReport.render(result, scenario: loaded))
         }
     }
 }

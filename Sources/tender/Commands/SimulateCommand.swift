@@ -68,9 +68,9 @@ struct SimulateCommand: ParsableCommand {
             if let store { try withStore { try store.storeSummary(summary) } }
         }
         switch format {
-        case .text: print(SimulationText.render(summary, shard: shard), terminator: "")
+        case .text: try StandardOutput.write(SimulationText.render(summary, shard: shard))
         case .json:
-            print(SimulationJSON.value(summary, shard: shard).rendered(lineSeparators: .literal), terminator: "")
+            try StandardOutput.write(SimulationJSON.value(summary, shard: shard).rendered(lineSeparators: .literal))
         }
     }
 

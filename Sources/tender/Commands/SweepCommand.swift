@@ -145,8 +145,8 @@ struct SweepCommand: ParsableCommand {
             )
         }.filter { wanted.contains($0.summary.identity.parameterText) }
         switch format {
-        case .text: print(SimulationText.render(cells: stored), terminator: "")
-        case .json: print(SimulationJSON.value(cells: stored).rendered(lineSeparators: .literal), terminator: "")
+        case .text: try StandardOutput.write(SimulationText.render(cells: stored))
+        case .json: try StandardOutput.write(SimulationJSON.value(cells: stored).rendered(lineSeparators: .literal))
         }
     }
 }

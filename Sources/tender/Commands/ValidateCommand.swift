@@ -37,10 +37,10 @@ struct ValidateCommand: ParsableCommand {
             } else if let scenario = base.scenario {
                 let lines = scenario.projects.map(\.demands.count).reduce(0, +)
                 let warnings = diagnostics.isEmpty ? "" : " (\(DiagnosticPrinter.counts(diagnostics)))"
-                print(
+                try StandardOutput.write(
                     "\(file): valid: \(scenario.catalogue.count) categories, \(scenario.projects.count) projects, "
                         + "\(lines) demand lines, \(scenario.suppliers.count) suppliers, \(scenario.bids.count) bids, "
-                        + "\(base.variants.count) variants\(warnings)"
+                        + "\(base.variants.count) variants\(warnings)\n"
                 )
             }
         }
