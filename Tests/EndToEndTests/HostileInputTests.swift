@@ -84,6 +84,26 @@ import Testing
             "\(r.stderr.prefix(2_000))"
         )
     }
+    /// `includes: [/etc/passwd]` is refused at the include without reading the file, unless allowed.
+    @Test func includeOutsideTheTreeIsRefusedWithoutEchoingIt() throws {
+        let directory = try ExportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let main = directory.appendingPathComponent("main.yaml").path
+        let meta = "meta:\n  name: leak\n  fiscal-year: 2023\n  bid-date: 2023-06-30\n"
+        try (meta + "includes: [/etc/passwd]\n").write(toFile: main, atomically: false, encoding: .utf8)
+        let r = try Fixtures.tender(["validate", main])
+        #expect(r.status == 65)
+        #expect(
+            r.stderr.contains(
+                "\(main):5:12: error: includes[0]: include '/etc/passwd' leads out of the directory of the scenario"
+            ),
+            "\(r.stderr)"
+        )
+        #expect(!r.stderr.contains("root:"), "\(r.stderr)")
+        let allowed = try Fixtures.tender(["validate", "--allow-includes-outside", main])
+        #expect(allowed.status == 65)
+        #expect(allowed.stderr.contains("/etc/passwd:1:1: error: expected an included file"), "\(allowed.stderr)")
+    }
 }
 
 /// Results on standard output are written whole or the command exits 74 with the reason.

@@ -21,6 +21,20 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
+    /// Text from a file as a diagnostic shows it: quoted, cut short after 40 characters (`…`), control
+    /// characters escaped, so a diagnostic never echoes more of a file than the offending token.
+    public static func token(_ text: String, limit: Int = 40) -> String {
+        var shown = ""
+        for (count, character) in text.enumerated() {
+            if count == limit {
+                shown += "…"
+                break
+            }
+            shown.append(character)
+        }
+        return "'\(shown)'"
+    }
+
     public var description: String {
         let prefix = "\(location): \(severity.rawValue): "
         return path.isEmpty ? prefix + message : prefix + path + ": " + message

@@ -30,15 +30,27 @@ public struct ScenarioLoader: Sendable {
     /// Reads a file's bytes; replaceable in tests.
     public typealias FileReader = @Sendable (String) throws -> [UInt8]
 
-    let readFile: FileReader
-
-    public init(readFile: @escaping FileReader = ScenarioLoader.readFromDisk) {
-        self.readFile = readFile
+    /// Where included files may be: the trust model of Docs/security.md.
+    public enum IncludeScope: Sendable {
+        /// Only in the directory tree of the top scenario file, after following symbolic links: an absolute
+        /// path, a `..` or a link leading out of it is an error at the include. The default.
+        case confined
+        /// Anywhere the process may read (`tender … --allow-includes-outside`).
+        case anywhere
     }
 
-    /// Reads a whole file, refusing anything that is not a regular file or is absurdly large.
+    let readFile: FileReader
+    let includeScope: IncludeScope
+
+    public init(readFile: @escaping FileReader = ScenarioLoader.readFromDisk, includes: IncludeScope = .confined) {
+        self.readFile = readFile
+        self.includeScope = includes
+    }
+
+    /// Reads a whole file, refusing anything that is not a regular file or is absurdly large. A symbolic link
+    /// to a regular file is read (Kubernetes ConfigMap volumes present every file as one).
     public static let readFromDisk: FileReader = { path in
-        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        let attributes = try FileManager.default.attributesOfItem(atPath: realPath(path) ?? path)
         if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
             throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "not a regular file"])
         }
@@ -78,6 +90,7 @@ public struct ScenarioLoader: Sendable {
         collectIncludes(
             of: mainRoot,
             file: path,
+            root: canonical((path as NSString).deletingLastPathComponent),
             stack: &stack,
             seen: &seen,
             documents: &documents,
@@ -247,14 +260,30 @@ public struct ScenarioLoader: Sendable {
         }
     }
 
+    /// The absolute path with every symbolic link, `.` and `..` resolved (`realpath(3)`); for a path that does
+    /// not exist (or files that are not on disk, in tests), the absolute path with `.` and `..` resolved.
     private func canonical(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        let directory = FileManager.default.currentDirectoryPath
+        let absolute = path.hasPrefix("/") ? path : (directory as NSString).appendingPathComponent(path)
+        return Self.realPath(absolute) ?? URL(fileURLWithPath: absolute).standardizedFileURL.path
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Whether `path` (canonical) is `root` (canonical) or inside its tree.
+    static func isInside(_ path: String, _ root: String) -> Bool {
+        root == "/" || path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
     }
 
     /// Depth-first: an included file's own includes come before it.
     private func collectIncludes(
         of root: Node,
         file: String,
+        root scope: String,
         stack: inout [String],
         seen: inout Set<String>,
         documents: inout [(file: String, root: Node)],
@@ -272,6 +301,14 @@ public struct ScenarioLoader: Sendable {
                 relative.hasPrefix("/") || directory.isEmpty
                 ? relative : (directory as NSString).appendingPathComponent(relative)
             let key = canonical(target)
+            if includeScope == .confined && !Self.isInside(key, scope) {
+                let how = relative.hasPrefix("/") ? "an absolute path" : relative.contains("..") ? "'..'" : "a link"
+                item.error(
+                    "include \(Diagnostic.token(relative)) leads out of the directory of the scenario (through "
+                        + "\(how)); expected a file in that directory tree (--allow-includes-outside allows any)"
+                )
+                continue
+            }
             if let start = stack.firstIndex(of: key) {
                 let cycle = (stack[start...] + [key]).map { URL(fileURLWithPath: $0).lastPathComponent }
                 item.error("include cycle: \(cycle.joined(separator: " → "))")
@@ -292,6 +329,7 @@ public struct ScenarioLoader: Sendable {
             collectIncludes(
                 of: root,
                 file: target,
+                root: scope,
                 stack: &stack,
                 seen: &seen,
                 documents: &documents,

@@ -25,6 +25,8 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var options: SimulationOptions
 
+    @OptionGroup var includes: IncludeOptions
+
     @Option(help: "Output format: text or json.")
     var format: SimulationFormat = .text
 
@@ -42,13 +44,19 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         var printed = Set<String>()
-        let defined = ScenarioLoader().load(file).variants.map(\.name)
+        let defined = includes.loader.load(file).variants.map(\.name)
         var inputs: [(name: String, scenario: Scenario, identity: SimulationIdentity)] = []
         var copies: [@Sendable () -> Scenario] = []
         var options = self.options
         for name in names {
             let variant = name == "base" && !defined.contains("base") ? nil : name
-            let input = try SimulationInput.load(file, variant: variant, options: options, printed: &printed)
+            let input = try SimulationInput.load(
+                file,
+                variant: variant,
+                loader: includes.loader,
+                options: options,
+                printed: &printed
+            )
             // Common random numbers: every variant uses the first one's seed and replication count.
             options.seed = options.seed ?? input.identity.seed
             options.replications = options.replications ?? input.identity.replications

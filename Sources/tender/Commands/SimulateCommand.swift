@@ -45,6 +45,7 @@ struct SimulateCommand: ParsableCommand {
         let input = try SimulationInput.load(
             scenario.file,
             variant: scenario.variant,
+            loader: scenario.includes.loader,
             options: options,
             printed: &printed
         )

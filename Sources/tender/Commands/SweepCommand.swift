@@ -49,7 +49,7 @@ struct SweepCommand: ParsableCommand {
 
     /// An axis whose path the scenario lacks fails with a did-you-mean hint before any cell is checked.
     func checkPaths(_ grid: Grid) throws {
-        let loader = ScenarioLoader()
+        let loader = scenario.includes.loader
         let base = loader.load(scenario.file, variant: scenario.variant)
         guard let baseScenario = base.scenario else { return }  // the cell checks print the scenario's own errors
         let known = KnownPaths.all(in: baseScenario)
@@ -75,6 +75,7 @@ struct SweepCommand: ParsableCommand {
             let input = try SimulationInput.load(
                 scenario.file,
                 variant: scenario.variant,
+                loader: scenario.includes.loader,
                 overrides: values,
                 options: options,
                 digest: digest,
@@ -98,6 +99,7 @@ struct SweepCommand: ParsableCommand {
                     let input = try SimulationInput.load(
                         scenario.file,
                         variant: scenario.variant,
+                        loader: scenario.includes.loader,
                         overrides: grid.cell(cell),
                         options: options,
                         digest: digest,
@@ -131,6 +133,7 @@ struct SweepCommand: ParsableCommand {
         let first = try SimulationInput.load(
             scenario.file,
             variant: scenario.variant,
+            loader: scenario.includes.loader,
             overrides: grid.cell(shard.index),
             options: options,
             digest: digest,

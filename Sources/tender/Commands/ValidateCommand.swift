@@ -12,12 +12,14 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "Scenario files (YAML).")
     var files: [String]
 
+    @OptionGroup var includes: IncludeOptions
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one scenario file") }
     }
 
     func run() throws {
-        let loader = ScenarioLoader()
+        let loader = includes.loader
         var failed = false
         for file in files {
             let base = loader.load(file)

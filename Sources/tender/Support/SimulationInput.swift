@@ -39,13 +39,14 @@ struct SimulationInput {
     static func load(
         _ file: String,
         variant: String?,
+        loader: ScenarioLoader,
         overrides: [GridValue] = [],
         options: SimulationOptions,
         digest: String? = nil,
         printed: inout Set<String>,
         context: String = ""
     ) throws -> SimulationInput {
-        let result = ScenarioLoader().load(file, variant: variant, overrides: overrides.map { ($0.path, $0.value) })
+        let result = loader.load(file, variant: variant, overrides: overrides.map { ($0.path, $0.value) })
         let fresh = result.diagnostics.filter { printed.insert($0.description).inserted }
         if !fresh.isEmpty && !context.isEmpty && result.scenario == nil { StandardError.write(context) }
         DiagnosticPrinter.print(fresh)
@@ -87,7 +88,7 @@ struct SimulationInput {
         let seed = scenario.meta.seed
         let pairs = overrides.map { ($0.path, $0.value) }
         let replicate: @Sendable () -> Scenario = {
-            guard var copy = ScenarioLoader().load(file, variant: variant, overrides: pairs).scenario else {
+            guard var copy = loader.load(file, variant: variant, overrides: pairs).scenario else {
                 return loaded
             }
             copy.meta.seed = seed
