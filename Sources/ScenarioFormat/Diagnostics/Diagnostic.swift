@@ -1,3 +1,5 @@
+import TenderModel
+
 /// A problem found in a scenario file, printed as `file:line:col: error: <path>: <message>`.
 public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public enum Severity: String, Sendable, Comparable {
@@ -35,9 +37,12 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         return "'\(shown)'"
     }
 
+    /// One line, always: control characters of the path and the message (from keys and values of a file)
+    /// are shown as escapes (`\n`, `\u{1B}`), so a diagnostic can neither forge another nor drive the terminal.
     public var description: String {
-        let prefix = "\(location): \(severity.rawValue): "
-        return path.isEmpty ? prefix + message : prefix + path + ": " + message
+        let prefix = "\(location.description.escapingControlCharacters): \(severity.rawValue): "
+        let text = path.isEmpty ? message : path + ": " + message
+        return prefix + text.escapingControlCharacters
     }
 }
 

@@ -1,5 +1,6 @@
 import ExactNumbers
 import Foundation
+import TenderModel
 import TenderReports
 
 /// A result file `tender report` and `tender export` read, recognised from its bytes: the run document of
@@ -28,7 +29,10 @@ package enum ResultDocument: Sendable {
         case unknownKind(keys: [String])
         case invalid(String)
 
-        package var description: String {
+        /// One line: what the document holds is shown with control characters escaped.
+        package var description: String { text.escapingControlCharacters }
+
+        var text: String {
             switch self {
             case .notJSON(let detail):
                 return "not a JSON result: \(detail)"
@@ -112,15 +116,8 @@ package enum ResultDocument: Sendable {
 
     /// A value from the document in a message: quoted, control characters escaped, cut short at 40 characters.
     static func quoted(_ text: String) -> String {
-        var shown = ""
-        for (count, scalar) in text.unicodeScalars.enumerated() {
-            if count == 40 {
-                shown += "…"
-                break
-            }
-            shown += scalar.properties.generalCategory == .control ? scalar.escaped(asASCII: true) : String(scalar)
-        }
-        return "'\(shown)'"
+        let cut = text.count > 40 ? String(text.prefix(40)) + "…" : text
+        return "'\(cut.escapingControlCharacters)'"
     }
 
     /// A decoding error as `lots[2].bids[0].price: expected …`.
