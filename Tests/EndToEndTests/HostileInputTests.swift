@@ -150,3 +150,39 @@ import Testing
         #expect(r.stderr.contains("error: cannot write to standard output: Broken pipe"), "\(r.stderr)")
     }
 }
+
+/// Names from a scenario cannot inject markup, formulas or terminal control into the outputs.
+@Suite struct OutputEscapingTests {
+    static let hostileName =
+        #""A <script>alert(1)</script><img src=x onerror=alert(1)> [x](javascript:alert(1)) \\|\n# forged\e[2J\a""#
+
+    /// The worked examples with supplier A's name replaced by `hostileName`.
+    static func hostileScenario(in directory: URL) throws -> String {
+        let text = try String(contentsOfFile: Fixtures.scenario("rehearsal-worked-examples.yaml"), encoding: .utf8)
+        let path = directory.appendingPathComponent("hostile.yaml").path
+        try text.replacingOccurrences(of: "name: A 大型企业 (large)", with: "name: \(hostileName)")
+            .write(toFile: path, atomically: false, encoding: .utf8)
+        return path
+    }
+
+    @Test func markdownReportEscapesNames() throws {
+        let directory = try ExportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let scenario = try Self.hostileScenario(in: directory)
+        let out = directory.appendingPathComponent("out").path
+        let r = try Fixtures.tender(["run", scenario, "--out", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let markdown = try String(contentsOfFile: out + "/evaluation-example-a.md", encoding: .utf8)
+        #expect(!markdown.contains("<script"))
+        #expect(!markdown.contains("<img"))
+        #expect(!markdown.contains("\u{1B}"))
+        #expect(!markdown.split(separator: "\n").contains { $0.hasPrefix("# forged") })
+        #expect(
+            markdown.contains(
+                "| A | A &lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; \\[x\\](javascript:alert(1)) "
+                    + "\\\\\\|\\n# forged\\u{1B}\\[2J\\u{7} |"
+            ),
+            "\(markdown)"
+        )
+    }
+}
