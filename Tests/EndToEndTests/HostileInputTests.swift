@@ -157,10 +157,10 @@ import Testing
         #""A <script>alert(1)</script><img src=x onerror=alert(1)> [x](javascript:alert(1)) \\|\n# forged\e[2J\a""#
 
     /// The worked examples with supplier A's name replaced by `hostileName`.
-    static func hostileScenario(in directory: URL) throws -> String {
+    static func hostileScenario(in directory: URL, name: String = hostileName) throws -> String {
         let text = try String(contentsOfFile: Fixtures.scenario("rehearsal-worked-examples.yaml"), encoding: .utf8)
         let path = directory.appendingPathComponent("hostile.yaml").path
-        try text.replacingOccurrences(of: "name: A 大型企业 (large)", with: "name: \(hostileName)")
+        try text.replacingOccurrences(of: "name: A 大型企业 (large)", with: "name: \(name)")
             .write(toFile: path, atomically: false, encoding: .utf8)
         return path
     }
@@ -184,5 +184,28 @@ import Testing
             ),
             "\(markdown)"
         )
+    }
+
+    /// ESC, BEL and other control characters from names reach the terminal as escapes, not as controls.
+    @Test func terminalTextShowsControlCharactersAsEscapes() throws {
+        let directory = try ExportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try Fixtures.tender(["run", try Self.hostileScenario(in: directory, name: #""A\e[2J\a\rB""#)])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!run.stdout.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{7}" || $0 == "\r" })
+        #expect(run.stdout.contains(" A A\\u{1B}[2J\\…"), "\(run.stdout)")
+        let text = try String(contentsOfFile: Fixtures.scenario("changchun-2024.yaml"), encoding: .utf8)
+        let city = directory.appendingPathComponent("city.yaml").path
+        try text.replacingOccurrences(of: "name: 长春市绿色建材批量集中采购", with: "name: \"\\e]0;owned\\a 长春\" #")
+            .write(toFile: city, atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.appendingPathComponent("shared").path,
+            withDestinationPath: Fixtures.root.appendingPathComponent("Scenarios/shared").path
+        )
+        let simulate = try Fixtures.tender([
+            "simulate", city, "--replications", "1", "--quiet", "--allow-includes-outside",
+        ])
+        #expect(simulate.status == 0, "\(simulate.stderr)")
+        #expect(simulate.stdout.hasPrefix("\\u{1B}]0;owned\\u{7} "), "\(simulate.stdout.prefix(200))")
     }
 }
