@@ -209,3 +209,21 @@ import Testing
         #expect(simulate.stdout.hasPrefix("\\u{1B}]0;owned\\u{7} "), "\(simulate.stdout.prefix(200))")
     }
 }
+
+/// Inputs that gave a wrong answer, or no answer, without an error.
+@Suite struct WrongAnswerTests {
+    /// `--replications` has the limit of `meta.replications` (10^8): beyond it is a usage error, before any work.
+    @Test(arguments: ["simulate", "compare", "sweep"])
+    func replicationsBeyondTheLimitAreRefused(command: String) throws {
+        var arguments = [command, "/nonexistent/scenario.yaml", "--replications", "100000001"]
+        if command == "compare" { arguments += ["--variants", "base,x"] }
+        if command == "sweep" { arguments += ["--grid", "policy.sme.deduction=10%,20%", "--db", "/nonexistent/s.db"] }
+        let r = try Fixtures.tender(arguments)
+        #expect(r.status == 64, "\(r.stderr)")
+        #expect(r.stderr.contains("--replications must be from 1 to 100000000"), "\(r.stderr)")
+        let limit = try Fixtures.tender(
+            Array(arguments.prefix(2)) + ["--replications", "100000000"] + arguments.dropFirst(4)
+        )
+        #expect(limit.status == 65, "\(limit.stderr)")
+    }
+}

@@ -65,6 +65,9 @@ public struct ScenarioLoader: Sendable {
     /// the include that passes the limit. Reading is depth-first, so this also bounds the loader's recursion.
     public static let maximumIncludeDepth = 32
 
+    /// The most replications a simulation may ask for, in `meta.replications` or with `--replications`.
+    public static let maximumReplications = 100_000_000
+
     static let mainKeys = ["meta", "includes", "catalogue", "projects", "suppliers", "bids", "policy", "variants"]
     static let includedKeys = ["includes", "catalogue", "projects", "suppliers"]
 

@@ -20,7 +20,12 @@ struct SimulationOptions: ParsableArguments {
     var quiet = false
 
     func validate() throws {
-        if let replications, replications < 1 { throw ValidationError("--replications must be at least 1") }
+        if let replications, !(1...ScenarioLoader.maximumReplications).contains(replications) {
+            throw ValidationError(
+                "--replications must be from 1 to \(ScenarioLoader.maximumReplications) (as meta.replications), "
+                    + "found \(replications)"
+            )
+        }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
