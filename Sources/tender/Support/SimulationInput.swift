@@ -119,22 +119,24 @@ func parseShard(_ text: String?) throws -> Shard {
     }
 }
 
-/// Opens a results database or exits 74.
+/// Opens a results database, or exits 65 when the file is not a sound results database and 74 when it cannot
+/// be opened or written.
 func openDatabase(_ path: String) throws -> ResultsDatabase {
     do {
         return try ResultsDatabase(path: path)
     } catch {
         StandardError.write("error: cannot open the results database: \(error)")
-        throw ExitStatus.cannotWrite
+        throw error.isInvalidData ? ExitStatus.invalidInput : ExitStatus.cannotWrite
     }
 }
 
-/// Runs a store operation; a failure prints its reason and exits 74.
+/// Runs a store operation; a failure prints its reason and exits 65 for invalid content (a corrupt database, a
+/// record out of range), 74 when the file cannot be read or written.
 func withStore<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as StoreError {
         StandardError.write("error: \(error)")
-        throw ExitStatus.cannotWrite
+        throw error.isInvalidData ? ExitStatus.invalidInput : ExitStatus.cannotWrite
     }
 }
