@@ -84,7 +84,8 @@ public struct ScenarioLoader: Sendable {
         var files: [String] = []
         var sourceMap = SourceMap(fallback: SourceLocation(file: path, line: 1, column: 1))
 
-        guard let mainRoot = read(path, log: log) else {
+        let budget = LoadBudget()
+        guard let mainRoot = read(path, log: log, budget: budget) else {
             return LoadResult(scenario: nil, diagnostics: log.items, variants: [], sourceMap: sourceMap, files: [path])
         }
         files.append(path)
@@ -94,6 +95,7 @@ public struct ScenarioLoader: Sendable {
             of: mainRoot,
             file: path,
             root: canonical((path as NSString).deletingLastPathComponent),
+            budget: budget,
             stack: &stack,
             seen: &seen,
             documents: &documents,
@@ -227,7 +229,7 @@ public struct ScenarioLoader: Sendable {
         }
     }
 
-    private func read(_ path: String, log: DiagnosticLog, from cursor: Cursor? = nil) -> Node? {
+    private func read(_ path: String, log: DiagnosticLog, budget: LoadBudget, from cursor: Cursor? = nil) -> Node? {
         let bytes: [UInt8]
         do {
             bytes = try readFile(path)
@@ -245,6 +247,14 @@ public struct ScenarioLoader: Sendable {
                     )
                 )
             }
+            return nil
+        }
+        budget.bytes += bytes.count
+        if let cursor, budget.bytes > SourceText.maximumTotalBytes {
+            cursor.error(
+                "the scenario and its includes come to more than \(SourceText.maximumTotalBytes / 1_048_576) MB "
+                    + "with this file; expected less in all"
+            )
             return nil
         }
         return SourceText.compose(bytes, file: path, log: log)
@@ -287,6 +297,7 @@ public struct ScenarioLoader: Sendable {
         of root: Node,
         file: String,
         root scope: String,
+        budget: LoadBudget,
         stack: inout [String],
         seen: inout Set<String>,
         documents: inout [(file: String, root: Node)],
@@ -326,13 +337,14 @@ public struct ScenarioLoader: Sendable {
                 return
             }
             seen.insert(key)
-            guard let root = read(target, log: log, from: item) else { continue }
+            guard let root = read(target, log: log, budget: budget, from: item) else { continue }
             files.append(target)
             stack.append(key)
             collectIncludes(
                 of: root,
                 file: target,
                 root: scope,
+                budget: budget,
                 stack: &stack,
                 seen: &seen,
                 documents: &documents,
