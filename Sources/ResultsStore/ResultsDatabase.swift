@@ -7,7 +7,14 @@ import TenderSimulation
 /// A problem with a results database, said so that a user can act on it.
 package struct StoreError: Error, Sendable, CustomStringConvertible {
     package let description: String
-    init(_ description: String) { self.description = description }
+    /// The database's content is wrong (not a database, corrupt, a record out of place): the command's input
+    /// is invalid (exit 65). Otherwise the file could not be opened, read or written (exit 74).
+    package let isInvalidData: Bool
+
+    init(_ description: String, invalidData: Bool = true) {
+        self.description = description
+        self.isInvalidData = invalidData
+    }
 
     static func wrap<T>(_ path: String, _ body: () throws -> T) throws(StoreError) -> T {
         do {
@@ -15,9 +22,10 @@ package struct StoreError: Error, Sendable, CustomStringConvertible {
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {
-            throw StoreError("\(path): \(error.message ?? error.description)")
+            let invalid = [.SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_FORMAT, .SQLITE_MISMATCH].contains(error.resultCode)
+            throw StoreError("\(path): \(error.message ?? error.description)", invalidData: invalid)
         } catch {
-            throw StoreError("\(path): \(error)")
+            throw StoreError("\(path): \(error)", invalidData: false)
         }
     }
 }
@@ -499,6 +507,12 @@ package final class ResultsDatabase: SweepStore, ShardStore {
                 values: RecordCoding.values(row["value_bits"]),
                 exact: RecordCoding.exact(row["exact"])
             )
+            guard (0..<identity.replications).contains(record.replication) else {
+                throw StoreError(
+                    "\(identity.scenario): replication record \(record.replication): expected a replication index "
+                        + "from 0 to \(identity.replications - 1)"
+                )
+            }
             guard record.values.count == catalog.count, record.exact.count == catalog.count else {
                 throw StoreError("replication \(record.replication): the record does not match the metric list")
             }

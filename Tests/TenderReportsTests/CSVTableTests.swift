@@ -92,3 +92,33 @@ enum CSVReader {
         return records
     }
 }
+
+/// Formula injection (OWASP): fields a spreadsheet would evaluate are prefixed with a quote; numbers are not.
+@Suite struct CSVInjectionTests {
+    @Test(arguments: [
+        ("=1+2", "'=1+2"),
+        ("=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""),
+        ("+1", "'+1"),
+        ("+86 451 1234", "'+86 451 1234"),
+        ("-2+3", "'-2+3"),
+        ("-", "'-"),
+        ("-x", "'-x"),
+        ("-1.", "'-1."),
+        ("-.5", "'-.5"),
+        ("-1e", "'-1e"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "\"'\r=1\""),
+        ("a=1", "a=1"),
+        ("-5", "-5"),
+        ("-0.25", "-0.25"),
+        ("-33956448.60", "-33956448.60"),
+        ("-1/3", "-1/3"),
+        ("-9.121570845000011e-05", "-9.121570845000011e-05"),
+        ("-3E+2", "-3E+2"),
+        ("5", "5"),
+    ])
+    func formulaLeadingFieldsAreNeutralised(input: String, expected: String) {
+        #expect(CSVTable.field(input) == expected)
+    }
+}

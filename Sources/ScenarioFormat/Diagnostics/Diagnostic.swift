@@ -1,47 +1,66 @@
+import TenderModel
+
 /// A problem found in a scenario file, printed as `file:line:col: error: <path>: <message>`.
-public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Comparable {
+package struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+    package enum Severity: String, Sendable, Comparable {
         case error
         case warning
 
-        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .error && rhs == .warning }
+        package static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .error && rhs == .warning }
     }
 
-    public var severity: Severity
-    public var location: SourceLocation
+    package var severity: Severity
+    package var location: SourceLocation
     /// Where in the scenario, e.g. `projects[P01].demands[D2].quantity`; empty for the whole file.
-    public var path: String
+    package var path: String
     /// What is wrong and what was expected.
-    public var message: String
+    package var message: String
 
-    public init(_ severity: Severity, at location: SourceLocation, path: String, _ message: String) {
+    package init(_ severity: Severity, at location: SourceLocation, path: String, _ message: String) {
         self.severity = severity
         self.location = location
         self.path = path
         self.message = message
     }
 
-    public var description: String {
-        let prefix = "\(location): \(severity.rawValue): "
-        return path.isEmpty ? prefix + message : prefix + path + ": " + message
+    /// Text from a file as a diagnostic shows it: quoted, cut short after 40 characters (`…`), control
+    /// characters escaped, so a diagnostic never echoes more of a file than the offending token.
+    package static func token(_ text: String, limit: Int = 40) -> String {
+        var shown = ""
+        for (count, character) in text.enumerated() {
+            if count == limit {
+                shown += "…"
+                break
+            }
+            shown.append(character)
+        }
+        return "'\(shown)'"
+    }
+
+    /// One line, always: control characters of the path and the message (from keys and values of a file)
+    /// are shown as escapes (`\n`, `\u{1B}`), so a diagnostic can neither forge another nor drive the terminal.
+    package var description: String {
+        let prefix = "\(location.description.escapingControlCharacters): \(severity.rawValue): "
+        let text = path.isEmpty ? message : path + ": " + message
+        return prefix + text.escapingControlCharacters
     }
 }
 
 /// A file and a 1-based line and column (columns count Unicode scalars, as libyaml does).
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var column: Int
+package struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package var file: String
+    package var line: Int
+    package var column: Int
 
-    public init(file: String, line: Int, column: Int) {
+    package init(file: String, line: Int, column: Int) {
         self.file = file
         self.line = line
         self.column = column
     }
 
-    public var description: String { "\(file):\(line):\(column)" }
+    package var description: String { "\(file):\(line):\(column)" }
 
-    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+    package static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
     }
 }

@@ -2,18 +2,18 @@ import Yams
 
 /// A path into a scenario, as diagnostics print it and as variants and sweeps use it:
 /// `policy.sme.deduction`, `suppliers[S03].participation`, `projects[P01].demands[D1].quantity`.
-public struct OverridePath: Sendable, Hashable, CustomStringConvertible {
-    public enum Segment: Sendable, Hashable {
+package struct OverridePath: Sendable, Hashable, CustomStringConvertible {
+    package enum Segment: Sendable, Hashable {
         case key(String)
         /// The list item whose `id` is this.
         case id(String)
     }
 
-    public let segments: [Segment]
-    public let description: String
+    package let segments: [Segment]
+    package let description: String
 
     /// Parses a path; nil when it is not of the form `key(.key|[id])*`.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         var segments: [Segment] = []
         var rest = Substring(text)
         while !rest.isEmpty {
@@ -97,7 +97,7 @@ public struct OverridePath: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Why an override path could not be applied.
-public struct OverrideFailure: Error, Sendable, CustomStringConvertible {
-    public let description: String
+package struct OverrideFailure: Error, Sendable, CustomStringConvertible {
+    package let description: String
     init(_ description: String) { self.description = description }
 }

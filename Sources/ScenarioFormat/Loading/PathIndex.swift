@@ -2,18 +2,18 @@ import Yams
 
 /// Where each scenario path is written, for checks that run after decoding and for later stages (the
 /// engine's plan) that must report `file:line:col` too.
-public struct SourceMap: Sendable {
+package struct SourceMap: Sendable {
     private var locations: [String: [SourceLocation]] = [:]
     /// Where a path's value is when nothing more precise is known.
-    public var fallback: SourceLocation
+    package var fallback: SourceLocation
 
     init(fallback: SourceLocation) { self.fallback = fallback }
 
     /// Every place the path is written (several for duplicated ids), in document order.
-    public func all(_ path: String) -> [SourceLocation] { locations[path] ?? [] }
+    package func all(_ path: String) -> [SourceLocation] { locations[path] ?? [] }
 
     /// The first place the path is written, or the nearest enclosing path's place.
-    public func location(of path: String) -> SourceLocation {
+    package func location(of path: String) -> SourceLocation {
         var probe = path
         while !probe.isEmpty {
             if let first = locations[probe]?.first { return first }

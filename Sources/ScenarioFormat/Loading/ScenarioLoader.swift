@@ -4,42 +4,54 @@ import TenderModel
 import Yams
 
 /// The outcome of loading a scenario: the scenario when there is no error, and every diagnostic.
-public struct LoadResult: Sendable {
+package struct LoadResult: Sendable {
     /// Nil when any diagnostic is an error.
-    public let scenario: Scenario?
+    package let scenario: Scenario?
     /// Errors and warnings, in file order.
-    public let diagnostics: [Diagnostic]
+    package let diagnostics: [Diagnostic]
     /// The variants the scenario defines, in file order.
-    public let variants: [VariantInfo]
+    package let variants: [VariantInfo]
     /// Where each path of the scenario is written.
-    public let sourceMap: SourceMap
+    package let sourceMap: SourceMap
     /// The files read (the main file first, then includes).
-    public let files: [String]
+    package let files: [String]
 
-    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
-    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+    package var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    package var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
 }
 
 /// A named set of overrides.
-public struct VariantInfo: Sendable, Equatable {
-    public let name: String
-    public let description: String
+package struct VariantInfo: Sendable, Equatable {
+    package let name: String
+    package let description: String
 }
 
 /// Reads a scenario file and its includes, applies a variant, and validates everything in one pass.
-public struct ScenarioLoader: Sendable {
+package struct ScenarioLoader: Sendable {
     /// Reads a file's bytes; replaceable in tests.
-    public typealias FileReader = @Sendable (String) throws -> [UInt8]
+    package typealias FileReader = @Sendable (String) throws -> [UInt8]
 
-    let readFile: FileReader
-
-    public init(readFile: @escaping FileReader = ScenarioLoader.readFromDisk) {
-        self.readFile = readFile
+    /// Where included files may be: the trust model of Docs/security.md.
+    package enum IncludeScope: Sendable {
+        /// Only in the directory tree of the top scenario file, after following symbolic links: an absolute
+        /// path, a `..` or a link leading out of it is an error at the include. The default.
+        case confined
+        /// Anywhere the process may read (`tender … --allow-includes-outside`).
+        case anywhere
     }
 
-    /// Reads a whole file, refusing anything that is not a regular file or is absurdly large.
-    public static let readFromDisk: FileReader = { path in
-        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+    let readFile: FileReader
+    package let includeScope: IncludeScope
+
+    package init(readFile: @escaping FileReader = ScenarioLoader.readFromDisk, includes: IncludeScope = .confined) {
+        self.readFile = readFile
+        self.includeScope = includes
+    }
+
+    /// Reads a whole file, refusing anything that is not a regular file or is absurdly large. A symbolic link
+    /// to a regular file is read (Kubernetes ConfigMap volumes present every file as one).
+    package static let readFromDisk: FileReader = { path in
+        let attributes = try FileManager.default.attributesOfItem(atPath: realPath(path) ?? path)
         if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
             throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "not a regular file"])
         }
@@ -49,6 +61,13 @@ public struct ScenarioLoader: Sendable {
         }
         return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
     }
+
+    /// Includes nest at most this deep (the main file's includes are depth 1); a deeper chain is refused at
+    /// the include that passes the limit. Reading is depth-first, so this also bounds the loader's recursion.
+    package static let maximumIncludeDepth = 32
+
+    /// The most replications a simulation may ask for, in `meta.replications` or with `--replications`.
+    package static let maximumReplications = 100_000_000
 
     static let mainKeys = ["meta", "includes", "catalogue", "projects", "suppliers", "bids", "policy", "variants"]
     static let includedKeys = ["includes", "catalogue", "projects", "suppliers"]
@@ -60,13 +79,14 @@ public struct ScenarioLoader: Sendable {
     }
 
     /// Loads `path`, applying `variant` and then `overrides` (path → YAML value text, for sweeps).
-    public func load(_ path: String, variant: String? = nil, overrides: [(String, String)] = []) -> LoadResult {
+    package func load(_ path: String, variant: String? = nil, overrides: [(String, String)] = []) -> LoadResult {
         let log = DiagnosticLog()
         var documents: [(file: String, root: Node)] = []
         var files: [String] = []
         var sourceMap = SourceMap(fallback: SourceLocation(file: path, line: 1, column: 1))
 
-        guard let mainRoot = read(path, log: log) else {
+        let budget = LoadBudget()
+        guard let mainRoot = read(path, log: log, budget: budget) else {
             return LoadResult(scenario: nil, diagnostics: log.items, variants: [], sourceMap: sourceMap, files: [path])
         }
         files.append(path)
@@ -75,6 +95,8 @@ public struct ScenarioLoader: Sendable {
         collectIncludes(
             of: mainRoot,
             file: path,
+            root: canonical((path as NSString).deletingLastPathComponent),
+            budget: budget,
             stack: &stack,
             seen: &seen,
             documents: &documents,
@@ -220,7 +242,7 @@ public struct ScenarioLoader: Sendable {
         }
     }
 
-    private func read(_ path: String, log: DiagnosticLog, from cursor: Cursor? = nil) -> Node? {
+    private func read(_ path: String, log: DiagnosticLog, budget: LoadBudget, from cursor: Cursor? = nil) -> Node? {
         let bytes: [UInt8]
         do {
             bytes = try readFile(path)
@@ -240,6 +262,14 @@ public struct ScenarioLoader: Sendable {
             }
             return nil
         }
+        budget.bytes += bytes.count
+        if let cursor, budget.bytes > SourceText.maximumTotalBytes {
+            cursor.error(
+                "the scenario and its includes come to more than \(SourceText.maximumTotalBytes / 1_048_576) MB "
+                    + "with this file; expected less in all"
+            )
+            return nil
+        }
         return SourceText.compose(bytes, file: path, log: log)
     }
 
@@ -256,14 +286,31 @@ public struct ScenarioLoader: Sendable {
         }
     }
 
+    /// The absolute path with every symbolic link, `.` and `..` resolved (`realpath(3)`); for a path that does
+    /// not exist (or files that are not on disk, in tests), the absolute path with `.` and `..` resolved.
     private func canonical(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        let directory = FileManager.default.currentDirectoryPath
+        let absolute = path.hasPrefix("/") ? path : (directory as NSString).appendingPathComponent(path)
+        return Self.realPath(absolute) ?? URL(fileURLWithPath: absolute).standardizedFileURL.path
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Whether `path` (canonical) is `root` (canonical) or inside its tree.
+    static func isInside(_ path: String, _ root: String) -> Bool {
+        root == "/" || path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
     }
 
     /// Depth-first: an included file's own includes come before it.
     private func collectIncludes(
         of root: Node,
         file: String,
+        root scope: String,
+        budget: LoadBudget,
         stack: inout [String],
         seen: inout Set<String>,
         documents: inout [(file: String, root: Node)],
@@ -281,19 +328,36 @@ public struct ScenarioLoader: Sendable {
                 relative.hasPrefix("/") || directory.isEmpty
                 ? relative : (directory as NSString).appendingPathComponent(relative)
             let key = canonical(target)
+            if includeScope == .confined && !Self.isInside(key, scope) {
+                let how = relative.hasPrefix("/") ? "an absolute path" : relative.contains("..") ? "'..'" : "a link"
+                item.error(
+                    "include \(Diagnostic.token(relative)) leads out of the directory of the scenario (through "
+                        + "\(how)); expected a file in that directory tree (--allow-includes-outside allows any)"
+                )
+                continue
+            }
             if let start = stack.firstIndex(of: key) {
                 let cycle = (stack[start...] + [key]).map { URL(fileURLWithPath: $0).lastPathComponent }
                 item.error("include cycle: \(cycle.joined(separator: " → "))")
                 continue
             }
             if seen.contains(key) { continue }
+            if stack.count > Self.maximumIncludeDepth {
+                item.error(
+                    "includes nested more than \(Self.maximumIncludeDepth) files deep; "
+                        + "expected a shallower chain of includes"
+                )
+                return
+            }
             seen.insert(key)
-            guard let root = read(target, log: log, from: item) else { continue }
+            guard let root = read(target, log: log, budget: budget, from: item) else { continue }
             files.append(target)
             stack.append(key)
             collectIncludes(
                 of: root,
                 file: target,
+                root: scope,
+                budget: budget,
                 stack: &stack,
                 seen: &seen,
                 documents: &documents,

@@ -9,7 +9,7 @@ import TenderModel
 /// entered by id (`projects[P01].demands[D1].quantity`) for the items of a given scenario. An item's `id` is not
 /// a path: it is what names the item. `bids` (a list without ids, rehearsal data), `includes` and `variants`
 /// are not parameters.
-public enum ScenarioPaths {
+package enum ScenarioPaths {
     /// A key, and the keys of the mapping it holds when the reader reads one with its own table.
     struct Key {
         let name: String
@@ -50,13 +50,13 @@ public enum ScenarioPaths {
     }
 
     /// Every path into `meta` and `policy`, in the order of the readers' tables.
-    public static let fixed: [String] =
+    package static let fixed: [String] =
         Key.leaves(MetaSection.keys).flatMap { $0.paths(under: "meta") }
         + policyKeys.flatMap { $0.paths(under: "policy") }
 
     /// The fixed paths, and those of the scenario's items: each supplier and its offers, each project and
     /// demand line, each category and green clause, each evaluation criterion.
-    public static func all(in scenario: Scenario?) -> [String] {
+    package static func all(in scenario: Scenario?) -> [String] {
         var paths = fixed
         guard let scenario else { return paths }
         for s in scenario.suppliers {
@@ -98,7 +98,7 @@ public enum ScenarioPaths {
     /// A candidate whose letters contain the path's letters in order (ignoring `.`, `-`, `_`) wins — so
     /// `policy.price.points` finds `policy.evaluation.price-points` — the shortest such first; otherwise the
     /// nearest by edit distance, case-sensitive, if it is within a third of the path's length (at least 2).
-    public static func suggestion(for path: String, among candidates: [String]) -> String? {
+    package static func suggestion(for path: String, among candidates: [String]) -> String? {
         guard !candidates.contains(path) else { return nil }
         func letters(_ s: String) -> [Character] { s.lowercased().filter { !".-_[]".contains($0) } }
         let wanted = letters(path)

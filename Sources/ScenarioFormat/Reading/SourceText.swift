@@ -1,10 +1,19 @@
 import Yams
 
+/// What one load has read so far, for the limits across a scenario and its includes.
+final class LoadBudget {
+    var bytes = 0
+}
+
 /// Turns the bytes of one scenario file into a YAML node tree, refusing what would hang or exhaust memory.
 enum SourceText {
     /// Scenario files above this size are refused before parsing.
     static let maximumBytes = 8 * 1024 * 1024
-    /// A document expanding (through aliases) to more nodes than this is refused: an alias bomb.
+    /// A scenario and all its includes together: an include that brings the total above this is refused.
+    static let maximumTotalBytes = 16 * 1024 * 1024
+    /// A document expanding (through aliases) to more nodes than this, or than it has bytes if that is more,
+    /// is refused: an alias bomb. Without aliases a document has fewer nodes than half its bytes, so a large
+    /// legitimate file (10,000 suppliers) is never refused.
     static let maximumNodes = 500_000
     /// Nesting deeper than this is refused (a scenario needs fewer than 10 levels).
     static let maximumDepth = 64
@@ -42,12 +51,13 @@ enum SourceText {
             return fail(1, 1, "cannot parse YAML: \(error)")
         }
         guard let root else { return fail(1, 1, "the file is empty; expected a scenario mapping") }
-        var budget = maximumNodes
+        let nodes = max(maximumNodes, bytes.count)
+        var budget = nodes
         if !fitsBudget(root, &budget, depth: 0) {
             return fail(
                 1,
                 1,
-                "the document expands to more than \(maximumNodes) nodes or \(maximumDepth) levels "
+                "the document expands to more than \(nodes) nodes or \(maximumDepth) levels "
                     + "(an alias bomb?); refused"
             )
         }

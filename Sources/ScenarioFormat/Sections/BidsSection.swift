@@ -19,17 +19,28 @@ enum BidsSection {
         (cursor.items(of: "bids") ?? []).compactMap(bid)
     }
 
+    /// A price a bid may quote: more than 0 (a price of 0 would give every other bid a price score of 0 under
+    /// low-price-first, base / price, and is no offer).
+    static func positivePrice(_ cursor: Cursor) -> Exact? {
+        guard let value = cursor.exact(atLeast: .zero, what: "a price") else { return nil }
+        if value == .zero {
+            cursor.error("expected a price > 0, found 0; a bid must quote a positive price")
+            return nil
+        }
+        return value
+    }
+
     static func bid(_ item: Cursor) -> BidEntry? {
         guard let map = item.mapping("a bid", keys: keys) else { return nil }
         let lot = map.required("lot", "the lot's id")?.identifier()
         let bidder = map.required("bidder", "the bidding supplier's id")?.identifier()
-        let price = map.optional("price")?.exact(atLeast: .zero, what: "a price")
+        let price = map.optional("price").flatMap(positivePrice)
         var lines: [(String, Exact, Cursor)] = []
         if let items = map.optional("unit-prices")?.items(of: "unit-price lines") {
             for line in items {
                 guard let l = line.mapping("a unit-price line", keys: ["demand", "unit-price"]) else { continue }
                 if let demand = l.required("demand", "the demand line, e.g. P01/D1")?.string(),
-                    let unitPrice = l.required("unit-price", "the unit price")?.exact(atLeast: .zero, what: "a price")
+                    let unitPrice = l.required("unit-price", "the unit price").flatMap(positivePrice)
                 {
                     lines.append((demand, unitPrice, line))
                 }

@@ -19,7 +19,7 @@ enum MetaSection {
         let year = map.required("fiscal-year", "the budget year, e.g. 2023")?.integer(2000...2100)
         let bidDate = map.required("bid-date", "the bid-opening date; certificates must be valid on it")?.day()
         let seed = map.optional("seed")?.unsigned() ?? 1
-        let replications = map.optional("replications")?.integer(1...100_000_000) ?? 1
+        let replications = map.optional("replications")?.integer(1...ScenarioLoader.maximumReplications) ?? 1
         let projectNumber = map.optional("project-number")?.string()
         let committee = map.optional("committee").map(readCommittee) ?? []
         if let year, let bidDate, let c = map.optional("bid-date"), bidDate.year < year - 1 || bidDate.year > year + 1 {

@@ -104,7 +104,29 @@ enum ProductReader {
 enum CostModelReader {
     static let forms = ["fixed", "uniform", "triangular", "truncated-normal", "lognormal", "empirical"]
 
+    /// A cost model whose draws stay at most ``CostModel/largestCost``: the engine draws costs in floating point
+    /// and would otherwise cap larger ones silently.
     static func read(_ cursor: Cursor) -> CostModel? {
+        guard let model = readForm(cursor) else { return nil }
+        if let high = model.support.high, high > CostModel.largestCost {
+            cursor.error(
+                "unit costs are limited to \(CostModel.largestCost) yuan (costs are drawn in floating point), found "
+                    + "a highest cost of \(Diagnostic.token(high.description))"
+            )
+            return nil
+        }
+        // ln(10^13) ≈ 29.93: beyond mu + 6 sigma a lognormal draw is rarer than one in a billion.
+        if case .lognormal(let mu, let sigma) = model, mu + sigma * Exact(6) > CostModel.largestLogCost {
+            cursor.error(
+                "a lognormal with mu + 6 × sigma above \(CostModel.largestLogCost) (ln \(CostModel.largestCost)) "
+                    + "draws unit costs beyond the limit of \(CostModel.largestCost) yuan; expected a smaller mu or sigma"
+            )
+            return nil
+        }
+        return model
+    }
+
+    static func readForm(_ cursor: Cursor) -> CostModel? {
         guard let map = cursor.mapping("a cost model with one of " + forms.joined(separator: ", "), keys: forms) else {
             return nil
         }

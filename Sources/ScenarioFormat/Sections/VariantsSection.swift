@@ -7,9 +7,19 @@ struct VariantDefinition {
 }
 
 enum VariantsSection {
+    /// A scenario defines at most this many variants (`validate` checks each; a grid belongs to `tender sweep`).
+    static let maximumVariants = 100
+
     static func read(_ cursor: Cursor) -> [VariantDefinition] {
         var result: [VariantDefinition] = []
-        for (name, body) in cursor.dictionary(of: "variants by name") ?? [] {
+        for (index, (name, body)) in (cursor.dictionary(of: "variants by name") ?? []).enumerated() {
+            if index == maximumVariants {
+                body.error(
+                    "more than \(maximumVariants) variants; expected fewer (a grid of values is a sweep: "
+                        + "tender sweep --grid)"
+                )
+                break
+            }
             guard let map = body.mapping("a variant", keys: ["description", "set"]) else { continue }
             let description = map.optional("description")?.string() ?? ""
             var overrides: [(OverridePath, Node, Cursor)] = []

@@ -15,6 +15,12 @@ public enum CostModel: Sendable, Equatable {
     /// One of the listed values, equally likely.
     case empirical([Exact])
 
+    /// The largest unit cost a draw may produce, 10^13 yuan: draws are computed in floating point (the engine's
+    /// `DoubleMath.largestAmount`); the scenario reader refuses models that reach beyond it.
+    public static let largestCost = Exact(10_000_000_000_000)
+    /// ln(10^13), to 4 places: a lognormal's `mu + 6 sigma` may not exceed it.
+    public static let largestLogCost = Exact(299_336) * .percent(1) * .percent(1)
+
     /// The lowest and highest cost the model can draw (lognormal: nil high).
     public var support: (low: Exact, high: Exact?) {
         switch self {

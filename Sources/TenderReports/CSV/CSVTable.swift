@@ -1,6 +1,6 @@
 /// A table written as RFC 4180 CSV: a header row, CRLF line endings, and a field quoted (its quotes doubled)
 /// when it contains a comma, a double quote, CR or LF. The text is UTF-8 when written as bytes; no byte-order
-/// mark is written.
+/// mark is written. A field a spreadsheet would run as a formula is neutralised first (``neutralised(_:)``).
 package struct CSVTable: Sendable, Equatable {
     package let header: [String]
     package private(set) var rows: [[String]] = []
@@ -25,8 +25,9 @@ package struct CSVTable: Sendable, Equatable {
         return out
     }
 
-    /// One field, quoted when RFC 4180 requires it.
-    package static func field(_ value: String) -> String {
+    /// One field, neutralised and then quoted when RFC 4180 requires it.
+    package static func field(_ field: String) -> String {
+        let value = neutralised(field)
         let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
         guard needsQuotes else { return value }
         // Scalar by scalar: a quote followed by a combining mark is one Character, but still a quote.
@@ -38,5 +39,38 @@ package struct CSVTable: Sendable, Equatable {
         }
         quoted.append("\"")
         return String(quoted)
+    }
+
+    /// Formula injection (OWASP, "CSV Injection"): a field starting with `=`, `+`, `-`, `@`, TAB or CR is
+    /// prefixed with a single quote, so a spreadsheet shows it as text instead of evaluating it. Numbers
+    /// stay numbers: a field that is a negative number as tender writes them (`-5`, `-0.25`, the exact
+    /// fraction `-1/3`, the double `-9.1e-05`) is left as it is.
+    package static func neutralised(_ value: String) -> String {
+        guard let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return value }
+        return isNegativeNumber(value) ? value : "'" + value
+    }
+
+    /// `-` then digits, optionally `.` and digits, then optionally `/` and digits or an exponent `e±digits`.
+    static func isNegativeNumber(_ value: String) -> Bool {
+        var scalars = value.unicodeScalars[...]
+        func digits() -> Bool {
+            let count = scalars.prefix { $0.properties.numericType == .decimal && $0.isASCII }.count
+            scalars = scalars.dropFirst(count)
+            return count > 0
+        }
+        func take(_ scalar: Unicode.Scalar) -> Bool {
+            guard scalars.first == scalar else { return false }
+            scalars = scalars.dropFirst()
+            return true
+        }
+        guard take("-"), digits() else { return false }
+        if take("."), !digits() { return false }
+        if take("/") {
+            guard digits() else { return false }
+        } else if take("e") || take("E") {
+            _ = take("-") || take("+")
+            guard digits() else { return false }
+        }
+        return scalars.isEmpty
     }
 }

@@ -1,4 +1,6 @@
+import ExactNumbers
 import Foundation
+import TenderModel
 import TenderSimulation
 
 /// A result file `tender report` and `tender export` read, recognised from its bytes: the run document of
@@ -27,7 +29,10 @@ package enum ResultDocument: Sendable {
         case unknownKind(keys: [String])
         case invalid(String)
 
-        package var description: String {
+        /// One line: what the document holds is shown with control characters escaped.
+        package var description: String { text.escapingControlCharacters }
+
+        var text: String {
             switch self {
             case .notJSON(let detail):
                 return "not a JSON result: \(detail)"
@@ -63,13 +68,56 @@ package enum ResultDocument: Sendable {
                 guard ["plan", "lots", "totals"].allSatisfy({ top[$0] != nil }) else {
                     throw Failure.unknownKind(keys: top.keys.sorted())
                 }
-                return .run(RunView(try JSONReport.decode(data)))
+                let run = try JSONReport.decode(data)
+                try check(run)
+                return .run(RunView(run))
             }
         } catch let failure as Failure {
             throw failure
         } catch {
             throw .invalid(Self.describe(error))
         }
+    }
+
+    /// What decoding alone lets through but no run writes, and renderers rely on: a result document is untrusted
+    /// input. Lot ids are unique (in `plan.lots` and in `lots`); certificate stars are canonical non-negative
+    /// integers (`"0"`, `"2"`; not `"+1"`, `"01"`, `"-1"`).
+    static func check(_ run: RunDocument) throws(Failure) {
+        func unique(_ ids: [String], _ field: String) throws(Failure) {
+            var seen: [String: Int] = [:]
+            for (index, id) in ids.enumerated() {
+                if let first = seen[id] {
+                    throw .invalid(
+                        "\(field)[\(index)].id: \(quoted(id)) repeats \(field)[\(first)].id; expected each lot id once"
+                    )
+                }
+                seen[id] = index
+            }
+        }
+        func stars(_ byStar: [String: Exact]?, _ field: String) throws(Failure) {
+            for key in (byStar ?? [:]).keys.sorted() where !isStar(key) {
+                throw .invalid(
+                    "\(field).contractByStar: key \(quoted(key)): expected a certificate star as a non-negative "
+                        + "integer without sign or leading zeros (\"0\", \"1\", \"2\", \"3\")"
+                )
+            }
+        }
+        try unique(run.plan.lots.map(\.id), "plan.lots")
+        try unique(run.lots.map(\.id), "lots")
+        for (index, lot) in run.lots.enumerated() { try stars(lot.contractByStar, "lots[\(index)]") }
+        try stars(run.totals.contractByStar, "totals")
+    }
+
+    /// `0`, or digits without a leading zero that fit an `Int`.
+    static func isStar(_ key: String) -> Bool {
+        guard let first = key.utf8.first, key.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        return (key == "0" || first != 0x30) && Int(key) != nil
+    }
+
+    /// A value from the document in a message: quoted, control characters escaped, cut short at 40 characters.
+    static func quoted(_ text: String) -> String {
+        let cut = text.count > 40 ? String(text.prefix(40)) + "…" : text
+        return "'\(cut.escapingControlCharacters)'"
     }
 
     /// A decoding error as `lots[2].bids[0].price: expected …`.

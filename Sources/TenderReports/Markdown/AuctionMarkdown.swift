@@ -30,7 +30,7 @@ enum AuctionMarkdown {
                 for o in f.orders {
                     out.append(
                         "| \(o.id) | \(o.lines.joined(separator: ", ")) | \(amount(o.ceiling)) | \(o.supplier ?? "-") | "
-                            + "\(o.price.map(amount) ?? "-") | \(o.agreementPrice.map(amount) ?? "-") | \(o.note) |"
+                            + "\(o.price.map(amount) ?? "-") | \(o.agreementPrice.map(amount) ?? "-") | \(MarkdownText.cell(o.note)) |"
                     )
                 }
                 out.append("")
@@ -40,7 +40,7 @@ enum AuctionMarkdown {
                 )
             }
         }
-        for note in record.notes { out += ["", "- \(note)"] }
+        for note in record.notes { out += ["", "- \(MarkdownText.inline(note))"] }
         return out
     }
 
@@ -52,7 +52,7 @@ enum AuctionMarkdown {
             for m in round.moves {
                 out.append(
                     "| \(round.label) | \(m.sequence) | \(m.bidder) | \(amount(m.price)) | \(amount(m.evaluatedPrice)) | "
-                        + "\(m.submittedAt) | \(m.rejection.map { "rejected: \($0)" } ?? "accepted") |"
+                        + "\(m.submittedAt) | \(m.rejection.map { "rejected: \(MarkdownText.cell($0))" } ?? "accepted") |"
                 )
             }
             for bidder in round.droppedOut { out.append("| \(round.label) | | \(bidder) | | | | dropped out |") }

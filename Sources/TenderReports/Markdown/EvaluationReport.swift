@@ -11,7 +11,7 @@ package enum EvaluationReport {
         out.append("# 评标报告 Evaluation report — lot \(lot.id)")
         out.append("")
         out.append(
-            "Scenario: \(scenario.meta.name)\(scenario.variant.map { " (variant \($0))" } ?? ""). Bid opening: \(scenario.meta.bidDate)."
+            "Scenario: \(MarkdownText.inline(scenario.meta.name))\(scenario.variant.map { " (variant \(MarkdownText.inline($0)))" } ?? ""). Bid opening: \(scenario.meta.bidDate)."
         )
         out.append("")
         out.append("## 1. Method and criteria (评标方法和标准)")
@@ -20,7 +20,9 @@ package enum EvaluationReport {
         out.append("- Ceiling price (最高限价): \(TextLayout.amount(lot.ceiling)) yuan.")
         if evaluation.method == .comprehensive {
             out.append("- Price score: \(priceRule(evaluation)), \(evaluation.pricePoints) points.")
-            for c in evaluation.criteria { out.append("- \(c.name) (\(c.id)): \(c.points) points.") }
+            for c in evaluation.criteria {
+                out.append("- \(MarkdownText.inline(c.name)) (\(c.id)): \(c.points) points.")
+            }
         }
         out.append(
             "- Rounding: \(evaluation.rounding.mode.rawValue) to \(evaluation.rounding.places) places at "
@@ -46,7 +48,7 @@ package enum EvaluationReport {
         if invalid.isEmpty { out.append("None.") }
         for e in invalid {
             for r in e.rejections {
-                out.append("- \(e.bid.bidder): \(r.reason.rawValue) — \(cell(r.detail)) (\(r.ground))")
+                out.append("- \(e.bid.bidder): \(r.reason.rawValue) — \(cell(r.detail)) (\(cell(r.ground)))")
             }
         }
         out.append("")
@@ -70,7 +72,7 @@ package enum EvaluationReport {
         out.append("## 5. Recommended candidates (推荐的中标候选人)")
         out.append("")
         if let failure = outcome.failure {
-            out.append("The lot failed (废标): \(failure).")
+            out.append("The lot failed (废标): \(MarkdownText.inline(failure.description)).")
         } else {
             for (i, c) in outcome.candidates.enumerated() { out.append("\(i + 1). \(c)") }
             if let w = outcome.winner, let p = outcome.contractPrice {
@@ -110,7 +112,7 @@ package enum EvaluationReport {
         }
     }
 
-    static func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+    static func cell(_ text: String) -> String { MarkdownText.cell(text) }
 }
 
 extension Exact {

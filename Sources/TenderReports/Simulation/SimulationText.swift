@@ -9,7 +9,7 @@ package enum SimulationText {
     /// One simulation: a header, the run metrics, then each lot's.
     package static func render(_ summary: SimulationSummary, shard: Shard = .whole) -> String {
         let id = summary.identity
-        var out = "\(id.scenario)\(id.variant.map { " — variant \($0)" } ?? "")\n"
+        var out = "\(id.scenario.escapingControlCharacters)\(id.variant.map { " — variant \($0)" } ?? "")\n"
         let part = shard == .whole ? "" : ", shard \(shard): \(summary.replications) of them"
         out += "\(summary.replications == id.replications || shard != .whole ? "" : "partial: ")"
         out += "\(id.replications) replications\(part), seed \(id.seed), scenario digest \(id.digest.prefix(12))…"
@@ -89,7 +89,8 @@ package enum SimulationText {
     package static func render(_ comparison: ComparisonSummary) -> String {
         let reference = comparison.names[0]
         let first = comparison.summaries[0].identity
-        var out = "\(first.scenario): \(first.replications) replications per variant, seed \(first.seed)"
+        var out =
+            "\(first.scenario.escapingControlCharacters): \(first.replications) replications per variant, seed \(first.seed)"
         out += ", common random numbers; reference: \(reference)\n\n"
         for (i, name) in comparison.names.enumerated() {
             let description = i < comparison.descriptions.count ? comparison.descriptions[i] : ""
@@ -191,7 +192,8 @@ package enum SimulationText {
     package static func render(cells: [CellResult]) -> String {
         guard let first = cells.first else { return "no cells\n" }
         let id = first.summary.identity
-        var out = "\(id.scenario)\(id.variant.map { " — variant \($0)" } ?? ""): \(cells.count) cells"
+        var out =
+            "\(id.scenario.escapingControlCharacters)\(id.variant.map { " — variant \($0)" } ?? ""): \(cells.count) cells"
         out += ", \(id.replications) replications each, seed \(id.seed)\n\n"
         let paths = id.parameters.map(\.path)
         let metrics = ["contract", "savings-rate", "sme-share", "failed-lot-rate"]

@@ -56,14 +56,16 @@ package enum TextLayout {
         let negative = text.hasPrefix("-")
         let body = negative ? String(text.dropFirst()) : text
         let parts = body.split(separator: ".", maxSplits: 1)
-        var integer = String(parts[0])
-        var grouped = ""
-        while integer.count > 3 {
-            grouped = "," + integer.suffix(3) + grouped
-            integer = String(integer.dropLast(3))
+        // In one pass over the digits (a number may have any number of them).
+        let digits = Array(parts[0].utf8)
+        var grouped: [UInt8] = []
+        grouped.reserveCapacity(digits.count + digits.count / 3)
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { grouped.append(UInt8(ascii: ",")) }
+            grouped.append(digit)
         }
-        grouped = integer + grouped
-        return (negative ? "-" : "") + grouped + (parts.count > 1 ? "." + parts[1] : "")
+        return (negative ? "-" : "") + String(decoding: grouped, as: UTF8.self)
+            + (parts.count > 1 ? "." + parts[1] : "")
     }
 
     /// The exact value, shortened: `29.4545…` when it needs more than `places` decimals.

@@ -17,11 +17,18 @@ package enum TextReport {
         }
         out.append("")
         out.append(totals(result.metrics))
-        return out.joined(separator: "\n") + "\n"
+        return terminalSafe(out.joined(separator: "\n")) + "\n"
+    }
+
+    /// Text for a terminal: every control character from a name or a note (ESC, BEL, CR, …) shown as an
+    /// escape (`\u{1B}`), line by line; the report's own line breaks stay.
+    package static func terminalSafe(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).escapingControlCharacters }
+            .joined(separator: "\n")
     }
 
     static func categoryName(_ id: String, _ scenario: Scenario) -> String {
-        scenario.category(id)?.name ?? id
+        (scenario.category(id)?.name ?? id).escapingControlCharacters
     }
 
     static func plan(_ plan: LotPlan, scenario: Scenario) -> String {
@@ -62,7 +69,7 @@ package enum TextReport {
         var out = ["Lot \(lot.id) — \(names) — \(lot.method.rawValue), ceiling \(TextLayout.amount(lot.ceiling))"]
         let scored = outcome.evaluations.contains { $0.total != nil }
         let rows = order(outcome).map { e -> [String] in
-            let name = scenario.supplier(e.bid.bidder)?.name ?? e.bid.bidder
+            let name = (scenario.supplier(e.bid.bidder)?.name ?? e.bid.bidder).escapingControlCharacters
             let status: String
             if !e.isValid {
                 status = "rejected"

@@ -13,6 +13,8 @@ package struct ScenarioSource: Sendable {
     package let variant: String?
     /// Overrides applied after the variant (a sweep cell's parameters), in order.
     package let overrides: [GridValue]
+    /// Where included files may be (the first load checked them; copies read the same files).
+    package let includes: ScenarioLoader.IncludeScope
     /// The first load: the scenario (nil on errors) and its diagnostics.
     package let result: LoadResult
     private let bytes: [String: [UInt8]]
@@ -22,14 +24,19 @@ package struct ScenarioSource: Sendable {
         loading path: String,
         variant: String? = nil,
         overrides: [GridValue] = [],
+        includes: ScenarioLoader.IncludeScope = .confined,
         read: @escaping ScenarioLoader.FileReader = ScenarioLoader.readFromDisk
     ) {
         let recorded = Mutex<[String: [UInt8]]>([:])
-        let loader = ScenarioLoader { file in
-            let bytes = try read(file)
-            recorded.withLock { $0[file] = bytes }
-            return bytes
-        }
+        let loader = ScenarioLoader(
+            readFile: { file in
+                let bytes = try read(file)
+                recorded.withLock { $0[file] = bytes }
+                return bytes
+            },
+            includes: includes
+        )
+        self.includes = includes
         self.path = path
         self.variant = variant
         self.overrides = overrides
@@ -52,10 +59,13 @@ package struct ScenarioSource: Sendable {
     package func copy(seed: UInt64? = nil) -> Scenario? {
         guard result.scenario != nil else { return nil }
         let bytes = self.bytes
-        let loader = ScenarioLoader { file in
-            guard let contents = bytes[file] else { throw ScenarioSourceError(file: file) }
-            return contents
-        }
+        let loader = ScenarioLoader(
+            readFile: { file in
+                guard let contents = bytes[file] else { throw ScenarioSourceError(file: file) }
+                return contents
+            },
+            includes: includes
+        )
         let pairs = overrides.map { ($0.path, $0.value) }
         guard var scenario = loader.load(path, variant: variant, overrides: pairs).scenario else { return nil }
         if let seed { scenario.meta.seed = seed }

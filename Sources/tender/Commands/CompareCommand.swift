@@ -25,6 +25,8 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var options: SimulationOptions
 
+    @OptionGroup var includes: IncludeOptions
+
     @Option(help: "Output format: text or json.")
     var format: SimulationFormat = .text
 
@@ -42,14 +44,20 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         var printed = Set<String>()
-        let definitions = ScenarioLoader().load(file).variants
+        let definitions = includes.loader.load(file).variants
         let defined = definitions.map(\.name)
         var inputs: [(name: String, scenario: Scenario, identity: SimulationIdentity)] = []
         var copies: [@Sendable () -> Scenario] = []
         var options = self.options
         for name in names {
             let variant = name == "base" && !defined.contains("base") ? nil : name
-            let input = try SimulationInput.load(file, variant: variant, options: options, printed: &printed)
+            let input = try SimulationInput.load(
+                file,
+                variant: variant,
+                loader: includes.loader,
+                options: options,
+                printed: &printed
+            )
             // Common random numbers: every variant uses the first one's seed and replication count.
             options.seed = options.seed ?? input.identity.seed
             options.replications = options.replications ?? input.identity.replications
@@ -72,8 +80,8 @@ struct CompareCommand: ParsableCommand {
         progress.clear()
         comparison.descriptions = names.map { name in definitions.first { $0.name == name }?.description ?? "" }
         switch format {
-        case .text: print(SimulationText.render(comparison), terminator: "")
-        case .json: print(ComparisonDocument(comparison).rendered, terminator: "")
+        case .text: try StandardOutput.write(SimulationText.render(comparison))
+        case .json: try StandardOutput.write(ComparisonDocument(comparison).rendered)
         }
     }
 }

@@ -58,7 +58,7 @@ struct ExportCommand: ParsableCommand {
                 throw ExitStatus.invalidInput
             }
             if ocds == "-" {
-                print(package.rendered(), terminator: "")
+                try StandardOutput.write(package.rendered())
             } else {
                 try writeOutput(package.rendered(), to: ocds, what: "OCDS release package")
             }

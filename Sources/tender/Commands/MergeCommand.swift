@@ -61,17 +61,16 @@ struct MergeCommand: ParsableCommand {
         }
         switch format {
         case .text:
-            print(report.completed.map { SimulationText.render($0) }.joined(separator: "\n"), terminator: "")
+            try StandardOutput.write(report.completed.map { SimulationText.render($0) }.joined(separator: "\n"))
         case .json:
-            print(
+            try StandardOutput.write(
                 JSONValue.object(sortingKeys: [
                     "schema": .string("tender-merge"),
                     "schemaVersion": .number(SimulationDocumentSchema.version),
                     "cellsAdded": .number(report.cellsAdded),
                     "recordsAdded": .number(report.recordsAdded),
                     "completed": .array(report.completed.map { SimulationDocument($0).json }),
-                ]).rendered(lineSeparators: .literal),
-                terminator: ""
+                ]).rendered(lineSeparators: .literal)
             )
         }
     }

@@ -22,6 +22,6 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let document = try input.load()
         try writeOutput(document.html(), to: html, what: "HTML report")
-        print("\(html): HTML report of the \(document.summary)")
+        try StandardOutput.write("\(html): HTML report of the \(document.summary)\n")
     }
 }

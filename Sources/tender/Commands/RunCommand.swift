@@ -65,8 +65,8 @@ struct RunCommand: ParsableCommand {
             }
         }
         switch format {
-        case .text: print(TextReport.render(result, scenario: loaded), terminator: "")
-        case .json: print(try JSONReport.render(result, scenario: loaded, digest: digest), terminator: "")
+        case .text: try StandardOutput.write(TextReport.render(result, scenario: loaded))
+        case .json: try StandardOutput.write(try JSONReport.render(result, scenario: loaded, digest: digest))
         }
     }
 }

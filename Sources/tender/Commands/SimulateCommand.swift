@@ -45,6 +45,7 @@ struct SimulateCommand: ParsableCommand {
         let input = try SimulationInput.load(
             scenario.file,
             variant: scenario.variant,
+            loader: scenario.includes.loader,
             options: options,
             printed: &printed
         )
@@ -68,9 +69,9 @@ struct SimulateCommand: ParsableCommand {
             if let store { try withStore { try store.storeSummary(summary) } }
         }
         switch format {
-        case .text: print(SimulationText.render(summary, shard: shard), terminator: "")
+        case .text: try StandardOutput.write(SimulationText.render(summary, shard: shard))
         case .json:
-            print(SimulationDocument(summary, shard: shard).rendered, terminator: "")
+            try StandardOutput.write(SimulationDocument(summary, shard: shard).rendered)
         }
     }
 

@@ -48,7 +48,7 @@ struct SweepCommand: ParsableCommand {
 
     /// An axis whose path the scenario lacks fails with a did-you-mean hint before any cell is checked.
     func checkPaths(_ grid: Grid) throws {
-        let loader = ScenarioLoader()
+        let loader = scenario.includes.loader
         let base = loader.load(scenario.file, variant: scenario.variant)
         guard let baseScenario = base.scenario else { return }  // the cell checks print the scenario's own errors
         let known = ScenarioPaths.all(in: baseScenario)
@@ -74,6 +74,7 @@ struct SweepCommand: ParsableCommand {
             let input = try SimulationInput.load(
                 scenario.file,
                 variant: scenario.variant,
+                loader: scenario.includes.loader,
                 overrides: values,
                 options: options,
                 digest: digest,
@@ -97,6 +98,7 @@ struct SweepCommand: ParsableCommand {
                     let input = try SimulationInput.load(
                         scenario.file,
                         variant: scenario.variant,
+                        loader: scenario.includes.loader,
                         overrides: grid.cell(cell),
                         options: options,
                         digest: digest,
@@ -130,6 +132,7 @@ struct SweepCommand: ParsableCommand {
         let first = try SimulationInput.load(
             scenario.file,
             variant: scenario.variant,
+            loader: scenario.includes.loader,
             overrides: grid.cell(shard.index),
             options: options,
             digest: digest,
@@ -144,8 +147,8 @@ struct SweepCommand: ParsableCommand {
             )
         }.filter { wanted.contains($0.summary.identity.parameterText) }
         switch format {
-        case .text: print(SimulationText.render(cells: stored), terminator: "")
-        case .json: print(SweepDocument(stored).rendered, terminator: "")
+        case .text: try StandardOutput.write(SimulationText.render(cells: stored))
+        case .json: try StandardOutput.write(SweepDocument(stored).rendered)
         }
     }
 }

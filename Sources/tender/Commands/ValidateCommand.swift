@@ -12,12 +12,14 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "Scenario files (YAML).")
     var files: [String]
 
+    @OptionGroup var includes: IncludeOptions
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one scenario file") }
     }
 
     func run() throws {
-        let loader = ScenarioLoader()
+        let loader = includes.loader
         var failed = false
         for file in files {
             let base = loader.load(file)
@@ -37,10 +39,10 @@ struct ValidateCommand: ParsableCommand {
             } else if let scenario = base.scenario {
                 let lines = scenario.projects.map(\.demands.count).reduce(0, +)
                 let warnings = diagnostics.isEmpty ? "" : " (\(DiagnosticPrinter.counts(diagnostics)))"
-                print(
+                try StandardOutput.write(
                     "\(file): valid: \(scenario.catalogue.count) categories, \(scenario.projects.count) projects, "
                         + "\(lines) demand lines, \(scenario.suppliers.count) suppliers, \(scenario.bids.count) bids, "
-                        + "\(base.variants.count) variants\(warnings)"
+                        + "\(base.variants.count) variants\(warnings)\n"
                 )
             }
         }

@@ -17,27 +17,17 @@ import Darwin
 enum AtomicFile {
     static func write(_ text: String, to path: String) throws {
         let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw WriteError(errno: errno, path: path) }
+        let (temporary, descriptor) = try createTemporary(beside: url)
         do {
-            var bytes = Array(text.utf8)[...]
-            while !bytes.isEmpty {
-                let written = bytes.withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw WriteError(errno: errno, path: path)
-                }
-                bytes = bytes.dropFirst(written)
-            }
+            try writeAll(Array(text.utf8), to: descriptor, path: path)
             guard fsync(descriptor) == 0 else { throw WriteError(errno: errno, path: path) }
-            guard close(descriptor) == 0 else {
-                unlink(temporary)
-                throw WriteError(errno: errno, path: path)
-            }
         } catch {
             close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+        guard close(descriptor) == 0 else {
+            let error = WriteError(errno: errno, path: path)
             unlink(temporary)
             throw error
         }
@@ -45,6 +35,41 @@ enum AtomicFile {
             let error = WriteError(errno: errno, path: path)
             unlink(temporary)
             throw error
+        }
+    }
+
+    /// A new temporary file in the target's directory, `.NAME.PID.tmp` (or `.NAME.PID.RANDOM.tmp` when that
+    /// name is taken), created exclusively and never through a symbolic link (`O_CREAT | O_EXCL | O_NOFOLLOW`),
+    /// mode 0644 less the umask: a file or link planted under the name is left alone, never written through.
+    static func createTemporary(beside url: URL) throws -> (path: String, descriptor: Int32) {
+        let directory = url.deletingLastPathComponent()
+        let stem = ".\(url.lastPathComponent).\(getpid())"
+        for attempt in 0..<16 {
+            let suffix = attempt == 0 ? "" : "." + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+            let temporary = directory.appendingPathComponent("\(stem)\(suffix).tmp").path
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            if descriptor >= 0 { return (temporary, descriptor) }
+            if errno != EEXIST { throw WriteError(errno: errno, path: url.path) }
+        }
+        throw WriteError(errno: EEXIST, path: url.path)
+    }
+
+    /// Writes every byte to `descriptor`, retrying short and interrupted writes; a failed write throws.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { buffer in
+                #if canImport(Glibc)
+                Glibc.write(descriptor, buffer.baseAddress, buffer.count)
+                #else
+                Darwin.write(descriptor, buffer.baseAddress, buffer.count)
+                #endif
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw WriteError(errno: errno, path: path)
+            }
+            offset += written
         }
     }
 

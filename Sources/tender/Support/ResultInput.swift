@@ -24,6 +24,8 @@ struct ResultInputOptions: ParsableArguments {
     @Option(help: "For a scenario input: the replication number (selects the random streams).")
     var replication: Int = 0
 
+    @OptionGroup var includes: IncludeOptions
+
     enum Kind {
         case document
         case database
@@ -52,6 +54,7 @@ struct ResultInputOptions: ParsableArguments {
         case .scenario:
             var arguments: [String] = []
             if let variant { arguments += ["--variant", variant] }
+            if includes.allowIncludesOutside { arguments.append("--allow-includes-outside") }
             let scenario = try ScenarioOptions.parse(arguments + ["--", input])
             let (loaded, _) = try scenario.load()
             let result = TenderRun.run(loaded, replication: replication)

@@ -20,7 +20,12 @@ struct SimulationOptions: ParsableArguments {
     var quiet = false
 
     func validate() throws {
-        if let replications, replications < 1 { throw ValidationError("--replications must be at least 1") }
+        if let replications, !(1...ScenarioLoader.maximumReplications).contains(replications) {
+            throw ValidationError(
+                "--replications must be from 1 to \(ScenarioLoader.maximumReplications) (as meta.replications), "
+                    + "found \(replications)"
+            )
+        }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
@@ -41,13 +46,19 @@ struct SimulationInput {
     static func load(
         _ file: String,
         variant: String?,
+        loader: ScenarioLoader,
         overrides: [GridValue] = [],
         options: SimulationOptions,
         digest: String? = nil,
         printed: inout Set<String>,
         context: String = ""
     ) throws -> SimulationInput {
-        let source = ScenarioSource(loading: file, variant: variant, overrides: overrides)
+        let source = ScenarioSource(
+            loading: file,
+            variant: variant,
+            overrides: overrides,
+            includes: loader.includeScope
+        )
         let result = source.result
         let fresh = result.diagnostics.filter { printed.insert($0.description).inserted }
         if !fresh.isEmpty && !context.isEmpty && result.scenario == nil { StandardError.write(context) }
@@ -102,22 +113,24 @@ func parseShard(_ text: String?) throws -> Shard {
     }
 }
 
-/// Opens a results database or exits 74.
+/// Opens a results database, or exits 65 when the file is not a sound results database and 74 when it cannot
+/// be opened or written.
 func openDatabase(_ path: String) throws -> ResultsDatabase {
     do {
         return try ResultsDatabase(path: path)
     } catch {
         StandardError.write("error: cannot open the results database: \(error)")
-        throw ExitStatus.cannotWrite
+        throw error.isInvalidData ? ExitStatus.invalidInput : ExitStatus.cannotWrite
     }
 }
 
-/// Runs a store operation; a failure prints its reason and exits 74.
+/// Runs a store operation; a failure prints its reason and exits 65 for invalid content (a corrupt database, a
+/// record out of range), 74 when the file cannot be read or written.
 func withStore<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as StoreError {
         StandardError.write("error: \(error)")
-        throw ExitStatus.cannotWrite
+        throw error.isInvalidData ? ExitStatus.invalidInput : ExitStatus.cannotWrite
     }
 }
