@@ -125,3 +125,25 @@ import FoundationXML
         }
     }
 }
+
+/// The scale of the simulation charts finds its limits and ticks exactly, by the rule of ``ChartScale``: the
+/// ticks are the decimals a reader expects, not floating-point sums.
+@Suite struct LinearScaleTests {
+    @Test func ticksAreExactDecimals() {
+        let scale = LinearScale(minimum: 0.0108, maximum: 0.1944, length: 449)
+        #expect(scale.ticks == [0, 0.05, 0.1, 0.15, 0.2])
+        #expect(scale.step == 0.05)
+        // Adding 0.05 in floating point three times gives 0.15000000000000002.
+        #expect(0.05 + 0.05 + 0.05 != 0.15)
+    }
+
+    @Test func limitsWidenToTheMinimumSpanAndStayWithinTheLimits() {
+        let flat = LinearScale(minimum: 0.5, maximum: 0.5, length: 100, zero: false, minimumSpan: 0.2, limits: 0...1)
+        #expect(flat.low <= 0.4 && flat.high >= 0.6)
+        let top = LinearScale(minimum: 1, maximum: 1, length: 100, zero: false, minimumSpan: 0.2, limits: 0...1)
+        #expect(top.high == 1 && top.low <= 0.8)
+        let negative = LinearScale(minimum: -0.031, maximum: 0.012, length: 100)
+        #expect(negative.low == -0.04 && negative.high == 0.02)
+        #expect(negative.ticks.first == -0.04 && negative.ticks.last == 0.02)
+    }
+}

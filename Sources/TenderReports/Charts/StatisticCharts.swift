@@ -1,11 +1,19 @@
+import ExactNumbers
 import Foundation
+import TenderSimulation
 
 /// A linear scale over round limits for floating-point statistics (simulation summaries are `Double`).
+///
+/// The limits and the step are found exactly, by the same rule as ``ChartScale`` (a step of 1, 2, 2.5 or 5
+/// times a power of ten, ``ChartScale/roundStep(atLeast:)``): each statistic is read as the exact decimal of its
+/// shortest text, as the tables print it. Only the drawing (pixel offsets) is done in `Double`.
 package struct LinearScale: Sendable {
     package let low: Double
     package let high: Double
     package let step: Double
     package let length: Double
+    /// The tick values, exact: low, low + step, …, high.
+    let exactTicks: [Exact]
 
     /// Round limits around `minimum...maximum` (widened to include zero when `zero`, and to at least
     /// `minimumSpan` around the data), about `ticks` intervals, never beyond `limits`.
@@ -18,41 +26,51 @@ package struct LinearScale: Sendable {
         minimumSpan: Double? = nil,
         limits: ClosedRange<Double>? = nil
     ) {
-        var lo = minimum.isFinite ? minimum : 0
-        var hi = maximum.isFinite ? maximum : 1
+        func exact(_ x: Double, or fallback: Exact) -> Exact { StatisticText.exact(x) ?? fallback }
+        var lo = exact(minimum, or: .zero)
+        var hi = exact(maximum, or: .one)
         if zero {
-            lo = Swift.min(lo, 0)
-            hi = Swift.max(hi, 0)
+            lo = Swift.min(lo, .zero)
+            hi = Swift.max(hi, .zero)
         }
-        let span = minimumSpan ?? Swift.max(abs(lo), abs(hi), 1e-9) * 0.1
+        let bounds = limits.map { (exact($0.lowerBound, or: lo), exact($0.upperBound, or: hi)) }
+        // At least a tenth of the larger magnitude (and never nothing), or the span asked for.
+        let floorSpan = (try? Exact(numerator: 1, denominator: 1_000_000_000)) ?? .zero
+        let span =
+            minimumSpan.flatMap { StatisticText.exact($0) }
+            ?? Swift.max(lo.magnitude, hi.magnitude, floorSpan) * .percent(10)
         if hi - lo < span {
-            let middle = (lo + hi) / 2
-            lo = Swift.min(lo, middle - span / 2)
-            hi = Swift.max(hi, middle + span / 2)
-            if let limits {
-                if hi > limits.upperBound { (lo, hi) = (lo - (hi - limits.upperBound), limits.upperBound) }
-                if lo < limits.lowerBound { (lo, hi) = (limits.lowerBound, hi + (limits.lowerBound - lo)) }
+            let middle = (lo + hi) * .percent(50)
+            lo = Swift.min(lo, middle - span * .percent(50))
+            hi = Swift.max(hi, middle + span * .percent(50))
+            if let (lower, upper) = bounds {
+                if hi > upper { (lo, hi) = (lo - (hi - upper), upper) }
+                if lo < lower { (lo, hi) = (lower, hi + (lower - lo)) }
             }
         }
-        let raw = (hi - lo) / Double(Swift.max(ticks, 1))
-        let magnitude = pow(10, floor(log10(raw)))
-        let step = [1, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw * (1 - 1e-12) } ?? 10 * magnitude
-        self.step = step
-        low = Swift.max((lo / step).rounded(.down) * step, limits?.lowerBound ?? -.infinity)
-        high = Swift.min((hi / step).rounded(.up) * step, limits?.upperBound ?? .infinity)
+        // hi > lo here: the span is positive.
+        let raw = ((try? (hi - lo) / Exact(Swift.max(ticks, 1))) ?? (hi - lo))
+        let step = ChartScale.roundStep(atLeast: raw)
+        var low = ((try? lo / step) ?? lo).rounded(places: 0, mode: .floor) * step
+        var high = ((try? hi / step) ?? hi).rounded(places: 0, mode: .ceiling) * step
+        if let (lower, upper) = bounds {
+            low = Swift.max(low, lower)
+            high = Swift.min(high, upper)
+        }
+        var values: [Exact] = []
+        var value = low
+        while value <= high {
+            values.append(value)
+            value += step
+        }
+        exactTicks = values
+        self.step = ExactConversion.double(step)
+        self.low = ExactConversion.double(low)
+        self.high = ExactConversion.double(high)
         self.length = length
     }
 
-    package var ticks: [Double] {
-        var values: [Double] = []
-        var k = 0.0
-        while low + k * step <= high + step * 1e-9 {
-            let value = low + k * step
-            values.append(abs(value) < step * 1e-9 ? 0 : value)
-            k += 1
-        }
-        return values
-    }
+    package var ticks: [Double] { exactTicks.map(ExactConversion.double) }
 
     package func offset(_ value: Double) -> Double {
         guard high > low, value.isFinite else { return 0 }
