@@ -37,15 +37,12 @@ import Testing
     }
 
     struct Mutator {
-        var state: UInt64
+        /// The engine's own seedable stream: the same mutants for the same seed, on any machine.
+        var random: RandomStream
 
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        init(state seed: UInt64) { random = RandomStream(seed: seed) }
+
+        mutating func next() -> UInt64 { random.next() }
 
         mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
 
