@@ -188,7 +188,7 @@ package struct ScenarioLoader: Sendable {
             log: log
         )
         let bids = model.run()
-        if !bids.isEmpty, !log.hasErrors, let meta {
+        if !log.hasErrors, let meta {
             let planned = Scenario(
                 meta: meta,
                 catalogue: catalogue,
@@ -198,7 +198,9 @@ package struct ScenarioLoader: Sendable {
                 policy: policy,
                 variant: variant
             )
-            model.checkBidLots(bids, plan: LotPlanner.plan(planned).lots.map(\.id))
+            let plan = LotPlanner.plan(planned)
+            if !bids.isEmpty { model.checkBidLots(bids, plan: plan.lots.map(\.id)) }
+            model.checkProcedures(plan, bids: bids)
         }
 
         // Diagnostics caused by an override point at the override, not at the overridden file.

@@ -36,7 +36,8 @@ package enum ScenarioPaths {
         [
             "thresholds": PolicySection.thresholdKeys, "lotting": PolicySection.lottingKeys,
             "sme": PolicySection.smeKeys, "auction": AuctionSection.auctionKeys,
-            "framework": AuctionSection.frameworkKeys,
+            "framework": AuctionSection.frameworkKeys, "final-quote": PolicySection.finalQuoteKeys,
+            "single-source": PolicySection.singleSourceKeys,
         ]
     ).map { key in
         guard key.name == "evaluation" else { return key }

@@ -12,7 +12,7 @@ struct BidEntry {
 enum BidsSection {
     static let keys = [
         "lot", "bidder", "price", "unit-prices", "offer", "declaration", "bond-paid", "signed", "submitted-at",
-        "delivery-days", "marks", "explanation-accepted", "round",
+        "delivery-days", "marks", "explanation-accepted", "round", "final-price",
     ]
 
     static func read(_ cursor: Cursor) -> [BidEntry] {
@@ -76,7 +76,8 @@ enum BidsSection {
             deliveryDays: map.optional("delivery-days")?.integer(0...3650),
             marks: marks,
             explanationAccepted: map.optional("explanation-accepted")?.bool(),
-            round: map.optional("round")?.integer(0...1000)
+            round: map.optional("round")?.integer(0...1000),
+            finalPrice: map.optional("final-price").flatMap(positivePrice)
         )
         return BidEntry(bid: bid, unitPrices: lines, cursor: map.cursor)
     }

@@ -4,7 +4,7 @@ import TenderModel
 enum PolicySection {
     static let keys = [
         "thresholds", "method-below-threshold", "lotting", "sme", "evaluation", "green-rule", "optional-coverage",
-        "on-failure", "auction", "pricing", "framework",
+        "on-failure", "auction", "pricing", "framework", "final-quote", "single-source",
     ]
 
     static func read(_ cursor: Cursor) -> Policy {
@@ -39,7 +39,57 @@ enum PolicySection {
         if let a = map.optional("auction") { AuctionSection.readAuction(a, into: &policy.auction) }
         if let p = map.optional("pricing").flatMap(AuctionSection.readPricing) { policy.pricing = p }
         if let f = map.optional("framework") { AuctionSection.readFramework(f, into: &policy.framework) }
+        if let f = map.optional("final-quote") { readFinalQuote(f, into: &policy.finalQuote) }
+        if let s = map.optional("single-source") { readSingleSource(s, into: &policy.singleSource) }
         return policy
+    }
+
+    static let finalQuoteKeys = ["concession"]
+    static let singleSourceKeys = ["suppliers", "purchaser-share"]
+
+    /// `final-quote: {concession: 5%}` or `{concession: {low: 0%, high: 10%}}`: the share of its margin over
+    /// cost a generated bidder gives up in its final quote.
+    static func readFinalQuote(_ cursor: Cursor, into finalQuote: inout FinalQuotePolicy) {
+        guard let map = cursor.mapping("the final-quote rules", keys: finalQuoteKeys),
+            let c = map.optional("concession")
+        else { return }
+        if case .scalar = c.node {
+            guard let v = c.exact(atLeast: .zero, atMost: .one, what: "a share of the margin") else { return }
+            finalQuote.concessionLow = v
+            finalQuote.concessionHigh = v
+            return
+        }
+        guard let range = c.mapping("a concession range", keys: ["low", "high"]),
+            let low = range.required("low", "the smallest concession, e.g. 0%")?.exact(
+                atLeast: .zero,
+                atMost: .one,
+                what: "a share of the margin"
+            ),
+            let high = range.required("high", "the largest concession, e.g. 10%")?.exact(
+                atLeast: .zero,
+                atMost: .one,
+                what: "a share of the margin"
+            )
+        else { return }
+        if low > high {
+            c.error("expected low ≤ high, found \(low.asPercent) > \(high.asPercent)")
+            return
+        }
+        finalQuote.concessionLow = low
+        finalQuote.concessionHigh = high
+    }
+
+    /// `single-source: {suppliers: {concrete: S01}, purchaser-share: 50%}`.
+    static func readSingleSource(_ cursor: Cursor, into singleSource: inout SingleSourcePolicy) {
+        guard let map = cursor.mapping("the single-source rules", keys: singleSourceKeys) else { return }
+        for (category, value) in map.optional("suppliers")?.dictionary(of: "the supplier id per category id") ?? [] {
+            if let id = value.identifier() { singleSource.suppliers[category] = id }
+        }
+        if let c = map.optional("purchaser-share"),
+            let v = c.exact(atLeast: .zero, atMost: .one, what: "the purchaser's share of the surplus")
+        {
+            singleSource.purchaserShare = v
+        }
     }
 
     static let thresholdKeys = ["decentralised-goods", "decentralised-works", "open-tender-goods", "open-tender-works"]

@@ -29,7 +29,22 @@ public struct EvaluationContext: Sendable {
     public var plan: LotPlan { _read { yield storage.plan } }
 
     public init(_ scenario: Scenario) {
-        storage = Storage(scenario)
+        storage = Storage(scenario, plan: nil)
+    }
+
+    private init(storage: Storage) {
+        self.storage = storage
+    }
+
+    /// The context a lot bought by `method` is evaluated in: the scenario's own, or one whose evaluation
+    /// method is the one the procedure prescribes (inquiry, negotiation and single source: lowest price;
+    /// consultation: comprehensive scoring). Built once per scenario, with the same plan.
+    func evaluated(by method: ProcurementMethod) -> EvaluationContext {
+        guard let prescribed = Procedure(method).evaluation, prescribed != policy.evaluation.method else {
+            return self
+        }
+        guard let derived = storage.derived[prescribed] else { return self }
+        return EvaluationContext(storage: derived)
     }
 
     /// The product a bid offers for a category: its own, else the supplier's registered one.
@@ -48,8 +63,12 @@ public struct EvaluationContext: Sendable {
         let scoringCriteria: [ScoringCriterion]
         let criterionIDs: [String]
         let plan: LotPlan
+        /// The same scenario evaluated by another method, for the procedures that prescribe theirs (see
+        /// ``Procedure``): built with the scenario when one of its lots (or the switch to consultation after a
+        /// failure) needs it, with the same plan; empty in a derived storage.
+        let derived: [EvaluationMethod: Storage]
 
-        init(_ scenario: Scenario) {
+        init(_ scenario: Scenario, plan: LotPlan?, derive: Bool = true) {
             self.scenario = scenario
             policy = scenario.policy
             suppliers = Dictionary(scenario.suppliers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -77,7 +96,22 @@ public struct EvaluationContext: Sendable {
                 }
             )
             criterionIDs = policy.evaluation.criteria.map(\.id)
-            plan = LotPlanner.plan(scenario)
+            let plan = plan ?? LotPlanner.plan(scenario)
+            self.plan = plan
+            var derived: [EvaluationMethod: Storage] = [:]
+            if derive {
+                var methods = Set(plan.lots.map(\.method))
+                if policy.onFailure == .switchMethod { methods.insert(.competitiveConsultation) }
+                for method in methods {
+                    guard let prescribed = Procedure(method).evaluation, prescribed != policy.evaluation.method,
+                        derived[prescribed] == nil
+                    else { continue }
+                    var changed = scenario
+                    changed.policy.evaluation.method = prescribed
+                    derived[prescribed] = Storage(changed, plan: plan, derive: false)
+                }
+            }
+            self.derived = derived
         }
     }
 }

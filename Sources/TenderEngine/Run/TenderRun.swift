@@ -93,23 +93,26 @@ public enum TenderRun {
                 }
             )
         }
-        let first = LotEvaluator.evaluate(
+        let first = SealedProcedure.evaluate(
             lot,
-            bids: bids(for: lot, context: context, replication: replication, round: 0),
+            method: lot.method,
             context: context,
-            replication: replication
-        )
+            replication: replication,
+            round: 0
+        )!
+        let name = lot.method.label.en
         return withFailurePolicy(
             first,
             context: context,
             retender: {
-                let again = bids(for: lot, context: context, replication: replication, round: 1)
-                guard !again.isEmpty else { return nil }
-                return LotEvaluator.evaluate(
+                // A single-source lot is not held again: its one supplier has said its price.
+                guard lot.method != .singleSource else { return nil }
+                return SealedProcedure.evaluate(
                     lot,
-                    bids: again,
+                    method: lot.method,
                     context: context,
-                    replication: streams(replication, round: 1)
+                    replication: replication,
+                    round: 1
                 )
             },
             retenderNote: { "first round failed (\($0)); re-tendered with fresh bids" },
@@ -118,7 +121,7 @@ public enum TenderRun {
                     lot,
                     context: context,
                     replication: replication,
-                    note: "open tender failed (\($0)); switched to competitive consultation, where 2 valid bids "
+                    note: "\(name) failed (\($0)); switched to competitive consultation, where 2 valid bids "
                         + "suffice (财库〔2015〕124号)"
                 )
             }
@@ -157,15 +160,14 @@ public enum TenderRun {
     /// The failure policy `switch-method`: the lot's sealed bids evaluated again by competitive
     /// consultation, where 2 valid bids suffice; `note` opens the audit trail.
     static func consultation(_ lot: Lot, context: EvaluationContext, replication: Int, note: String) -> LotOutcome {
-        var switched = lot
-        switched.method = .competitiveConsultation
-        var outcome = LotEvaluator.evaluate(
-            switched,
-            bids: bids(for: lot, context: context, replication: replication, round: 0),
+        var outcome = SealedProcedure.evaluate(
+            lot,
+            method: .competitiveConsultation,
             context: context,
             replication: replication,
+            round: 0,
             minimumValidBids: 2
-        )
+        )!
         outcome.audit.insert(note, at: 0)
         return outcome
     }

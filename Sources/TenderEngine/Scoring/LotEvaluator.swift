@@ -3,13 +3,15 @@ import TenderModel
 
 /// Evaluates the bids of one lot: reviews, deductions, scoring, ranking and award (Order 87).
 public enum LotEvaluator {
-    /// Evaluates `bids` on `lot`. `replication` seeds the drawing of lots, if one is needed.
+    /// Evaluates `bids` on `lot`. `replication` seeds the drawing of lots, if one is needed; `ground` is the
+    /// legal ground of a failure for fewer than `minimumValidBids` valid bids.
     public static func evaluate(
         _ lot: Lot,
         bids: [Bid],
         context: EvaluationContext,
         replication: Int = 0,
-        minimumValidBids: Int? = nil
+        minimumValidBids: Int? = nil,
+        ground: String = "GPL Art 36; Order 87 Art 65"
     ) -> LotOutcome {
         let policy = context.policy
         let evaluation = policy.evaluation
@@ -35,7 +37,7 @@ public enum LotEvaluator {
                     minimum: minimum,
                     noun: "valid bid",
                     when: "after review",
-                    ground: "GPL Art 36; Order 87 Art 65"
+                    ground: ground
                 ),
                 audit: review.audit
             )

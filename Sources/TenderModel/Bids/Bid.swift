@@ -21,6 +21,9 @@ public struct Bid: Sendable, Equatable {
     public var explanationAccepted: Bool?
     /// An auction move's round (rehearsal): several entries of one bidder on a lot are its moves.
     public var round: Int?
+    /// The final quote (最后报价) after a competitive negotiation or consultation (rehearsal); nil: the bidder
+    /// keeps its first price.
+    public var finalPrice: Exact?
 
     public init(
         lot: String,
@@ -34,7 +37,8 @@ public struct Bid: Sendable, Equatable {
         deliveryDays: Int? = nil,
         marks: [String: [Exact]] = [:],
         explanationAccepted: Bool? = nil,
-        round: Int? = nil
+        round: Int? = nil,
+        finalPrice: Exact? = nil
     ) {
         self.lot = lot
         self.bidder = bidder
@@ -48,6 +52,7 @@ public struct Bid: Sendable, Equatable {
         self.marks = marks
         self.explanationAccepted = explanationAccepted
         self.round = round
+        self.finalPrice = finalPrice
     }
 }
 

@@ -18,6 +18,10 @@ public struct Policy: Sendable, Equatable {
     public var pricing: PricingRule = .firstPrice
     /// Framework-agreement lots (财政部令第110号).
     public var framework = FrameworkPolicy()
+    /// Final quotes (最后报价) of competitive negotiation and consultation lots (Docs/rules.md, "Procedures").
+    public var finalQuote = FinalQuotePolicy()
+    /// Single-source lots (单一来源, 财政部令第74号 chapter 4): the supplier per category, the negotiation.
+    public var singleSource = SingleSourcePolicy()
 
     public init() {}
 }
@@ -38,7 +42,9 @@ public struct Thresholds: Sendable, Equatable {
 public enum ProcurementMethod: String, Sendable, CaseIterable {
     case openTender = "open-tender"
     case competitiveConsultation = "competitive-consultation"
+    case competitiveNegotiation = "competitive-negotiation"
     case inquiry
+    case singleSource = "single-source"
     case reverseAuction = "reverse-auction"
     case frameworkAgreement = "framework-agreement"
 }
@@ -106,7 +112,9 @@ extension ProcurementMethod: Code {
         switch self {
         case .openTender: return Label("公开招标", "open tender")
         case .competitiveConsultation: return Label("竞争性磋商", "competitive consultation")
+        case .competitiveNegotiation: return Label("竞争性谈判", "competitive negotiation")
         case .inquiry: return Label("询价", "inquiry")
+        case .singleSource: return Label("单一来源", "single source")
         case .reverseAuction: return Label("反向竞价", "reverse auction")
         case .frameworkAgreement: return Label("框架协议", "framework agreement")
         }

@@ -71,7 +71,8 @@ package enum OCDSExport {
     static func isOpen(_ method: Coded<ProcurementMethod>) -> Bool {
         switch method.known {
         case .openTender?, .reverseAuction?: return true
-        case .competitiveConsultation?, .inquiry?, .frameworkAgreement?, nil: return false
+        case .competitiveConsultation?, .competitiveNegotiation?, .inquiry?, .singleSource?, .frameworkAgreement?, nil:
+            return false
         }
     }
 

@@ -1,0 +1,50 @@
+import ExactNumbers
+import TenderModel
+
+/// The final quotes (最后报价) of competitive negotiation (财政部令第74号 Art 33) and competitive consultation
+/// (财库〔2014〕214号 Art 21): only the final quote of each bidder is evaluated.
+///
+/// - Entered bids: a bid's `finalPrice` replaces its price; a bid without one keeps its first price.
+/// - Generated bids: a bidder concedes a share κ of its margin over cost, κ drawn uniformly from
+///   `policy.final-quote.concession` (stream `final-quote/<lot>/<supplier>`) and rounded half away from zero to
+///   4 decimals: final = price − κ × (price − cost), rounded half-up to the cent. A bid at or below its cost,
+///   or whose cost is unknown, keeps its price; so does every bid when the concession is 0 to 0.
+enum FinalQuotes {
+    /// The bids with their final quotes, and one audit line naming every price that changed (nil if none did).
+    static func apply(
+        _ bids: [Bid],
+        costs: [Exact?],
+        lot: Lot,
+        context: EvaluationContext,
+        streamReplication: Int
+    ) -> (bids: [Bid], audit: String?) {
+        let policy = context.policy.finalQuote
+        var quoted = bids
+        var changes: [String] = []
+        for index in quoted.indices {
+            let first = quoted[index].price
+            if let final = quoted[index].finalPrice {
+                quoted[index].price = final
+            } else if context.scenario.bids.isEmpty, let cost = costs[index], first > cost,
+                policy.concessionHigh > .zero
+            {
+                var stream = RandomStream(
+                    seed: context.scenario.meta.seed,
+                    replication: streamReplication,
+                    label: "final-quote/\(lot.id)/\(quoted[index].bidder)"
+                )
+                let low = policy.concessionLow
+                let drawn = DoubleMath.double(low) + stream.unit() * DoubleMath.double(policy.concessionHigh - low)
+                let kappa = min(max(DoubleMath.fourPlaces(drawn), low), policy.concessionHigh)
+                quoted[index].price = (first - kappa * (first - cost)).rounded(places: 2, mode: .halfUp)
+            }
+            if quoted[index].price != first {
+                changes.append(
+                    "\(quoted[index].bidder) \(first.formatted(places: 2)) → \(quoted[index].price.formatted(places: 2))"
+                )
+            }
+        }
+        guard !changes.isEmpty else { return (quoted, nil) }
+        return (quoted, "final quotes (最后报价): " + changes.joined(separator: "; "))
+    }
+}

@@ -1,0 +1,67 @@
+import ExactNumbers
+import TenderModel
+
+/// A lot bought by sealed bids under its method's procedure (``Procedure``): the bids of the round, their
+/// final quotes where the procedure takes them, the evaluation method and the fewest valid bids it prescribes.
+enum SealedProcedure {
+    /// Round `round` (0: the procedure; 1: held again after a failure) of `lot` under `method` (the lot's own,
+    /// or competitive consultation after a failed tender, where `minimumValidBids` is 2).
+    static func evaluate(
+        _ lot: Lot,
+        method: ProcurementMethod,
+        context: EvaluationContext,
+        replication: Int,
+        round: Int,
+        minimumValidBids: Int? = nil
+    ) -> LotOutcome? {
+        let procedure = Procedure(method)
+        let streamReplication = TenderRun.streams(replication, round: round)
+        var evaluated = lot
+        evaluated.method = method
+        var bids: [Bid]
+        var audit: [String] = []
+        if method == .singleSource && context.scenario.bids.isEmpty {
+            let (bid, line) = SingleSource.negotiated(lot, context: context, streamReplication: streamReplication)
+            bids = bid.map { [$0] } ?? []
+            audit.append(line)
+        } else if context.scenario.bids.isEmpty {
+            let generated = BidGenerator.bids(for: lot, scenario: context.scenario, replication: streamReplication)
+            bids = generated.map(\.bid)
+            if procedure.finalQuotes {
+                let quoted = FinalQuotes.apply(
+                    bids,
+                    costs: generated.map(\.cost),
+                    lot: lot,
+                    context: context,
+                    streamReplication: streamReplication
+                )
+                bids = quoted.bids
+                if let line = quoted.audit { audit.append(line) }
+            }
+        } else {
+            bids = TenderRun.bids(for: lot, context: context, replication: replication, round: round)
+            if procedure.finalQuotes {
+                let quoted = FinalQuotes.apply(
+                    bids,
+                    costs: bids.map { _ in nil },
+                    lot: lot,
+                    context: context,
+                    streamReplication: streamReplication
+                )
+                bids = quoted.bids
+                if let line = quoted.audit { audit.append(line) }
+            }
+        }
+        if round > 0 && bids.isEmpty && audit.isEmpty { return nil }
+        var outcome = LotEvaluator.evaluate(
+            evaluated,
+            bids: bids,
+            context: context.evaluated(by: method),
+            replication: streamReplication,
+            minimumValidBids: minimumValidBids ?? procedure.minimumValidBids,
+            ground: procedure.tooFewGround
+        )
+        outcome.audit.insert(contentsOf: audit, at: 0)
+        return outcome
+    }
+}
