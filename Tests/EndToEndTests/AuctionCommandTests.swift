@@ -31,7 +31,7 @@ import Testing
     @Test func theYinchuanVariantsValidate() throws {
         let r = try Fixtures.tender(["validate", Self.yinchuan])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("7 variants"))
+        #expect(r.stdout.contains("8 variants"))
         #expect(r.stderr.isEmpty)
     }
 

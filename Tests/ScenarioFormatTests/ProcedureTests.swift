@@ -203,7 +203,9 @@ import Testing
     /// surplus s, price = 2,000,000 + (1 − s) × 400,000: 2,200,000 at s = 50 %, 2,100,000 at s = 75 %.
     @Test func singleSourceSplitsTheSurplusBetweenCostAndCeiling() throws {
         let half = try Self.outcome(
-            Self.scenario(policy: "  method-below-threshold: single-source\n  single-source: {suppliers: {concrete: S01}}")
+            Self.scenario(
+                policy: "  method-below-threshold: single-source\n  single-source: {suppliers: {concrete: S01}}"
+            )
         )
         #expect(half.winner == "S01")
         #expect(half.contractPrice == 2_200_000)
@@ -262,5 +264,25 @@ import Testing
                 )
             }
         )
+    }
+
+    /// The bundled city scenarios buy their small lots by consultation with final quotes (an assumption the
+    /// files state); their `inquiry` variant buys the same lots by inquiry, and the result changes: another
+    /// bid wins or the price differs, on at least one lot.
+    @Test(arguments: ["daqing-2023.yaml", "yinchuan-2023.yaml"])
+    func theInquiryVariantChangesTheCitiesResults(_ name: String) throws {
+        let base = TenderRun.run(try BundledScenarioTests.load(name))
+        let inquiry = TenderRun.run(try BundledScenarioTests.load(name, variant: "inquiry"))
+        let consulted = base.outcomes.filter { $0.lot.method == .competitiveConsultation }
+        #expect(!consulted.isEmpty)
+        #expect(consulted.contains { $0.audit.contains { $0.hasPrefix("final quotes (最后报价): ") } })
+        var changed = 0
+        for outcome in consulted {
+            let other = try #require(inquiry.outcomes.first { $0.lot.id == outcome.lot.id })
+            #expect(other.lot.method == .inquiry)
+            #expect(!other.audit.contains { $0.hasPrefix("final quotes") })
+            if other.winner != outcome.winner || other.contractPrice != outcome.contractPrice { changed += 1 }
+        }
+        #expect(changed > 0)
     }
 }

@@ -46,7 +46,7 @@ import Testing
         "projects": [("projects[P01]", ""), ("projects[P01].demands[D1]", "")],
         "suppliers": [("suppliers[S01]", ""), ("suppliers[S01].offers.concrete", "")],
         "bids": [(nil, "bids are a list without ids (rehearsal data): no path names one")],
-        "policy.thresholds": [("policy.thresholds", "")],
+        "policy.thresholds": [("policy.thresholds", ""), ("policy", "")],
         "policy.lotting": [("policy.lotting", "")],
         "policy.sme": [("policy.sme", "")],
         "policy.evaluation": [("policy.evaluation", ""), ("policy.evaluation.criteria[star]", "")],

@@ -88,13 +88,16 @@ import Testing
         let failed = TenderRun.run(scenario(bids: two) { $0.onFailure = .none })
         #expect(
             failed.outcomes[0].failure
-                == LotFailure(.tooFewValidBids, "2 valid bids after review, 3 required (GPL Art 36; Order 87 Art 65)")
+                == LotFailure(.tooFewValidBids, "2 valid bids after review, 3 required (财库〔2014〕214号 Art 21)")
         )
         #expect(failed.metrics.failedLots == 1)
         let switched = TenderRun.run(scenario(bids: two) { $0.onFailure = .switchMethod })
         #expect(switched.outcomes[0].winner == "A")
         #expect(switched.outcomes[0].lot.method == .competitiveConsultation)
-        #expect(switched.outcomes[0].audit.first?.hasPrefix("open tender failed (2 valid bids after review") == true)
+        #expect(
+            switched.outcomes[0].audit.first?.hasPrefix("competitive consultation failed (2 valid bids after review")
+                == true
+        )
         let retender = TenderRun.run(scenario(bids: two) { $0.onFailure = .retender })
         #expect(retender.outcomes[0].failure != nil)
         #expect(
