@@ -30,7 +30,33 @@ import Testing
         let unknown = load(L.valid, variant: "d25")
         #expect(
             L.lines(unknown) == [
-                "main.yaml:1:1: error: variants: unknown variant 'd25'; did you mean 'd20'? (expected one of: d20)"
+                // At the variants the file defines (line 46: `  d20:`), not at the top of the file.
+                "main.yaml:46:3: error: variants: unknown variant 'd25'; did you mean 'd20'? (expected one of: d20)"
+            ]
+        )
+    }
+
+    /// A mistyped key inside a variant is reported at its override in the variant (line 45, column 32 is the
+    /// value of `policy.evaluation.methd`), not at 1:1 — also when the overridden section is in an included
+    /// file (suppliers here: reported in main.yaml, where the override is, not in suppliers.yaml).
+    @Test func aTypoInsideAVariantIsReportedAtTheVariant() {
+        let supplier = L.valid.components(separatedBy: "suppliers:\n")[1].components(separatedBy: "policy:\n")[0]
+        let main =
+            L.valid
+            .replacingOccurrences(of: "suppliers:\n" + supplier, with: "includes:\n  - suppliers.yaml\n")
+                + """
+
+                  typo:
+                    description: mistyped
+                    set:
+                      policy.evaluation.methd: lowest-price
+                      suppliers[S01].partcipation: 10%
+                """
+        let result = load(main, extra: ["/s/suppliers.yaml": "suppliers:\n" + supplier], variant: "typo")
+        #expect(
+            L.lines(result) == [
+                "main.yaml:45:32: error: policy.evaluation: unknown key 'methd'; did you mean 'method'? (expected one of: method, price-formula, price-points, criteria, rounding, abnormally-low, minimum-valid-bids, candidates, tie-break, same-brand-rule)",
+                "main.yaml:46:36: error: suppliers[0]: unknown key 'partcipation'; did you mean 'participation'? (expected one of: id, name, size, special-status, region, brands, licensed, debarred, negative-list, participation, behaviour, consortium, offers, auction-strategy)",
             ]
         )
     }

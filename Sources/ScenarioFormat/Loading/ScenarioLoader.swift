@@ -123,10 +123,11 @@ package struct ScenarioLoader: Sendable {
                 let known =
                     names.isEmpty
                     ? "the scenario defines no variants" : "expected one of: " + names.joined(separator: ", ")
+                // At the variants the file defines (their first name), or the top of the file when it has none.
                 log.report(
                     Diagnostic(
                         .error,
-                        at: SourceLocation(file: path, line: 1, column: 1),
+                        at: variantSection?.location ?? SourceLocation(file: path, line: 1, column: 1),
                         path: "variants",
                         "unknown variant '\(variant)'\(Suggestion.hint(for: variant, in: names)) (\(known))"
                     )
@@ -201,10 +202,21 @@ package struct ScenarioLoader: Sendable {
             model.checkBidLots(bids, plan: LotPlanner.plan(planned).lots.map(\.id))
         }
 
-        // Diagnostics caused by an override point at the override, not at the overridden file.
+        // Diagnostics caused by an override point at the override, not at the overridden file: those about
+        // the overridden value or inside it, and those about a key or mapping the override created (a
+        // mistyped key: 'policy.evaluation: unknown key methd'). A variant's override gives what it creates
+        // its own position, right in the main file but read in the file of the section it lands in (an
+        // included file's suppliers); a command-line override's creations are unmarked (line 1, column 1).
         var diagnostics = log.items
         for index in diagnostics.indices {
-            if let (_, location) = overridden.last(where: { $0.0.covers(diagnostics[index].path) }) {
+            let diagnostic = diagnostics[index]
+            let unmarked = diagnostic.location.line == 1 && diagnostic.location.column == 1
+            if let (_, location) = overridden.last(where: { override, location in
+                if override.covers(diagnostic.path) || (unmarked && override.isInside(diagnostic.path)) { return true }
+                return diagnostic.location.file != location.file && diagnostic.location.line == location.line
+                    && diagnostic.location.column == location.column
+                    && override.section.map { diagnostic.path.hasPrefix($0) } == true
+            }) {
                 diagnostics[index].location = location
             }
         }
@@ -385,7 +397,8 @@ package struct ScenarioLoader: Sendable {
             let isMain = index == documents.count - 1
             if mainOnly && !isMain { continue }
             if !mainOnly && documents[index].root.mapping?[section] == nil && !isMain { continue }
-            switch path.applying(value, to: documents[index].root) {
+            // A variant's override lends its position to what it creates; a command-line one has none.
+            switch path.applying(value, to: documents[index].root, mark: location == nil ? cursor.node.mark : nil) {
             case .success(let root):
                 documents[index].root = root
                 return true
