@@ -159,7 +159,9 @@ import Testing
         let result = load(main, extra: ["/s/shared/a.yaml": a, "/s/shared/b.yaml": b])
         #expect(
             L.lines(result) == [
-                "main.yaml:6:27: error: includes[1]: cannot read included file 'missing.yaml': no such file",
+                "main.yaml:6:27: error: includes[1]: cannot read included file 'missing.yaml': no such file"
+                    + " (references across sections — categories, projects, suppliers — are not checked until every"
+                    + " include loads)",
                 "shared/b.yaml:1:12: error: includes[0]: include cycle: a.yaml → b.yaml → a.yaml",
             ]
         )
@@ -169,6 +171,32 @@ import Testing
         )
         #expect(ok.scenario?.suppliers.map(\.id) == ["S02", "S01"])
         #expect(ok.files == ["/s/main.yaml", "/s/shared/a.yaml"])
+    }
+
+    /// The catalogue in an include whose name is misspelled: one error at the include, not one per use of a
+    /// category it would have defined (the demand line's category, the supplier's offer, its cost model…).
+    @Test func aMisspelledIncludeIsOneError() throws {
+        let catalogue = try #require(L.valid.components(separatedBy: "projects:\n").first)
+            .components(separatedBy: "catalogue:\n")[1]
+        let main = L.valid.replacingOccurrences(
+            of: "catalogue:\n" + catalogue,
+            with: "includes:\n  - shared/catalog.yaml\n"
+        )
+        let result = load(main, extra: ["/s/shared/catalogue.yaml": "catalogue:\n" + catalogue])
+        #expect(result.scenario == nil)
+        #expect(
+            L.lines(result) == [
+                "main.yaml:7:5: error: includes[0]: cannot read included file 'shared/catalog.yaml': no such file"
+                    + " (references across sections — categories, projects, suppliers — are not checked until every"
+                    + " include loads)"
+            ]
+        )
+        // Spelled right, it loads without a diagnostic.
+        let right = load(
+            main.replacingOccurrences(of: "catalog.yaml", with: "catalogue.yaml"),
+            extra: ["/s/shared/catalogue.yaml": "catalogue:\n" + catalogue]
+        )
+        #expect(right.diagnostics.isEmpty, "\(L.lines(right))")
     }
 
     @Test func includedFilesMayNotSetThePolicy() {

@@ -92,6 +92,7 @@ package struct ScenarioLoader: Sendable {
         files.append(path)
         var stack = [canonical(path)]
         var seen = Set(stack)
+        var includeFailed = false
         collectIncludes(
             of: mainRoot,
             file: path,
@@ -101,6 +102,7 @@ package struct ScenarioLoader: Sendable {
             seen: &seen,
             documents: &documents,
             files: &files,
+            failed: &includeFailed,
             log: log
         )
         documents.append((path, mainRoot))
@@ -188,7 +190,11 @@ package struct ScenarioLoader: Sendable {
             sourceMap: sourceMap,
             log: log
         )
-        let bids = model.run()
+        // An include that did not load leaves everything it defines unknown: checking references across
+        // sections would report each use of them (a misspelled catalogue include gave 154 errors), so the
+        // checks wait until every include loads (an unreadable include's error says so; one refused by a limit
+        // or the confinement is itself the error to fix).
+        let bids = includeFailed ? [] : model.run()
         if !bids.isEmpty, !log.hasErrors, let meta {
             let planned = Scenario(
                 meta: meta,
@@ -261,7 +267,7 @@ package struct ScenarioLoader: Sendable {
         } catch {
             let reason = Self.readFailure(error)
             if let cursor {
-                cursor.error("cannot read included file '\(path)': \(reason)")
+                cursor.error("cannot read included file '\(path)': \(reason)" + Self.checksSkipped)
             } else {
                 log.report(
                     Diagnostic(
@@ -312,6 +318,11 @@ package struct ScenarioLoader: Sendable {
         return String(cString: resolved)
     }
 
+    /// The note on an include that did not load: what it defines is unknown, so the references to it are not
+    /// checked (each would be an error of its own).
+    static let checksSkipped =
+        " (references across sections — categories, projects, suppliers — are not checked until every include loads)"
+
     /// Whether `path` (canonical) is `root` (canonical) or inside its tree.
     static func isInside(_ path: String, _ root: String) -> Bool {
         root == "/" || path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
@@ -327,6 +338,7 @@ package struct ScenarioLoader: Sendable {
         seen: inout Set<String>,
         documents: inout [(file: String, root: Node)],
         files: inout [String],
+        failed: inout Bool,
         log: DiagnosticLog
     ) {
         guard case .mapping(let mapping) = root, let includes = mapping["includes"] else { return }
@@ -346,6 +358,7 @@ package struct ScenarioLoader: Sendable {
                     "include \(Diagnostic.token(relative)) leads out of the directory of the scenario (through "
                         + "\(how)); expected a file in that directory tree (--allow-includes-outside allows any)"
                 )
+                failed = true
                 continue
             }
             if let start = stack.firstIndex(of: key) {
@@ -359,10 +372,14 @@ package struct ScenarioLoader: Sendable {
                     "includes nested more than \(Self.maximumIncludeDepth) files deep; "
                         + "expected a shallower chain of includes"
                 )
+                failed = true
                 return
             }
             seen.insert(key)
-            guard let root = read(target, log: log, budget: budget, from: item) else { continue }
+            guard let root = read(target, log: log, budget: budget, from: item) else {
+                failed = true
+                continue
+            }
             files.append(target)
             stack.append(key)
             collectIncludes(
@@ -374,6 +391,7 @@ package struct ScenarioLoader: Sendable {
                 seen: &seen,
                 documents: &documents,
                 files: &files,
+                failed: &failed,
                 log: log
             )
             stack.removeLast()
