@@ -71,7 +71,7 @@ import Testing
         #expect(try Fixtures.tender(["export", json, "--csv", csv.path]).status == 0)
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: csv.path).sorted() == [
-                "differences.csv", "metrics.csv",
+                "about.csv", "differences.csv", "metrics.csv",
             ]
         )
     }

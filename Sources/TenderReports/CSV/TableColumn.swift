@@ -74,6 +74,8 @@ package struct TableColumn: Sendable, Equatable {
         "replication": ("重复序号", .count), "round": ("采购轮次", .count), "eligible": ("潜在投标人数", .count),
         "participating": ("参与投标人数", .count), "costs": ("各投标人成本", .text), "lowest_cost": ("最低成本", .exact),
         "lowest_cost_bidder": ("最低成本投标人代码", .text), "winner_cost": ("中标人成本", .exact),
+        // about.csv
+        "field": ("项目", .text), "value": ("内容", .text),
     ]
 
     /// Names that mean something else in one table.
