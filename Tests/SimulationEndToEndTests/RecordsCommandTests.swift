@@ -38,8 +38,12 @@ import Testing
         let two = try Data(contentsOf: dir.appendingPathComponent("two.csv"))
         #expect(one == two)
         #expect(one.count > 300 * 100)
-        // No temporary file is left beside the records.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["one.csv", "two.csv"])
+        // Each beside its sidecar, and no temporary file is left.
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == [
+                "one.about.csv", "one.csv", "two.about.csv", "two.csv",
+            ]
+        )
     }
 
     /// Five truthful bidders, participation 1, quantity 1, lowest price, ceiling 200: every replication's one
@@ -98,6 +102,15 @@ import Testing
             #expect(row[6] == "2")  // participating: S01 and S02
             #expect(row[7].split(separator: ";").map { $0.prefix(3) } == ["S01", "S02"])
         }
+        // The sidecar says what made the records: the variant and seed, the digest of the scenario file.
+        let about = try String(contentsOf: dir.appendingPathComponent("v.about.csv"), encoding: .utf8)
+        let json = try CLI.run([
+            "simulate", CLI.fixture, "--replications", "3", "--variant", "two-bidders", "--format", "json", "--quiet",
+        ])
+        let digest = try #require(
+            json.stdout.split(separator: "\n").first { $0.contains("\"digest\"") }?.split(separator: "\"")[3]
+        )
+        #expect(about.contains("\r\ndigest,\(digest)\r\nseed,20240601\r\nvariant,two-bidders\r\nreplications,3\r\n"))
     }
 
     @Test func shardsAreRefusedAndAnUnwritablePathExits74() throws {

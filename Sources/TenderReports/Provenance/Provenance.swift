@@ -95,7 +95,8 @@ package struct Provenance: Sendable, Equatable {
         }
     }
 
-    init(simulation s: SimulationDocument) {
+    /// The provenance a simulation document records (also of `simulate --records`, beside its file).
+    package init(simulation s: SimulationDocument) {
         self.init(
             toolVersion: s.toolVersion,
             scenario: s.scenario,

@@ -87,6 +87,12 @@ struct SimulateCommand: ParsableCommand {
                     progress: progress.update
                 )
                 try stream?.commit()
+                if let records {
+                    try AtomicFile.write(
+                        Provenance(simulation: SimulationDocument(summary)).table.text,
+                        to: Self.aboutPath(records)
+                    )
+                }
             } catch let error as AtomicFile.WriteError {
                 progress.clear()
                 StandardError.write("error: cannot write the records to '\(error.path)': \(error.localizedDescription)")
@@ -100,6 +106,13 @@ struct SimulateCommand: ParsableCommand {
         case .json:
             try StandardOutput.write(SimulationDocument(summary, shard: shard).rendered)
         }
+    }
+
+    /// The sidecar of a records file: `r.csv` → `r.about.csv` (what made it: tool version, digest, seed,
+    /// variant, replications).
+    static func aboutPath(_ records: String) -> String {
+        let stem = records.hasSuffix(".csv") ? String(records.dropLast(4)) : records
+        return stem + ".about.csv"
     }
 
     /// The records file, opened (as a temporary file beside it) with its header written; exit 74 when it
