@@ -59,7 +59,10 @@ let package = Package(
         // The SQLite results store of sweeps and sharded simulations (GRDB; libsqlite3-dev).
         .target(
             name: "ResultsStore",
-            dependencies: ["ExactNumbers", "TenderEngine", "TenderSimulation", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "ExactNumbers", "TenderModel", "TenderEngine", "TenderSimulation",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         // The command-line tool: thin, parses arguments and prints.
         .executableTarget(

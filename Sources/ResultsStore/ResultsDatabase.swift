@@ -77,9 +77,16 @@ package final class ResultsDatabase: SweepStore, ShardStore {
                 )
                 let rowID = db.lastInsertedRowID
                 for (position, parameter) in id.parameters.enumerated() {
+                    let number = parameter.number
                     try db.execute(
-                        sql: "INSERT INTO cell_parameters (cell_id, position, path, value) VALUES (?, ?, ?, ?)",
-                        arguments: [rowID, position, parameter.path, parameter.value]
+                        sql: """
+                            INSERT INTO cell_parameters (cell_id, position, path, value, exact, number)
+                            VALUES (?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            rowID, position, parameter.path, parameter.value, number?.description,
+                            number.map(ExactConversion.double),
+                        ]
                     )
                 }
                 try Self.insertMetrics(db, table: "cell_metrics", owner: "cell_id", id: rowID, cell.summary.metrics)
@@ -322,8 +329,9 @@ package final class ResultsDatabase: SweepStore, ShardStore {
                         """
                     try db.execute(
                         sql: """
-                            INSERT OR IGNORE INTO main.cell_parameters (cell_id, position, path, value)
-                            SELECT m.id, p.position, p.path, p.value \(join) JOIN src.cell_parameters p ON p.cell_id = s.id
+                            INSERT OR IGNORE INTO main.cell_parameters (cell_id, position, path, value, exact, number)
+                            SELECT m.id, p.position, p.path, p.value, p.exact, p.number
+                            \(join) JOIN src.cell_parameters p ON p.cell_id = s.id
                             """
                     )
                     try db.execute(

@@ -1,4 +1,5 @@
 import GRDB
+import TenderSimulation
 
 /// The tables of a results database (documented with example queries in `Docs/simulation.md`).
 enum Schema {
@@ -98,6 +99,29 @@ enum Schema {
                         FROM cells c JOIN cell_metrics m ON m.cell_id = c.id;
                     """
             )
+        }
+        // v2: each grid value also as a number, so that cells can be selected by value (`WHERE number > 0.15`):
+        // `exact` is the exact decimal text (`10%` → `0.1`; a fraction `a/b` where the decimal does not end),
+        // `number` the same as a REAL for comparisons; both NULL for a value that is not a number. Rows of a v1
+        // database are filled in from their text when it is opened for writing (sweep, simulate --db, merge).
+        migrator.registerMigration("v2") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE cell_parameters ADD COLUMN exact TEXT;
+                    ALTER TABLE cell_parameters ADD COLUMN number REAL;
+                    """
+            )
+            let rows = try Row.fetchAll(db, sql: "SELECT cell_id, path, value FROM cell_parameters")
+            for row in rows {
+                let parameter = GridValue(path: row["path"], value: row["value"])
+                guard let number = parameter.number else { continue }
+                try db.execute(
+                    sql: "UPDATE cell_parameters SET exact = ?, number = ? WHERE cell_id = ? AND path = ?",
+                    arguments: [
+                        number.description, ExactConversion.double(number), row["cell_id"] as Int64, parameter.path,
+                    ]
+                )
+            }
         }
         return migrator
     }

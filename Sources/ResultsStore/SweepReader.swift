@@ -1,4 +1,5 @@
 import GRDB
+import TenderModel
 import TenderSimulation
 
 extension ResultsDatabase {
@@ -17,7 +18,7 @@ extension ResultsDatabase {
                     throw StoreError("not a tender results database (no cells table)")
                 }
                 let rows = try Row.fetchAll(db, sql: "SELECT * FROM cells ORDER BY id")
-                guard let latest = rows.last else { throw StoreError("the results database holds no sweep cells") }
+                guard let latest = rows.last else { throw StoreError(try noCellsMessage(db, path: path)) }
                 /// A sweep: the cells of one digest, variant, seed and number of replications (whatever their
                 /// parameters).
                 func key(_ row: Row) -> CellKey { CellKey(identity(row, parameters: [])) }
@@ -54,5 +55,57 @@ extension ResultsDatabase {
         } catch {
             throw StoreError("cannot read the results database: \(error)")
         }
+    }
+
+    /// Why a database without sweep cells cannot be reported, and what it holds instead: the simulations
+    /// stored by `tender simulate --db` (whole or sharded and merged) are read by `tender simulate`, not by
+    /// `tender report`.
+    static func noCellsMessage(_ db: Database, path: String) throws -> String {
+        let head =
+            "the results database holds no sweep cells ('tender report DB' reads the cells of 'tender sweep --db')"
+        guard try db.tableExists("simulations") else { return head }
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT s.file, s.scenario, s.variant, s.seed, s.replications, s.shards,
+                       EXISTS (SELECT 1 FROM simulation_metrics m WHERE m.simulation_id = s.id) AS finished
+                FROM simulations s ORDER BY s.id
+                """
+        )
+        guard let first = rows.first else { return head }
+        let listed = rows.prefix(3).map { row -> String in
+            let variant: String = row["variant"]
+            let shards: Int = row["shards"]
+            let finished: Bool = row["finished"]
+            let scenario: String = row["scenario"]
+            let replications: Int = row["replications"]
+            let seed: String = row["seed"]
+            return "'\(scenario.shownInMessage())', variant \(variant.isEmpty ? "base" : variant.shownInMessage()), "
+                + "seed \(seed), \(replications) replications"
+                + (shards > 1 ? " in \(shards) shards" : "")
+                + (finished ? "" : " (statistics not computed yet: shards missing)")
+        }
+        let more = rows.count > 3 ? "; and \(rows.count - 3) more" : ""
+        let variant: String = first["variant"]
+        let seed: String = first["seed"]
+        let replications: Int = first["replications"]
+        let file: String = first["file"]
+        let command =
+            "tender simulate \(file.shownInMessage(limit: 300))"
+            + (variant.isEmpty ? "" : " --variant \(variant.shownInMessage())")
+            + " --seed \(seed) --replications \(replications) --db \(path.escapingControlCharacters)"
+        return head + "; it holds \(rows.count == 1 ? "a simulation" : "\(rows.count) simulations"): "
+            + listed.joined(separator: "; ") + more
+            + ". A simulation's statistics are read by 'tender simulate' on the scenario it was run on, "
+            + "e.g. '\(command)' (add '--format json > sim.json', then 'tender report sim.json --html FILE' "
+            + "for the HTML report)"
+    }
+}
+
+extension String {
+    /// Text from a database shown in a message: control characters escaped, at most `limit` characters.
+    fileprivate func shownInMessage(limit: Int = 60) -> String {
+        let escaped = escapingControlCharacters
+        return escaped.count > limit ? String(escaped.prefix(limit)) + "…" : escaped
     }
 }

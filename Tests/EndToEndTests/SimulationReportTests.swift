@@ -71,7 +71,7 @@ import Testing
         #expect(try Fixtures.tender(["export", json, "--csv", csv.path]).status == 0)
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: csv.path).sorted() == [
-                "differences.csv", "metrics.csv",
+                "about.csv", "differences.csv", "metrics.csv",
             ]
         )
     }
@@ -122,5 +122,14 @@ import Testing
         ])
         #expect(report.status == 65)
         #expect(report.stderr.contains("holds no sweep cells"), "\(report.stderr)")
+        // The hint: what the database holds and the command that reads it.
+        #expect(report.stderr.contains("it holds a simulation: "), "\(report.stderr)")
+        #expect(report.stderr.contains(", variant base, seed "), "\(report.stderr)")
+        #expect(report.stderr.contains("5 replications."), "\(report.stderr)")
+        #expect(
+            report.stderr.contains("'tender simulate \(Self.scenario) --seed "),
+            "\(report.stderr)"
+        )
+        #expect(report.stderr.contains("--replications 5 --db \(database)'"), "\(report.stderr)")
     }
 }

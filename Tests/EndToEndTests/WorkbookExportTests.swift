@@ -25,7 +25,7 @@ import Testing
                    "price_score": None, "recorded_total": None, "quantity": None, "rank": 0, "bids": 0,
                    "valid_bids": 0, "lines": 0, "savings": 2}
         sheets = {"lots.csv": "采购包 lots", "bids.csv": "投标 bids", "awards.csv": "中标 awards",
-                  "lines.csv": "需求明细 lines"}
+                  "lines.csv": "需求明细 lines", "about.csv": "说明 about"}
         wb = load_workbook(book)
         assert wb.sheetnames == list(sheets.values()), wb.sheetnames
         numbers = 0

@@ -30,7 +30,33 @@ import Testing
         let unknown = load(L.valid, variant: "d25")
         #expect(
             L.lines(unknown) == [
-                "main.yaml:1:1: error: variants: unknown variant 'd25'; did you mean 'd20'? (expected one of: d20)"
+                // At the variants the file defines (line 46: `  d20:`), not at the top of the file.
+                "main.yaml:46:3: error: variants: unknown variant 'd25'; did you mean 'd20'? (expected one of: d20)"
+            ]
+        )
+    }
+
+    /// A mistyped key inside a variant is reported at its override in the variant (line 45, column 32 is the
+    /// value of `policy.evaluation.methd`), not at 1:1 — also when the overridden section is in an included
+    /// file (suppliers here: reported in main.yaml, where the override is, not in suppliers.yaml).
+    @Test func aTypoInsideAVariantIsReportedAtTheVariant() {
+        let supplier = L.valid.components(separatedBy: "suppliers:\n")[1].components(separatedBy: "policy:\n")[0]
+        let main =
+            L.valid
+            .replacingOccurrences(of: "suppliers:\n" + supplier, with: "includes:\n  - suppliers.yaml\n")
+                + """
+
+                  typo:
+                    description: mistyped
+                    set:
+                      policy.evaluation.methd: lowest-price
+                      suppliers[S01].partcipation: 10%
+                """
+        let result = load(main, extra: ["/s/suppliers.yaml": "suppliers:\n" + supplier], variant: "typo")
+        #expect(
+            L.lines(result) == [
+                "main.yaml:45:32: error: policy.evaluation: unknown key 'methd'; did you mean 'method'? (expected one of: method, price-formula, price-points, criteria, rounding, abnormally-low, minimum-valid-bids, candidates, tie-break, same-brand-rule)",
+                "main.yaml:46:36: error: suppliers[0]: unknown key 'partcipation'; did you mean 'participation'? (expected one of: id, name, size, special-status, region, brands, licensed, debarred, negative-list, participation, behaviour, consortium, offers, auction-strategy)",
             ]
         )
     }
@@ -133,7 +159,9 @@ import Testing
         let result = load(main, extra: ["/s/shared/a.yaml": a, "/s/shared/b.yaml": b])
         #expect(
             L.lines(result) == [
-                "main.yaml:6:27: error: includes[1]: cannot read included file 'missing.yaml': no such file",
+                "main.yaml:6:27: error: includes[1]: cannot read included file 'missing.yaml': no such file"
+                    + " (references across sections — categories, projects, suppliers — are not checked until every"
+                    + " include loads)",
                 "shared/b.yaml:1:12: error: includes[0]: include cycle: a.yaml → b.yaml → a.yaml",
             ]
         )
@@ -143,6 +171,32 @@ import Testing
         )
         #expect(ok.scenario?.suppliers.map(\.id) == ["S02", "S01"])
         #expect(ok.files == ["/s/main.yaml", "/s/shared/a.yaml"])
+    }
+
+    /// The catalogue in an include whose name is misspelled: one error at the include, not one per use of a
+    /// category it would have defined (the demand line's category, the supplier's offer, its cost model…).
+    @Test func aMisspelledIncludeIsOneError() throws {
+        let catalogue = try #require(L.valid.components(separatedBy: "projects:\n").first)
+            .components(separatedBy: "catalogue:\n")[1]
+        let main = L.valid.replacingOccurrences(
+            of: "catalogue:\n" + catalogue,
+            with: "includes:\n  - shared/catalog.yaml\n"
+        )
+        let result = load(main, extra: ["/s/shared/catalogue.yaml": "catalogue:\n" + catalogue])
+        #expect(result.scenario == nil)
+        #expect(
+            L.lines(result) == [
+                "main.yaml:7:5: error: includes[0]: cannot read included file 'shared/catalog.yaml': no such file"
+                    + " (references across sections — categories, projects, suppliers — are not checked until every"
+                    + " include loads)"
+            ]
+        )
+        // Spelled right, it loads without a diagnostic.
+        let right = load(
+            main.replacingOccurrences(of: "catalog.yaml", with: "catalogue.yaml"),
+            extra: ["/s/shared/catalogue.yaml": "catalogue:\n" + catalogue]
+        )
+        #expect(right.diagnostics.isEmpty, "\(L.lines(right))")
     }
 
     @Test func includedFilesMayNotSetThePolicy() {

@@ -79,6 +79,40 @@ import Testing
         #expect(!document.html().contains("有效投标率"))
     }
 
+    /// `simulate --records`: the study's metrics get columns of their own, from the registry alone, labelled;
+    /// a lot's `rejected-bids` is its bids less its valid bids, written exactly.
+    @Test func aRegisteredMetricIsAColumnOfTheRecords() throws {
+        let scenario = try Self.daqing()
+        let context = EvaluationContext(scenario)
+        let result = TenderRun.run(context, replication: 3)
+        let table = ReplicationRecordsTable(registry: Self.registry)
+        #expect(table.header.contains("rejected_bids"))
+        #expect(table.header.contains("run_valid_bid_rate"))
+        #expect(table.columns.map(\.name) == table.header)
+        // Every column is labelled in Chinese: the draw columns by the CSV vocabulary, the metrics by the registry.
+        #expect(table.columns.allSatisfy { !$0.zh.isEmpty }, "\(table.columns.filter { $0.zh.isEmpty }.map(\.name))")
+        #expect(table.columns.first { $0.name == "run_valid_bid_rate" }?.zh == "全批有效投标率")
+        let lines = table.rows(result, context: context).split(separator: "\r\n")
+        #expect(lines.count == result.plan.lots.count)
+        let rejected = try #require(table.header.firstIndex(of: "rejected_bids"))
+        for (line, lot) in zip(lines, result.lotMetrics) {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            #expect(fields.count == table.header.count)
+            #expect(fields[0] == "3")
+            #expect(fields[2] == Substring(lot.lot))
+            #expect(fields[rejected] == Substring(String(lot.bids - lot.validBids)))
+        }
+    }
+
+    @Test func theSimulationDocsListEveryRecordsColumn() throws {
+        let docs = try String(contentsOf: Fixtures.root.appendingPathComponent("Docs/simulation.md"), encoding: .utf8)
+        for column in ReplicationRecordsTable().columns {
+            let listed =
+                docs.contains("`\(column.name)`") || (column.name.hasPrefix("run_") && docs.contains("`run_…`"))
+            #expect(listed, "Docs/simulation.md does not list the records column \(column.name)")
+        }
+    }
+
     @Test func theSimulationDocsListEveryStandardMetric() throws {
         let url = Fixtures.root.appendingPathComponent("Docs/simulation.md")
         let docs = try String(contentsOf: url, encoding: .utf8)

@@ -216,7 +216,7 @@ enum SimulationFixtures {
 @Suite struct SimulationCSVTests {
     @Test func simulationMetrics() throws {
         let tables = try SimulationFixtures.read(SimulationFixtures.simulation()).csvTables()
-        #expect(tables.map(\.name) == ["metrics.csv"])
+        #expect(tables.map(\.name) == ["metrics.csv", "about.csv"])
         let table = try #require(tables.first?.table)
         #expect(table.header.first == "metric")
         #expect(table.rows.count == 11)
@@ -230,7 +230,7 @@ enum SimulationFixtures {
 
     @Test func comparisonHasVariantsAndDifferences() throws {
         let tables = try SimulationFixtures.read(SimulationFixtures.comparison).csvTables()
-        #expect(tables.map(\.name) == ["metrics.csv", "differences.csv"])
+        #expect(tables.map(\.name) == ["metrics.csv", "differences.csv", "about.csv"])
         #expect(tables[0].table.header.first == "variant")
         #expect(tables[0].table.rows.filter { $0[0] == "deduction-20" }.count == 11)
         let difference = try #require(tables[1].table.rows.first)

@@ -51,13 +51,26 @@ package struct OverridePath: Sendable, Hashable, CustomStringConvertible {
         path == description || path.hasPrefix(description + ".") || path.hasPrefix(description + "[")
     }
 
-    /// `node` with the value at this path replaced by `value` (mapping keys are created as needed), or the
-    /// reason the path does not exist.
-    func applying(_ value: Node, to node: Node) -> Result<Node, OverrideFailure> {
-        apply(value, to: node, at: segments[...], walked: "")
+    /// The top-level section the path starts with (`policy`, `suppliers`).
+    var section: String? {
+        guard case .key(let key) = segments.first else { return nil }
+        return key
     }
 
-    private func apply(_ value: Node, to node: Node, at rest: ArraySlice<Segment>, walked: String)
+    /// Whether this path lies inside `path` (`policy.evaluation.method` inside `policy.evaluation`); never
+    /// inside the empty path (a diagnostic about the whole file).
+    func isInside(_ path: String) -> Bool {
+        !path.isEmpty && (description.hasPrefix(path + ".") || description.hasPrefix(path + "["))
+    }
+
+    /// `node` with the value at this path replaced by `value` (mapping keys are created as needed), or the
+    /// reason the path does not exist. Keys and mappings the override creates carry `mark` (the override's
+    /// position), so that a diagnostic about them (a mistyped key) points at the override.
+    func applying(_ value: Node, to node: Node, mark: Mark? = nil) -> Result<Node, OverrideFailure> {
+        apply(value, to: node, at: segments[...], walked: "", mark: mark)
+    }
+
+    private func apply(_ value: Node, to node: Node, at rest: ArraySlice<Segment>, walked: String, mark: Mark?)
         -> Result<Node, OverrideFailure>
     {
         guard let segment = rest.first else { return .success(value) }
@@ -68,13 +81,17 @@ package struct OverridePath: Sendable, Hashable, CustomStringConvertible {
             switch node {
             case .mapping(let m): mapping = m
             case .scalar(let s) where s.string.isEmpty || s.string == "~" || s.string == "null":
-                mapping = Node.Mapping([])
+                mapping = Node.Mapping([], .implicit, .any, mark)
             default: return .failure(OverrideFailure("'\(walked)' is not a mapping, so it has no key '\(key)'"))
             }
-            let existing = mapping[key] ?? Node("", .implicit)
-            switch apply(value, to: existing, at: rest.dropFirst(), walked: here) {
+            let existing = mapping[key] ?? .scalar(.init("", .implicit, .any, mark))
+            switch apply(value, to: existing, at: rest.dropFirst(), walked: here, mark: mark) {
             case .success(let replaced):
-                mapping[key] = replaced
+                if mapping[key] == nil {
+                    mapping[Node.scalar(.init(key, .implicit, .any, mark))] = replaced
+                } else {
+                    mapping[key] = replaced
+                }
                 return .success(.mapping(mapping))
             case .failure(let failure): return .failure(failure)
             }
@@ -86,7 +103,7 @@ package struct OverridePath: Sendable, Hashable, CustomStringConvertible {
             guard let index = sequence.firstIndex(where: { $0.mapping?["id"]?.string == id }) else {
                 return .failure(OverrideFailure("there is no item with id '\(id)' in '\(walked)'"))
             }
-            switch apply(value, to: sequence[index], at: rest.dropFirst(), walked: here) {
+            switch apply(value, to: sequence[index], at: rest.dropFirst(), walked: here, mark: mark) {
             case .success(let replaced):
                 sequence[index] = replaced
                 return .success(.sequence(sequence))

@@ -92,6 +92,7 @@ package struct ScenarioLoader: Sendable {
         files.append(path)
         var stack = [canonical(path)]
         var seen = Set(stack)
+        var includeFailed = false
         collectIncludes(
             of: mainRoot,
             file: path,
@@ -101,6 +102,7 @@ package struct ScenarioLoader: Sendable {
             seen: &seen,
             documents: &documents,
             files: &files,
+            failed: &includeFailed,
             log: log
         )
         documents.append((path, mainRoot))
@@ -123,10 +125,11 @@ package struct ScenarioLoader: Sendable {
                 let known =
                     names.isEmpty
                     ? "the scenario defines no variants" : "expected one of: " + names.joined(separator: ", ")
+                // At the variants the file defines (their first name), or the top of the file when it has none.
                 log.report(
                     Diagnostic(
                         .error,
-                        at: SourceLocation(file: path, line: 1, column: 1),
+                        at: variantSection?.location ?? SourceLocation(file: path, line: 1, column: 1),
                         path: "variants",
                         "unknown variant '\(variant)'\(Suggestion.hint(for: variant, in: names)) (\(known))"
                     )
@@ -187,8 +190,12 @@ package struct ScenarioLoader: Sendable {
             sourceMap: sourceMap,
             log: log
         )
-        let bids = model.run()
-        if !log.hasErrors, let meta {
+        // An include that did not load leaves everything it defines unknown: checking references across
+        // sections would report each use of them (a misspelled catalogue include gave 154 errors), so the
+        // checks wait until every include loads (an unreadable include's error says so; one refused by a limit
+        // or the confinement is itself the error to fix).
+        let bids = includeFailed ? [] : model.run()
+        if !includeFailed, !log.hasErrors, let meta {
             let planned = Scenario(
                 meta: meta,
                 catalogue: catalogue,
@@ -203,10 +210,21 @@ package struct ScenarioLoader: Sendable {
             model.checkProcedures(plan, bids: bids)
         }
 
-        // Diagnostics caused by an override point at the override, not at the overridden file.
+        // Diagnostics caused by an override point at the override, not at the overridden file: those about
+        // the overridden value or inside it, and those about a key or mapping the override created (a
+        // mistyped key: 'policy.evaluation: unknown key methd'). A variant's override gives what it creates
+        // its own position, right in the main file but read in the file of the section it lands in (an
+        // included file's suppliers); a command-line override's creations are unmarked (line 1, column 1).
         var diagnostics = log.items
         for index in diagnostics.indices {
-            if let (_, location) = overridden.last(where: { $0.0.covers(diagnostics[index].path) }) {
+            let diagnostic = diagnostics[index]
+            let unmarked = diagnostic.location.line == 1 && diagnostic.location.column == 1
+            if let (_, location) = overridden.last(where: { override, location in
+                if override.covers(diagnostic.path) || (unmarked && override.isInside(diagnostic.path)) { return true }
+                return diagnostic.location.file != location.file && diagnostic.location.line == location.line
+                    && diagnostic.location.column == location.column
+                    && override.section.map { diagnostic.path.hasPrefix($0) } == true
+            }) {
                 diagnostics[index].location = location
             }
         }
@@ -251,7 +269,7 @@ package struct ScenarioLoader: Sendable {
         } catch {
             let reason = Self.readFailure(error)
             if let cursor {
-                cursor.error("cannot read included file '\(path)': \(reason)")
+                cursor.error("cannot read included file '\(path)': \(reason)" + Self.checksSkipped)
             } else {
                 log.report(
                     Diagnostic(
@@ -302,6 +320,11 @@ package struct ScenarioLoader: Sendable {
         return String(cString: resolved)
     }
 
+    /// The note on an include that did not load: what it defines is unknown, so the references to it are not
+    /// checked (each would be an error of its own).
+    static let checksSkipped =
+        " (references across sections — categories, projects, suppliers — are not checked until every include loads)"
+
     /// Whether `path` (canonical) is `root` (canonical) or inside its tree.
     static func isInside(_ path: String, _ root: String) -> Bool {
         root == "/" || path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
@@ -317,6 +340,7 @@ package struct ScenarioLoader: Sendable {
         seen: inout Set<String>,
         documents: inout [(file: String, root: Node)],
         files: inout [String],
+        failed: inout Bool,
         log: DiagnosticLog
     ) {
         guard case .mapping(let mapping) = root, let includes = mapping["includes"] else { return }
@@ -336,6 +360,7 @@ package struct ScenarioLoader: Sendable {
                     "include \(Diagnostic.token(relative)) leads out of the directory of the scenario (through "
                         + "\(how)); expected a file in that directory tree (--allow-includes-outside allows any)"
                 )
+                failed = true
                 continue
             }
             if let start = stack.firstIndex(of: key) {
@@ -349,10 +374,14 @@ package struct ScenarioLoader: Sendable {
                     "includes nested more than \(Self.maximumIncludeDepth) files deep; "
                         + "expected a shallower chain of includes"
                 )
+                failed = true
                 return
             }
             seen.insert(key)
-            guard let root = read(target, log: log, budget: budget, from: item) else { continue }
+            guard let root = read(target, log: log, budget: budget, from: item) else {
+                failed = true
+                continue
+            }
             files.append(target)
             stack.append(key)
             collectIncludes(
@@ -364,6 +393,7 @@ package struct ScenarioLoader: Sendable {
                 seen: &seen,
                 documents: &documents,
                 files: &files,
+                failed: &failed,
                 log: log
             )
             stack.removeLast()
@@ -387,7 +417,8 @@ package struct ScenarioLoader: Sendable {
             let isMain = index == documents.count - 1
             if mainOnly && !isMain { continue }
             if !mainOnly && documents[index].root.mapping?[section] == nil && !isMain { continue }
-            switch path.applying(value, to: documents[index].root) {
+            // A variant's override lends its position to what it creates; a command-line one has none.
+            switch path.applying(value, to: documents[index].root, mark: location == nil ? cursor.node.mark : nil) {
             case .success(let root):
                 documents[index].root = root
                 return true

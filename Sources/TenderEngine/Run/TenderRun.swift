@@ -49,6 +49,24 @@ public enum TenderRun {
         round == 0 ? replication : replication &+ (round << 40)
     }
 
+    /// The generated bidding behind a lot's outcome in replication `replication`: who was eligible, who took
+    /// part, and each bid with its drawn costs, from the same streams as the run (the outcome's round). The
+    /// draws are made again, so this costs one more bid generation per lot; explicit bids (a rehearsal) are
+    /// not generated and give an empty round.
+    public static func biddingRound(of outcome: LotOutcome, context: EvaluationContext, replication: Int)
+        -> BiddingRound
+    {
+        guard context.scenario.bids.isEmpty else {
+            return BiddingRound(lot: outcome.lot.id, eligible: [], participating: [], bids: [])
+        }
+        let lot = context.plan.lots.first { $0.id == outcome.lot.id } ?? outcome.lot
+        return BidGenerator.round(
+            for: lot,
+            scenario: context.scenario,
+            replication: streams(replication, round: outcome.round)
+        )
+    }
+
     /// The bids on a lot in round `round` (0: the tender; 1: a re-tender).
     static func bids(for lot: Lot, context: EvaluationContext, replication: Int, round: Int) -> [Bid] {
         let scenario = context.scenario
@@ -151,6 +169,7 @@ public enum TenderRun {
                 return outcome
             }
             outcome.audit.insert(retenderNote(failure), at: 0)
+            outcome.round = 1
             return outcome
         case .switchMethod:
             return switchMethod(failure)

@@ -72,6 +72,9 @@ public struct LotOutcome: Sendable, Equatable {
     /// The rounds of a reverse auction, the payment of a second-price evaluation, or the shortlist and orders
     /// of a framework agreement (Docs/auctions.md); nil for a first-price sealed evaluation.
     public var auction: AuctionRecord?
+    /// The round of procurement whose bids decided the lot: 0 the tender, 1 a re-tender after a failure
+    /// (`policy.on-failure: retender`), which draws from streams of its own (``TenderRun/biddingRound(of:context:replication:)``).
+    public var round: Int = 0
 
     public var validCount: Int { evaluations.filter(\.isValid).count }
 }

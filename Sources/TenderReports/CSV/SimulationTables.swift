@@ -83,17 +83,20 @@ package struct SimulationTables {
 extension ResultDocument {
     /// The CSV files of this result: file name → table (Docs/reports-and-exports.md lists the columns), with
     /// metrics labelled as `registry` labels them.
+    /// The last, `about.csv`, says what made them (``Provenance``).
     package func csvTables(registry: MetricRegistry = .standard) -> [(name: String, table: CSVTable)] {
         let tables = SimulationTables(registry: registry)
+        let about = ("about.csv", Provenance(self).table)
         switch self {
-        case .run(let view): return RunTables.tables(view)
-        case .simulation(let s): return [("metrics.csv", tables.metrics([(nil, s)]))]
+        case .run(let view): return RunTables.tables(view) + [about]
+        case .simulation(let s): return [("metrics.csv", tables.metrics([(nil, s)])), about]
         case .comparison(let c):
             return [
                 ("metrics.csv", tables.metrics(zip(c.variants, c.simulations).map { ($0, $1) })),
                 ("differences.csv", tables.differences(c)),
+                about,
             ]
-        case .sweep(let sweep): return [("cells.csv", tables.cells(sweep))]
+        case .sweep(let sweep): return [("cells.csv", tables.cells(sweep)), about]
         }
     }
 

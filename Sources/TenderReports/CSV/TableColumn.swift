@@ -70,6 +70,12 @@ package struct TableColumn: Sendable, Equatable {
         "total": ("合计（精确值）", .decimal), "quantiles": ("分位数", .text), "label_zh": ("中文名称", .text),
         "label_en": ("英文名称", .text), "scale": ("比较尺度", .text), "mean_reference": ("基准方案均值", .decimal),
         "mean_variant": ("方案均值", .decimal), "difference": ("差值", .decimal), "cell": ("参数组合序号", .count),
+        // simulate --records (the metric columns are labelled by the metric registry)
+        "replication": ("重复序号", .count), "round": ("采购轮次", .count), "eligible": ("潜在投标人数", .count),
+        "participating": ("参与投标人数", .count), "costs": ("各投标人成本", .text), "lowest_cost": ("最低成本", .exact),
+        "lowest_cost_bidder": ("最低成本投标人代码", .text), "winner_cost": ("中标人成本", .exact),
+        // about.csv
+        "field": ("项目", .text), "value": ("内容", .text),
     ]
 
     /// Names that mean something else in one table.

@@ -10,6 +10,7 @@ package enum WorkbookExport {
     static let sheetNames: [String: String] = [
         "lots.csv": "采购包 lots", "bids.csv": "投标 bids", "awards.csv": "中标 awards", "lines.csv": "需求明细 lines",
         "metrics.csv": "指标 metrics", "differences.csv": "差异 differences", "cells.csv": "参数组合 cells",
+        "about.csv": "说明 about",
     ]
 
     /// The workbook of `tables` (file name → table, as ``ResultDocument/csvTables(registry:)`` gives them).

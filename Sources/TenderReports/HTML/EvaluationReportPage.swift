@@ -14,31 +14,43 @@ import TenderModel
 /// records in words (a rejection's detail, an audit note) are quoted as recorded.
 package enum EvaluationReportPage {
     /// The report of one lot.
-    package static func lot(_ outcome: LotOutcome, scenario: Scenario) -> String {
+    /// `provenance`: the tool version, digest and replication for the footer (``Provenance``).
+    package static func lot(_ outcome: LotOutcome, scenario: Scenario, provenance: Provenance? = nil) -> String {
         page(
             title: "评标报告",
             subtitle: "包号：\(outcome.lot.id)",
             scenario: scenario,
+            provenance: provenance,
             body: lotReport(outcome, scenario: scenario, heading: nil)
         )
     }
 
     /// The report of the batch: every lot in one table, then each lot's report from a new page.
-    package static func batch(_ outcomes: [LotOutcome], scenario: Scenario) -> String {
+    package static func batch(_ outcomes: [LotOutcome], scenario: Scenario, provenance: Provenance? = nil) -> String {
         var body = summary(outcomes, scenario: scenario)
         for outcome in outcomes {
             body += "<div class=\"lot-report\">\n"
             body += lotReport(outcome, scenario: scenario, heading: "包 \(outcome.lot.id) 评标报告")
             body += "</div>\n"
         }
-        return page(title: "评标报告（汇总）", subtitle: "共 \(outcomes.count) 个包", scenario: scenario, body: body)
+        return page(
+            title: "评标报告（汇总）",
+            subtitle: "共 \(outcomes.count) 个包",
+            scenario: scenario,
+            provenance: provenance,
+            body: body
+        )
     }
 
     // MARK: The page
 
-    static func page(title: String, subtitle: String, scenario: Scenario, body: String) -> String {
+    static func page(title: String, subtitle: String, scenario: Scenario, provenance: Provenance?, body: String)
+        -> String
+    {
         let variant = scenario.variant.map { "，方案 \($0)" } ?? ""
-        let footer = "本报告由 tender 根据场景文件生成（\(scenario.meta.name)\(variant)，随机种子 \(scenario.meta.seed)）。"
+        let footer =
+            HTML.escape("本报告由 tender 根据场景文件生成（\(scenario.meta.name)\(variant)，随机种子 \(scenario.meta.seed)）。")
+            + (provenance.map { "<br>" + HTML.escape($0.chineseFooter + "。") } ?? "")
         return """
             <!DOCTYPE html>
             <html lang="zh-CN">
@@ -58,7 +70,7 @@ package enum EvaluationReportPage {
             <h1>\(HTML.escape(title))</h1>
             <p class="subtitle">\(HTML.escape(subtitle))</p>
             </header>
-            \(body)<footer>\(HTML.escape(footer))</footer>
+            \(body)<footer>\(footer)</footer>
             </main>
             </body>
             </html>

@@ -44,7 +44,7 @@ package struct SimulationReport {
                     html: metricsTable(s.runMetrics)
                 ),
             ],
-            footer: Self.footer
+            footer: Self.footer + [Provenance(.simulation(s)).footer]
         )
     }
 
@@ -312,7 +312,7 @@ package struct SimulationReport {
                 "差异为配对差（共同随机数）：金额为均值之比 − 1（delta 法标准误），比率为百分点，计数为绝对差；区间为95%置信区间。"
                     + "Differences are paired on common random numbers: amounts as the ratio of means − 1 (delta-method "
                     + "standard error), shares in percentage points, counts in their unit; intervals are 95%."
-            ] + Self.footer
+            ] + Self.footer + [Provenance(.comparison(c)).footer]
         )
     }
 
@@ -473,7 +473,7 @@ package struct SimulationReport {
                     html: cellsTable(sweep, axes: axes)
                 ),
             ],
-            footer: Self.footer
+            footer: Self.footer + [Provenance(.sweep(sweep)).footer]
         )
     }
 

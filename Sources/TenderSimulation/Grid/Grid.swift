@@ -13,6 +13,10 @@ package struct GridValue: Sendable, Hashable, CustomStringConvertible {
     }
 
     package var description: String { "\(path)=\(value)" }
+
+    /// The value as an exact number, when it is one: `10%` is 0.1, `40` is 40, `1/3` is 1/3; nil for a value
+    /// that is not a number (`lowest-price`, `true`, a date). The results database stores it beside the text.
+    package var number: Exact? { try? Exact(parsing: value) }
 }
 
 /// One `--grid` option: a path and its values.

@@ -59,6 +59,23 @@ package struct SimulationSummary: Sendable, Equatable {
     package func metric(_ name: String) -> MetricSummary? { metrics.first { $0.definition.name == name } }
 }
 
+/// What a simulation writes of each replication beyond its metrics (`tender simulate --records`): `render`
+/// turns a replication's result into text on the worker thread that computed it (it must depend on the result
+/// and the context only), and `write` receives the texts in replication order on the calling thread, as the
+/// chunks of replications complete.
+package struct ReplicationDetails {
+    package var render: @Sendable (RunResult, EvaluationContext) -> String
+    package var write: (String) throws -> Void
+
+    package init(
+        render: @escaping @Sendable (RunResult, EvaluationContext) -> String,
+        write: @escaping (String) throws -> Void
+    ) {
+        self.render = render
+        self.write = write
+    }
+}
+
 /// Monte Carlo replications of one scenario.
 package enum Simulation {
     /// Runs the replications of `shard` among 0..<`replications` on `jobs` threads and folds their metrics in
@@ -74,6 +91,9 @@ package enum Simulation {
     ///     correct but scales poorly (reference counting on shared storage).
     ///   - progress: called on the calling thread after each folded replication with (done, total).
     ///   - sink: receives each record in replication order (the shard store writes them), may throw to stop.
+    ///   - details: renders each replication's full result as text on the worker thread that ran it, and
+    ///     receives the texts in replication order on the calling thread (`tender simulate --records`): the
+    ///     results themselves are never kept, so memory does not grow with the number of replications.
     package static func run(
         _ scenario: Scenario,
         identity: SimulationIdentity,
@@ -81,12 +101,14 @@ package enum Simulation {
         jobs: Int = 1,
         replicate: (@Sendable () -> Scenario)? = nil,
         registry: MetricRegistry = .standard,
+        details: ReplicationDetails? = nil,
         progress: (Int, Int) -> Void = { _, _ in },
         sink: (ReplicationRecord) throws -> Void = { _ in }
     ) throws -> SimulationSummary {
         let catalog = MetricCatalog(scenario: scenario, registry: registry)
         var statistics = StatisticsAccumulator(catalog: catalog)
         let total = shard.size(of: identity.replications)
+        let render = details?.render
         try ReplicationDriver.run(
             count: total,
             jobs: jobs,
@@ -94,13 +116,16 @@ package enum Simulation {
                 let scenario = jobs > 1 ? replicate?() ?? scenario : scenario
                 let catalog = MetricCatalog(scenario: scenario, registry: registry)
                 let context = EvaluationContext(scenario)
-                return { position in
-                    ReplicationRecord(TenderRun.run(context, replication: shard.item(at: position)), catalog: catalog)
+                return { position -> (ReplicationRecord, String?) in
+                    let result = TenderRun.run(context, replication: shard.item(at: position))
+                    return (ReplicationRecord(result, catalog: catalog), render?(result, context))
                 }
             },
-            fold: { position, record in
+            fold: { position, computed in
+                let (record, text) = computed
                 statistics.add(record)
                 try sink(record)
+                if let text { try details?.write(text) }
                 progress(position + 1, total)
             }
         )

@@ -43,6 +43,7 @@ struct RunCommand: ParsableCommand {
         let result = TenderRun.run(loaded, replication: replication)
         if let out {
             do {
+                let provenance = Provenance(scenario: loaded, replication: replication, digest: digest)
                 try AtomicFile.createDirectory(out)
                 for outcome in result.outcomes {
                     let name = outcome.lot.id.map { "/\\:*?\"<>|".contains($0) ? "_" : $0 }
@@ -51,12 +52,12 @@ struct RunCommand: ParsableCommand {
                         to: (out as NSString).appendingPathComponent("evaluation-\(String(name)).md")
                     )
                     try AtomicFile.write(
-                        EvaluationReportPage.lot(outcome, scenario: loaded),
+                        EvaluationReportPage.lot(outcome, scenario: loaded, provenance: provenance),
                         to: (out as NSString).appendingPathComponent("evaluation-\(String(name)).html")
                     )
                 }
                 try AtomicFile.write(
-                    EvaluationReportPage.batch(result.outcomes, scenario: loaded),
+                    EvaluationReportPage.batch(result.outcomes, scenario: loaded, provenance: provenance),
                     to: (out as NSString).appendingPathComponent("evaluation.html")
                 )
             } catch {

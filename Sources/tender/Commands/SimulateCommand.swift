@@ -30,8 +30,24 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "SQLite results database (created if needed).")
     var db: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Also write research data to FILE.csv: one row per replication and lot (draws, bids, winner, price, "
+                + "metrics).",
+            valueName: "FILE.csv"
+        )
+    )
+    var records: String?
+
     func validate() throws {
         let shard = try parseShard(shard)
+        if shard != .whole && records != nil {
+            throw ValidationError(
+                "--records cannot be combined with --shard: a shard runs only some replications and may resume "
+                    + "from stored records, so its file would miss rows; write the records from one process "
+                    + "without --shard (they are byte-identical for any --jobs)"
+            )
+        }
         if shard != .whole && db == nil {
             throw ValidationError(
                 "--shard needs --db FILE: a shard's replication records are stored there for 'tender merge'"
@@ -52,19 +68,36 @@ struct SimulateCommand: ParsableCommand {
         let store = try db.map(openDatabase)
         let progress = Progress(label: "simulate", quiet: options.quiet)
         let summary: SimulationSummary
-        if let store, shard == .whole, let stored = try withStore({ try store.storedSummary(input.identity) }) {
+        if records == nil, let store, shard == .whole,
+            let stored = try withStore({ try store.storedSummary(input.identity) })
+        {
             progress.message("simulate: \(store.path) already holds these statistics; not recomputed")
             summary = stored
         } else if let store, shard != .whole {
             summary = try runShard(input, shard: shard, store: store, progress: progress)
         } else {
-            summary = try Simulation.run(
-                input.scenario,
-                identity: input.identity,
-                jobs: options.jobCount,
-                replicate: input.replicate,
-                progress: progress.update
-            )
+            let stream = try records.map(openRecords)
+            do {
+                summary = try Simulation.run(
+                    input.scenario,
+                    identity: input.identity,
+                    jobs: options.jobCount,
+                    replicate: input.replicate,
+                    details: stream.map(recordDetails),
+                    progress: progress.update
+                )
+                try stream?.commit()
+                if let records {
+                    try AtomicFile.write(
+                        Provenance(simulation: SimulationDocument(summary)).table.text,
+                        to: Self.aboutPath(records)
+                    )
+                }
+            } catch let error as AtomicFile.WriteError {
+                progress.clear()
+                StandardError.write("error: cannot write the records to '\(error.path)': \(error.localizedDescription)")
+                throw ExitStatus.cannotWrite
+            }
             progress.clear()
             if let store { try withStore { try store.storeSummary(summary) } }
         }
@@ -73,6 +106,35 @@ struct SimulateCommand: ParsableCommand {
         case .json:
             try StandardOutput.write(SimulationDocument(summary, shard: shard).rendered)
         }
+    }
+
+    /// The sidecar of a records file: `r.csv` → `r.about.csv` (what made it: tool version, digest, seed,
+    /// variant, replications).
+    static func aboutPath(_ records: String) -> String {
+        let stem = records.hasSuffix(".csv") ? String(records.dropLast(4)) : records
+        return stem + ".about.csv"
+    }
+
+    /// The records file, opened (as a temporary file beside it) with its header written; exit 74 when it
+    /// cannot be created.
+    private func openRecords(_ path: String) throws -> AtomicFile.Stream {
+        do {
+            let stream = try AtomicFile.Stream(path: path)
+            try stream.write(ReplicationRecordsTable().headerText)
+            return stream
+        } catch {
+            StandardError.write("error: cannot write the records to '\(path)': \(error.localizedDescription)")
+            throw ExitStatus.cannotWrite
+        }
+    }
+
+    /// Each replication's rows rendered on its worker thread, written in replication order.
+    private func recordDetails(_ stream: AtomicFile.Stream) -> ReplicationDetails {
+        let table = ReplicationRecordsTable()
+        return ReplicationDetails(
+            render: { result, context in table.rows(result, context: context) },
+            write: { try stream.write($0) }
+        )
     }
 
     private func runShard(

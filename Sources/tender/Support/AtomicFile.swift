@@ -38,6 +38,52 @@ enum AtomicFile {
         }
     }
 
+    /// A file written in pieces and then put in place atomically: the pieces go to a temporary file beside the
+    /// target (buffered, 1 MiB at a time), and ``commit()`` flushes it to disk and renames it over the target.
+    /// Until then the target is untouched; a stream dropped without ``commit()`` (an error, a failed write)
+    /// removes its temporary file. Used for outputs too large to hold in memory (`simulate --records`).
+    final class Stream {
+        let path: String
+        private let temporary: String
+        private var descriptor: Int32
+        private var buffer: [UInt8] = []
+        private var committed = false
+
+        init(path: String) throws {
+            self.path = path
+            (temporary, descriptor) = try AtomicFile.createTemporary(beside: URL(fileURLWithPath: path))
+            buffer.reserveCapacity(1 << 20)
+        }
+
+        /// Appends `text`; writes the buffer out when it holds 1 MiB.
+        func write(_ text: String) throws {
+            buffer.append(contentsOf: text.utf8)
+            if buffer.count >= 1 << 20 { try flushBuffer() }
+        }
+
+        private func flushBuffer() throws {
+            try AtomicFile.writeAll(buffer, to: descriptor, path: path)
+            buffer.removeAll(keepingCapacity: true)
+        }
+
+        /// Writes what is buffered, flushes the file to disk and renames it over the target.
+        func commit() throws {
+            try flushBuffer()
+            guard fsync(descriptor) == 0 else { throw WriteError(errno: errno, path: path) }
+            let closed = close(descriptor)
+            descriptor = -1
+            guard closed == 0 else { throw WriteError(errno: errno, path: path) }
+            guard rename(temporary, path) == 0 else { throw WriteError(errno: errno, path: path) }
+            committed = true
+        }
+
+        deinit {
+            guard !committed else { return }
+            if descriptor >= 0 { close(descriptor) }
+            unlink(temporary)
+        }
+    }
+
     /// A new temporary file in the target's directory, `.NAME.PID.tmp` (or `.NAME.PID.RANDOM.tmp` when that
     /// name is taken), created exclusively and never through a symbolic link (`O_CREAT | O_EXCL | O_NOFOLLOW`),
     /// mode 0644 less the umask: a file or link planted under the name is left alone, never written through.

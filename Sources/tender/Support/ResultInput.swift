@@ -3,6 +3,7 @@ import Foundation
 import ResultsStore
 import TenderEngine
 import TenderReports
+import TenderSimulation
 
 /// The input of `tender report` and `tender export`: a result document (`*.json`, or `-` for standard input:
 /// the JSON of `run`, `simulate`, `compare` or `sweep`), a sweep's results database (SQLite), or a scenario
@@ -56,9 +57,12 @@ struct ResultInputOptions: ParsableArguments {
             if let variant { arguments += ["--variant", variant] }
             if includes.allowIncludesOutside { arguments.append("--allow-includes-outside") }
             let scenario = try ScenarioOptions.parse(arguments + ["--", input])
-            let (loaded, _) = try scenario.load()
+            let (loaded, digest) = try scenario.loadWithDigest()
             let result = TenderRun.run(loaded, replication: replication)
-            return .run(RunView(JSONReport.document(result, scenario: loaded)))
+            var document = JSONReport.document(result, scenario: loaded)
+            document.toolVersion = ToolVersion.current
+            document.digest = digest
+            return .run(RunView(document))
         case .database:
             do {
                 let (sweep, others) = try ResultsDatabase.latestSweep(at: input)
