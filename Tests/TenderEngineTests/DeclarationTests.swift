@@ -11,19 +11,13 @@ import Testing
     typealias F = EvaluationFixtures
     static let marks: [String: [Exact]] = ["tech": [60]]
 
-    static func smallMade(_ brand: String) -> Product {
-        var product = F.product(brand)
-        product.madeBySmallOrMicro = true
-        return product
-    }
-
     @Test func smallMicroDeductionNeedsEveryItemMadeBySmallOrMicroFirms() {
         // S1 small offers a product of a large maker; S2 small its own small-made product; W a large-sized
         // welfare unit for the disabled (counted as small) with a small-made product.
-        var welfare = F.supplier("W", .large, product: Self.smallMade("brand-W"))
+        var welfare = F.supplier("W", .large, product: F.smallMade("brand-W"))
         welfare.specialStatus = .welfareDisabled
         let suppliers = [
-            F.supplier("S1", .small), F.supplier("S2", .small, product: Self.smallMade("brand-S2")), welfare,
+            F.supplier("S1", .small), F.supplier("S2", .small, product: F.smallMade("brand-S2")), welfare,
         ]
         let o = F.evaluate(
             ["S1", "S2", "W"].map { F.bid($0, "400000", declaration: .smallMicro, marks: Self.marks) },
@@ -41,7 +35,7 @@ import Testing
         #expect(o.of("W").evaluatedPrice == 360_000)
         // The bid's own offered product counts, not the registered one: S1 offering a small-made product.
         var own = F.bid("S1", "400000", declaration: .smallMicro, marks: Self.marks)
-        own.products = ["concrete": Self.smallMade("brand-S1")]
+        own.products = ["concrete": F.smallMade("brand-S1")]
         #expect(F.evaluate([own], F.context(suppliers)).of("S1").evaluatedPrice == 360_000)
     }
 
