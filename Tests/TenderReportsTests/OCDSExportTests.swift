@@ -116,7 +116,8 @@ import Testing
         #expect(tender["procurementMethod"] as? String == "selective")
         #expect(tender["awardCriteria"] as? String == "ratedCriteria")
         let budget = try #require((release["planning"] as? [String: Any])?["budget"] as? [String: Any])
-        #expect(((budget["amount"] as? [String: Any])?["amount"] as? NSNumber)?.description == "130096775")  // with P10's pipes, 2,790,000
+        // With P10's pipes, 2,790,000.
+        #expect(((budget["amount"] as? [String: Any])?["amount"] as? NSNumber)?.description == "130096775")
         #expect((budget["description"] as? String)?.contains("P09") == true)
     }
 
