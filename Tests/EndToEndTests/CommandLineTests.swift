@@ -7,7 +7,7 @@ import Testing
     @Test func validateAcceptsTheRehearsal() throws {
         let r = try Fixtures.tender(["validate", Fixtures.scenario("rehearsal-worked-examples.yaml")])
         #expect(r.status == 0)
-        #expect(r.stdout.contains("rehearsal-worked-examples.yaml: valid: 4 categories, 1 projects, 4 demand lines"))
+        #expect(r.stdout.contains("rehearsal-worked-examples.yaml: valid: 5 categories, 1 projects, 5 demand lines"))
     }
 
     @Test func validateReportsEveryProblemWithItsPosition() throws {
@@ -112,7 +112,7 @@ import Testing
         #expect(
             files == [
                 "evaluation-example-a.md", "evaluation-example-b.md", "evaluation-example-c.md",
-                "evaluation-example-d.md",
+                "evaluation-example-d.md", "evaluation-example-e.md",
             ]
         )
         let report = try String(

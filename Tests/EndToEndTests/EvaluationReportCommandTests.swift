@@ -11,7 +11,7 @@ import Testing
         let r = try Fixtures.tender(["run", Fixtures.scenario("rehearsal-worked-examples.yaml"), "--out", out.path])
         #expect(r.status == 0, "\(r.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        let lots = ["example-a", "example-b", "example-c", "example-d"]
+        let lots = ["example-a", "example-b", "example-c", "example-d", "example-e"]
         #expect(
             files == (lots.flatMap { ["evaluation-\($0).html", "evaluation-\($0).md"] } + ["evaluation.html"]).sorted()
         )

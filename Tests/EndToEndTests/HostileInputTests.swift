@@ -54,7 +54,7 @@ import Testing
             let r = try Fixtures.tender(arguments)
             #expect(r.status == 65, "\(arguments): \(r.stderr)")
             #expect(
-                r.stderr.contains("\(input): error: not a valid result: lots[4].id: 'example-a' repeats lots[0].id"),
+                r.stderr.contains("\(input): error: not a valid result: lots[5].id: 'example-a' repeats lots[0].id"),
                 "\(r.stderr)"
             )
             #expect(!FileManager.default.fileExists(atPath: ocds))

@@ -6,13 +6,13 @@ import Testing
 /// the text, the JSON and the CSV of `tender run`.
 @Suite struct SavingsTests {
     @Test func theWorkedExamplesSaveWhatTheirCeilingsLeave() throws {
-        // Four lots with ceiling 150 each, awarded at 96, 108, 100 and 103 (Docs/rules.md §10):
-        // savings 54 + 42 + 50 + 47 = 193 = 600 − 407; 193 / 600 = 32.17 %.
+        // Five lots with ceiling 150 each, awarded at 96, 108, 100, 103 and 102 (Docs/rules.md §10, example E
+        // of §7): savings 54 + 42 + 50 + 47 + 48 = 241 = 750 − 509; 241 / 750 = 32.1333… % → 32.13 %.
         let text = try Fixtures.tender(["run", Fixtures.scenario("rehearsal-worked-examples.yaml")]).stdout
         #expect(text.contains("Awarded to F at 96.00 (savings 54.00, 36.00%)"))
         #expect(text.contains("Awarded to B at 108.00 (savings 42.00, 28.00%)"))
-        #expect(text.contains("  Savings (节约资金)  193.00 (awarded ceiling − contract)"))
-        #expect(text.contains("  Savings rate        32.17% of the awarded ceilings, 32.17% of all ceilings"))
+        #expect(text.contains("  Savings (节约资金)  241.00 (awarded ceiling − contract)"))
+        #expect(text.contains("  Savings rate        32.13% of the awarded ceilings, 32.13% of all ceilings"))
     }
 
     @Test func aFailedLotSavesNothingAndCountsOnlyInTheRateOfAllCeilings() throws {

@@ -149,7 +149,8 @@ import Testing
     @Test func secondPriceWithADeductionPaysTheCriticalPrice() {
         let context = EvaluationFixtures.context(
             [
-                EvaluationFixtures.supplier("A"), EvaluationFixtures.supplier("B", .small),
+                EvaluationFixtures.supplier("A"),
+                EvaluationFixtures.supplier("B", .small, product: EvaluationFixtures.smallMade("brand-B")),
                 EvaluationFixtures.supplier("C"),
             ],
             policy: { $0.evaluation.method = .lowestPrice }

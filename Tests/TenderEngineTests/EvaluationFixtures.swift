@@ -44,6 +44,13 @@ enum EvaluationFixtures {
         )
     }
 
+    /// A product of `brand` made by a small or micro firm (the small/micro deduction needs it).
+    static func smallMade(_ brand: String) -> Product {
+        var made = product(brand)
+        made.madeBySmallOrMicro = true
+        return made
+    }
+
     static func supplier(
         _ id: String,
         _ size: EnterpriseSize = .large,

@@ -198,15 +198,19 @@ struct LotPlannerTests {
         #expect(above.lots.map(\.method) == [.inquiry, .inquiry, .inquiry])
     }
 
-    @Test("SME reserve: wholly at or below the limit, then smallest first up to the share")
+    @Test("SME reserve, smallest-first: wholly at or below the limit, then smallest first up to the share")
     func smeReserve() {
         #expect(plan().lots.allSatisfy { !$0.reservedForSME })
         // Defaults: membrane and gypsum ≤ 2,000,000 are reserved wholly; 2,128,800 of 5,340,040 ≥ 30%.
-        let whole = plan { $0.lotting.smeReserve = true }
+        let whole = plan {
+            $0.lotting.smeReserve = true
+            $0.sme.reserveRule = .smallestFirst
+        }
         #expect(whole.lots.map(\.reservedForSME) == [false, true, true])
         // Whole limit exactly at gypsum's ceiling: gypsum is reserved wholly.
         let atLimit = plan {
             $0.lotting.smeReserve = true
+            $0.sme.reserveRule = .smallestFirst
             $0.sme.wholeReserveGoods = F.x("1059800")
             $0.sme.reserveShareGoods = .percent(20)
         }
@@ -214,6 +218,7 @@ struct LotPlannerTests {
         #expect(atLimit.lots.map(\.reservedForSME) == [false, true, true])
         let share = plan {
             $0.lotting.smeReserve = true
+            $0.sme.reserveRule = .smallestFirst
             $0.sme.wholeReserveGoods = F.x("1000000")
             $0.sme.reserveShareGoods = .percent(19)
         }
@@ -221,6 +226,7 @@ struct LotPlannerTests {
         #expect(share.lots.map(\.reservedForSME) == [false, false, true])
         let half = plan {
             $0.lotting.smeReserve = true
+            $0.sme.reserveRule = .smallestFirst
             $0.sme.wholeReserveGoods = F.x("1000000")
             $0.sme.reserveShareGoods = .percent(50)
         }

@@ -10,7 +10,8 @@ import Testing
     let marks: [String: [Exact]] = ["tech": [60]]
 
     @Test func deductionIsRefusedToALargeFirmDeclaringSmallMicro() {
-        let suppliers = [F.supplier("A"), F.supplier("B"), F.supplier("C", .small)]
+        // C's product is made by a small firm: its declaration stands (财库〔2020〕46号 Art 4).
+        let suppliers = [F.supplier("A"), F.supplier("B"), F.supplier("C", .small, product: F.smallMade("brand-C"))]
         let o = F.evaluate(
             [
                 F.bid("A", "400000", declaration: .smallMicro, marks: marks), F.bid("B", "420000", marks: marks),
@@ -90,7 +91,7 @@ import Testing
     }
 
     @Test func lowestPriceRanksByEvaluatedPrice() {
-        let suppliers = [F.supplier("A"), F.supplier("S", .small), F.supplier("C")]
+        let suppliers = [F.supplier("A"), F.supplier("S", .small, product: F.smallMade("brand-S")), F.supplier("C")]
         let bids = [F.bid("A", "400000"), F.bid("S", "440000", declaration: .smallMicro), F.bid("C", "450000")]
         let o = F.evaluate(
             bids,

@@ -12,8 +12,11 @@ struct BidEntry {
 enum BidsSection {
     static let keys = [
         "lot", "bidder", "price", "unit-prices", "offer", "declaration", "bond-paid", "signed", "submitted-at",
-        "delivery-days", "marks", "explanation-accepted", "round", "final-price",
+        "delivery-days", "marks", "explanation-accepted", "round", "conditions", "conditions-accepted", "evidence",
+        "final-price",
     ]
+    /// The collusion situations of Order 87 Art 37 an entered bid may record (`evidence`).
+    static let evidenceKeys = CollusionSituation.allCases.map(\.rawValue)
 
     static func read(_ cursor: Cursor) -> [BidEntry] {
         (cursor.items(of: "bids") ?? []).compactMap(bid)
@@ -63,8 +66,19 @@ enum BidsSection {
             if items.isEmpty { list.error("expected at least one expert's mark") }
             if values.count == items.count, !values.isEmpty { marks[criterion] = values }
         }
+        var evidence: [CollusionSituation: String] = [:]
+        if let e = map.optional("evidence")?.mapping("evidence of collusion (Order 87 Art 37)", keys: evidenceKeys) {
+            for situation in CollusionSituation.allCases {
+                if let value = e.optional(situation.rawValue)?.string() { evidence[situation] = value }
+            }
+        }
+        let conditions = map.optional("conditions")?.string()
+        let conditionsAccepted = map.optional("conditions-accepted")?.bool()
+        if conditionsAccepted != nil && conditions == nil {
+            map.cursor.error("'conditions-accepted' without 'conditions': expected the conditions attached to the bid")
+        }
         guard let lot, let bidder else { return nil }
-        let bid = Bid(
+        var bid = Bid(
             lot: lot,
             bidder: bidder,
             price: price ?? .zero,
@@ -79,6 +93,9 @@ enum BidsSection {
             round: map.optional("round")?.integer(0...1000),
             finalPrice: map.optional("final-price").flatMap(positivePrice)
         )
+        bid.conditions = conditions
+        bid.conditionsAccepted = conditionsAccepted ?? false
+        bid.evidence = evidence
         return BidEntry(bid: bid, unitPrices: lines, cursor: map.cursor)
     }
 

@@ -4,7 +4,7 @@ import TenderModel
 enum EvaluationSection {
     static let keys = [
         "method", "price-formula", "price-points", "criteria", "rounding", "abnormally-low", "minimum-valid-bids",
-        "candidates", "tie-break", "same-brand-rule",
+        "candidates", "tie-break", "same-brand-rule", "collusion-detection",
     ]
     static let criterionKeys = ["id", "name", "points", "expert-marks", "attribute", "bands"]
     static let roundingKeys = ["places", "mode", "stage"]
@@ -41,6 +41,9 @@ enum EvaluationSection {
         if let n = map.optional("candidates")?.integer(1...100) { evaluation.candidates = n }
         if let t = map.optional("tie-break")?.choice(TieBreak.self) { evaluation.tieBreak = t }
         if let s = map.optional("same-brand-rule")?.bool() { evaluation.sameBrandRule = s }
+        if let d = map.optional("collusion-detection")?.exact(atLeast: .zero, atMost: .one, what: "a probability") {
+            evaluation.collusionDetection = d
+        }
     }
 
     static func priceFormula(_ cursor: Cursor) -> PriceFormula? {

@@ -97,7 +97,7 @@ enum PolicySection {
     static let smeKeys = [
         "deduction", "consortium-deduction", "consortium-minimum-share", "works-deduction",
         "works-consortium-deduction", "whole-reserve-goods", "whole-reserve-works", "reserve-share-goods",
-        "reserve-share-works", "small-micro-share-of-reserve",
+        "reserve-share-works", "small-micro-share-of-reserve", "reserve-rule",
     ]
 
     static func amount(_ map: MappingCursor, _ key: String, _ target: inout Exact) {
@@ -133,6 +133,7 @@ enum PolicySection {
         rate(s, "reserve-share-goods", &sme.reserveShareGoods, legal: 30...100, source: "财库〔2022〕19号")
         rate(s, "reserve-share-works", &sme.reserveShareWorks, legal: 40...100, source: "财库〔2022〕19号")
         rate(s, "small-micro-share-of-reserve", &sme.smallMicroShareOfReserve, legal: 60...100, source: "财库〔2020〕46号")
+        if let r = s.optional("reserve-rule")?.choice(ReserveRule.self) { sme.reserveRule = r }
     }
 }
 

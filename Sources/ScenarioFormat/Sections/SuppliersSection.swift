@@ -73,7 +73,9 @@ enum SuppliersSection {
 
 /// The product fields shared by supplier offers and explicit bids.
 enum ProductReader {
-    static let keys = ["brand", "certificate", "test-report", "attributes", "made-by-small-or-micro"]
+    static let keys = [
+        "brand", "certificate", "test-report", "test-report-valid-until", "attributes", "made-by-small-or-micro",
+    ]
     static let certificateKeys = ["star", "valid-until"]
 
     static func read(_ map: MappingCursor) -> Product? {
@@ -84,20 +86,24 @@ enum ProductReader {
             let until = c.required("valid-until", "the last day of validity")?.day()
             if let star, let until { certificate = Certificate(star: star, validUntil: until) }
         }
-        let testReport = map.optional("test-report")?.bool() ?? false
+        let testReportUntil = map.optional("test-report-valid-until")?.day()
+        // A stated validity is a test report: `test-report: true` may be left out.
+        let testReport = map.optional("test-report")?.bool() ?? (testReportUntil != nil)
         var attributes: [String: Exact] = [:]
         for (name, value) in map.optional("attributes")?.dictionary(of: "attribute values") ?? [] {
             if let number = value.exact() { attributes[name] = number }
         }
         let small = map.optional("made-by-small-or-micro")?.bool() ?? false
         guard let brand else { return nil }
-        return Product(
+        var product = Product(
             brand: brand,
             certificate: certificate,
             testReport: testReport,
             attributes: attributes,
             madeBySmallOrMicro: small
         )
+        product.testReportValidUntil = testReportUntil
+        return product
     }
 }
 

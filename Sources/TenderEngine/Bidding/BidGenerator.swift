@@ -61,11 +61,13 @@ public enum BidGenerator {
                 cover: member.cover
             )
         }
+        var bids = participating.indices.compactMap { priced[$0] }
+        CollusionDetection.trace(&bids, context: context, probability: scenario.policy.evaluation.collusionDetection)
         return BiddingRound(
             lot: lot.id,
             eligible: eligible.map(\.id),
             participating: participating.map(\.id),
-            bids: participating.indices.compactMap { priced[$0] }
+            bids: bids
         )
     }
 

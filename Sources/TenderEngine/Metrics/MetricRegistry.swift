@@ -209,6 +209,24 @@ extension MetricRegistry {
         .run("red-flags", .count, Label("风险提示", "red flags"), "red flags raised on lots") {
             Exact($0.redFlags.values.reduce(0, +))
         },
+        .run(
+            "reserved-lots",
+            .count,
+            Label("预留包数", "reserved lots"),
+            "lots reserved for SMEs (财库〔2020〕46号), when the plan reserves any"
+        ) { $0.reserve.map { Exact($0.reservedLots) } },
+        .run(
+            "reserve-small-micro-share",
+            .share,
+            Label("预留份额小微企业占比", "small/micro share of the reserve"),
+            "small and micro share of the contract amount of awarded reserved lots (at least 60%)"
+        ) { $0.reserve?.smallMicroShare },
+        .run(
+            "reserve-small-micro-below",
+            .indicator,
+            Label("预留份额小微占比不足", "reserve small/micro share below the required"),
+            "1 when the small/micro share of the reserve is below the required share, when a reserved lot is awarded"
+        ) { $0.reserve?.isBelowRequired.map { $0 ? .one : .zero } },
         .lot("contract", .amount, Label("中标价", "contract price"), "contract price (yuan), when awarded") {
             $0.contract
         },

@@ -20,6 +20,8 @@ public struct RunMetrics: Sendable, Equatable {
     /// Herfindahl–Hirschman index of contract value by supplier, 0–10,000.
     public var hhi: Exact
     public var redFlags: [RedFlag: Int]
+    /// The SME reserve's small/micro part (财库〔2020〕46号 Art 8), nil when the plan reserved no lot.
+    public var reserve: ReserveCheck? = nil
 
     /// 节约资金, in yuan: how much less the awarded lots cost than their ceilings (awarded ceiling − contract).
     /// A failed lot bought nothing and saved nothing: its ceiling is not counted.

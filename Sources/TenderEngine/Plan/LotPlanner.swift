@@ -68,20 +68,20 @@ public enum LotPlanner {
         drafts.sort { $0.order < $1.order }
 
         let thresholds = policy.thresholds
-        let reserved =
-            policy.lotting.smeReserve
-            ? SMEReserve.reserved(ceilings: drafts.map(\.ceiling), isWorks: drafts.map(\.isWorks), policy: policy.sme)
-            : [Bool](repeating: false, count: drafts.count)
-        let lots = drafts.enumerated().map { i, draft in
+        var lots = drafts.map { draft in
             let threshold = draft.isWorks ? thresholds.openTenderWorks : thresholds.openTenderGoods
             return Lot(
                 id: draft.id,
                 categories: draft.categories,
                 lines: draft.lines,
                 method: draft.ceiling >= threshold ? .openTender : policy.methodBelowThreshold,
-                reservedForSME: reserved[i],
                 isWorks: draft.isWorks
             )
+        }
+        if policy.lotting.smeReserve {
+            for (i, reserved) in SMEReserve.reserved(lots, scenario: scenario).enumerated() {
+                lots[i].reservedForSME = reserved
+            }
         }
         let flags = SplittingCheck.flags(lots: lots, catalogue: scenario.catalogue, thresholds: thresholds)
         return LotPlan(lots: lots, excluded: excluded, splittingFlags: flags)

@@ -42,6 +42,15 @@ enum ConformityReview {
                 )
             }
         }
+        if let conditions = bid.conditions, !bid.conditionsAccepted {
+            rejections.append(
+                Rejection(
+                    .conditions,
+                    ground: "Order 87 Art 63(5)",
+                    detail: "conditions attached that the purchaser does not accept: \(conditions)"
+                )
+            )
+        }
         if bid.price > ceiling {
             rejections.append(
                 Rejection(
@@ -58,12 +67,13 @@ enum ConformityReview {
     static func check(_ clause: borrowing GreenClause, product: borrowing Product, on day: Day) -> String? {
         if let star = clause.minimumStar {
             let certificateOK = product.certificate.map { $0.isValid(on: day) && $0.star >= star } ?? false
-            if !certificateOK && !(clause.acceptsTestReport && product.testReport) {
+            if !certificateOK && !(clause.acceptsTestReport && product.hasValidTestReport(on: day)) {
                 return certificateFailure(
                     product.certificate,
                     minimumStar: star,
                     on: day,
-                    acceptsTestReport: clause.acceptsTestReport
+                    acceptsTestReport: clause.acceptsTestReport,
+                    testReportExpired: product.testReport ? product.testReportValidUntil : nil
                 )
             }
         }
@@ -84,7 +94,8 @@ enum ConformityReview {
         _ certificate: Certificate?,
         minimumStar star: Int,
         on day: Day,
-        acceptsTestReport: Bool
+        acceptsTestReport: Bool,
+        testReportExpired: Day?
     ) -> String {
         let why: String
         if let certificate {
@@ -96,7 +107,11 @@ enum ConformityReview {
         } else {
             why = "no green building material certificate (at least \(star) star required)"
         }
-        return why + (acceptsTestReport ? " and no valid test report" : "")
+        guard acceptsTestReport else { return why }
+        if let expired = testReportExpired {
+            return why + " and the test report expired on \(expired), before the bid date \(day)"
+        }
+        return why + " and no valid test report"
     }
 
     /// Why a product offering `offered` (nil: not declared) fails `limit`.

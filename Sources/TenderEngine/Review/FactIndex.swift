@@ -99,7 +99,7 @@ final class ClauseCheck: Sendable {
     func isMet(by product: Product, values: [Exact?], on day: Day) -> Bool {
         if let star = clause.minimumStar {
             let certificateOK = product.certificate.map { $0.isValid(on: day) && $0.star >= star } ?? false
-            if !certificateOK && !(clause.acceptsTestReport && product.testReport) { return false }
+            if !certificateOK && !(clause.acceptsTestReport && product.hasValidTestReport(on: day)) { return false }
         }
         for index in limits.indices {
             guard let offered = values[limits[index].attribute] else { return false }

@@ -16,6 +16,8 @@ public struct Rejection: Sendable, Equatable, CustomStringConvertible {
         case sameBrand = "same-brand"
         case abnormallyLow = "abnormally-low"
         case collusion
+        /// Conditions attached to the bid that the purchaser does not accept (附加条件, Order 87 Art 63(5)).
+        case conditions
     }
 
     public var reason: Reason
@@ -49,6 +51,7 @@ extension Rejection.Reason {
         case .sameBrand: return Label("同品牌", "same brand")
         case .abnormallyLow: return Label("报价明显低于其他报价", "abnormally low")
         case .collusion: return Label("串通投标", "collusion")
+        case .conditions: return Label("附加采购人不能接受的条件", "unacceptable conditions")
         }
     }
 }

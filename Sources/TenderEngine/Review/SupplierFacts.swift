@@ -10,6 +10,8 @@ final class SupplierFacts: Sendable {
     let qualification: Qualification
     let size: EnterpriseSize
     let specialStatus: SpecialStatus?
+    /// The registered consortium agreement (联合体协议), whose small/micro share the deduction reads.
+    let consortium: Consortium?
     /// Per category number (``FactIndex/categories``): the quantity it can deliver, nil when unlimited.
     let capacityByCategory: [Exact?]
     /// Per category number: the product it registered, nil when none.
@@ -27,6 +29,7 @@ final class SupplierFacts: Sendable {
         qualification = supplier.qualification
         size = supplier.size
         specialStatus = supplier.specialStatus
+        consortium = supplier.consortium
         var capacityByCategory = [Exact?](repeating: nil, count: index.categories.count)
         for (category, quantity) in supplier.capacity { capacityByCategory[index.categories[category]!] = quantity }
         var productsByCategory = [ProductFacts?](repeating: nil, count: index.categories.count)

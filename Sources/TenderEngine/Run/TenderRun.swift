@@ -31,6 +31,8 @@ public enum TenderRun {
         CapacityAward.resolve(&outcomes, context: context)
         if scenario.policy.pricing == .secondPrice { SecondPrice.apply(&outcomes) }
         let lotMetrics = outcomes.map { LotMetrics.measure($0, context: context) }
+        var metrics = RunMetrics.total(lotMetrics, outcomes: outcomes)
+        metrics.reserve = ReserveCheck.measure(lotMetrics, outcomes: outcomes, policy: scenario.policy.sme)
         return RunResult(
             scenario: scenario.meta.name,
             variant: scenario.variant,
@@ -39,7 +41,7 @@ public enum TenderRun {
             plan: plan,
             outcomes: outcomes,
             lotMetrics: lotMetrics,
-            metrics: RunMetrics.total(lotMetrics, outcomes: outcomes)
+            metrics: metrics
         )
     }
 

@@ -42,7 +42,13 @@ struct BidReviewer {
             facts.products(of: bid, supplier: supplier, into: &products)
             var rejections = QualificationReview.review(bid, supplier: supplier, lot: lot, facts: facts)
             ConformityReview.review(bid, products: products, ceiling: facts.ceiling, facts: facts, into: &rejections)
-            let (deduction, note) = Deduction.rate(for: bid, supplier: supplier, lot: lot, policy: sme)
+            let (deduction, note) = Deduction.rate(
+                for: bid,
+                supplier: supplier,
+                products: products,
+                lot: lot,
+                policy: sme
+            )
             if let note { audit.append(note) }
             if sameBrandRule { brandKeys.append(SameBrand.numberedKey(products, bidder: bid.bidder)) }
             for criterion in criteria.indices {

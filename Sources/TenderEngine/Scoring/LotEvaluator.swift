@@ -17,6 +17,8 @@ public enum LotEvaluator {
         let evaluation = policy.evaluation
         // Reviews, deductions, brand keys and criterion points: one pass, one bid at a time.
         var review = BidReviewer(reviewing: bids, lot: lot, context: context)
+        // Order 87 Art 37: bids recording the same evidence of collusion.
+        CollusionRule.apply(&review.evaluations, audit: &review.audit)
 
         // Art 31 under lowest price: only the lowest-priced bid of each brand is evaluated.
         let brands = SameBrand(keys: review.brandKeys, count: bids.count, rule: evaluation.sameBrandRule)

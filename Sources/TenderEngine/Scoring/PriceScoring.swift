@@ -27,11 +27,28 @@ enum PriceScoring {
 
     /// Works-tender deviation scoring: base = mean of valid evaluated prices; `above` points lost per percent
     /// above it, `below` per percent below it; never below zero.
-    static func deviation(mean: Exact, evaluated: Exact, points: Exact, above: Exact, below: Exact) -> Exact {
+    ///
+    /// The rounding stage (Docs/rules.md §7): under `rate` the deviation rate, in percent, is rounded to the
+    /// policy's places first (偏差率保留两位小数, as published works tenders do) and the points are computed from
+    /// the rounded rate, not rounded again; under `price-score` the score itself is rounded; under
+    /// `final-score` nothing is rounded here.
+    static func deviation(
+        mean: Exact,
+        evaluated: Exact,
+        points: Exact,
+        above: Exact,
+        below: Exact,
+        rounding: Rounding
+    ) -> Exact {
         guard let ratio = try? (evaluated - mean) / mean else { return .zero }
-        let percent = ratio * .hundred
+        var percent = ratio * .hundred
+        if rounding.stage == .rate { percent = percent.rounded(places: rounding.places, mode: rounding.mode) }
         let lost = percent >= .zero ? percent * above : -percent * below
-        return max(.zero, points - lost)
+        let score = max(.zero, points - lost)
+        switch rounding.stage {
+        case .priceScore: return score.rounded(places: rounding.places, mode: rounding.mode)
+        case .rate, .finalScore: return score
+        }
     }
 
     /// The points of one criterion for `bid` on `lot`, looked up in `context`.

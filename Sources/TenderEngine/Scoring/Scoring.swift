@@ -59,17 +59,14 @@ enum Scoring {
                         rounding: rounding
                     )
                 case .deviationFromAverage(let above, let below):
-                    var score = PriceScoring.deviation(
+                    priceScore = PriceScoring.deviation(
                         mean: mean,
                         evaluated: evaluated,
                         points: evaluation.pricePoints,
                         above: above,
-                        below: below
+                        below: below,
+                        rounding: rounding
                     )
-                    if rounding.stage != .finalScore {
-                        score = score.rounded(places: rounding.places, mode: rounding.mode)
-                    }
-                    priceScore = score
                 }
                 // Computed first, then moved into the evaluation: no value is copied to be kept and used.
                 let total = priceScore + criteriaTotal

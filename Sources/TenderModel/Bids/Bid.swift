@@ -24,6 +24,14 @@ public struct Bid: Sendable, Equatable {
     /// The final quote (最后报价) after a competitive negotiation or consultation (rehearsal); nil: the bidder
     /// keeps its first price.
     public var finalPrice: Exact?
+    /// Conditions the bidder attached (附加条件); the bid is invalid unless the purchaser accepts them
+    /// (Order 87 Art 63(5)).
+    public var conditions: String? = nil
+    /// Whether the purchaser accepts the attached conditions.
+    public var conditionsAccepted = false
+    /// Evidence of the collusion situations of Order 87 Art 37 recorded on an entered bid: the situation →
+    /// the value found (the preparer's name, the bond account, …).
+    public var evidence: [CollusionSituation: String] = [:]
 
     public init(
         lot: String,

@@ -15,6 +15,10 @@ public struct Evaluation: Sendable, Equatable {
     public var tieBreak: TieBreak = .lotDrawing
     /// Art 31: bids of one brand count as one.
     public var sameBrandRule = true
+    /// The probability that a generated bid of a cover-bidding ring member leaves the trace the committee
+    /// finds — documents prepared by the ring (Order 87 Art 37(1)); two or more traced bids of one ring on a
+    /// lot are rejected as collusion. 0: rings go undetected.
+    public var collusionDetection: Exact = .zero
 
     public init() {}
 }

@@ -77,6 +77,8 @@ public struct SMEPolicy: Sendable, Equatable {
     public var reserveShareGoods: Exact = .percent(30)
     public var reserveShareWorks: Exact = .percent(40)
     public var smallMicroShareOfReserve: Exact = .percent(60)
+    /// Which lots the reserve sets aside beyond the whole-reserve ones (财库〔2020〕46号 Art 5, 8).
+    public var reserveRule: ReserveRule = .smeSupply
     /// Small/micro deduction, goods and services: 10%–20%.
     public var deduction: Exact = .percent(10)
     /// Consortium or subcontract with at least `consortiumMinimumShare` small/micro: 4%–6%.

@@ -107,6 +107,8 @@ public struct Product: Sendable, Equatable {
     public var certificate: Certificate?
     /// A valid test report showing the quality and green attributes, where a clause accepts one.
     public var testReport: Bool
+    /// The last day the test report is valid, nil when none is stated (检验报告有效期).
+    public var testReportValidUntil: Day? = nil
     public var attributes: [String: Exact]
     /// Made by a small or micro enterprise (the deduction needs every item to be).
     public var madeBySmallOrMicro: Bool
@@ -123,6 +125,12 @@ public struct Product: Sendable, Equatable {
         self.testReport = testReport
         self.attributes = attributes
         self.madeBySmallOrMicro = madeBySmallOrMicro
+    }
+
+    /// Whether the product has a test report valid on `day`: one is declared and its validity, if stated,
+    /// has not ended before `day`.
+    public func hasValidTestReport(on day: Day) -> Bool {
+        testReport && (testReportValidUntil.map { day <= $0 } ?? true)
     }
 }
 

@@ -151,7 +151,7 @@ package enum TextReport {
         let flags = m.redFlags.keys.sorted(by: RedFlag.byCode).map { "\($0) \(m.redFlags[$0]!)" }.joined(
             separator: ", "
         )
-        let rows: [[String]] = [
+        var rows: [[String]] = [
             ["Lots", "\(m.lots) (\(m.failedLots) failed)"],
             ["Ceiling", TextLayout.amount(m.ceiling)],
             ["Contract", TextLayout.amount(m.contract)],
@@ -171,8 +171,18 @@ package enum TextReport {
             ["HHI", m.hhi.formatted(places: 0)],
             ["Red flags", flags.isEmpty ? "none" : flags],
         ]
+        if let reserve = m.reserve { rows.insert(["SME reserve", reserveLine(reserve)], at: rows.count - 2) }
         out.append(contentsOf: rows.map { "  " + TextLayout.pad($0[0], 20) + $0[1] })
         return out.joined(separator: "\n")
+    }
+
+    /// `2 lots; small/micro 45.00% of the reserved contract, below the required 60% (财库〔2020〕46号 Art 8)`.
+    static func reserveLine(_ reserve: ReserveCheck) -> String {
+        let lots = "\(reserve.reservedLots) lot\(reserve.reservedLots == 1 ? "" : "s")"
+        guard let share = reserve.smallMicroShare else { return lots + "; no reserved lot awarded" }
+        let verdict = share < reserve.required ? "below" : "meets"
+        return "\(lots); small/micro \(TextLayout.percent(share)) of the reserved contract, \(verdict) the required "
+            + "\(TextLayout.percent(reserve.required)) (财库〔2020〕46号 Art 8)"
     }
 
     /// Wraps a long note at 100 columns.
