@@ -21,6 +21,9 @@ public struct Bid: Sendable, Equatable {
     public var explanationAccepted: Bool?
     /// An auction move's round (rehearsal): several entries of one bidder on a lot are its moves.
     public var round: Int?
+    /// The unit price per demand line (`P01/D3` → unit price) of a bid entered as unit-price lines, whose
+    /// ``price`` is Σ quantity × unit price; empty for a bid quoted as a total (a lump sum).
+    public var unitPrices: [String: Exact] = [:]
 
     public init(
         lot: String,
