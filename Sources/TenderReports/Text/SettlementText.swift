@@ -1,0 +1,110 @@
+import ExactNumbers
+import TenderEngine
+import TenderModel
+
+/// The projects' settlement and green compliance in `tender run`'s text: one block per project.
+enum SettlementText {
+    static func render(_ settlements: [ProjectSettlement], metrics m: RunMetrics, scenario: Scenario) -> String {
+        var out = ["Projects: what each pays (settlement) and the green rule"]
+        for settlement in settlements {
+            out.append("")
+            out.append(project(settlement, scenario: scenario))
+        }
+        out.append("")
+        out.append("Projects in total")
+        let rows: [[String]] = [
+            ["Ceilings", TextLayout.amount(m.projectCeiling) + " (every demand line)"],
+            ["Payable", TextLayout.amount(m.payable) + " (batch lots and the projects' own purchases)"],
+            [
+                "Savings (节约资金)",
+                TextLayout.amount(m.projectSavings) + ": \(TextLayout.percent(m.projectSavingsRate)) of the bought "
+                    + "lines' ceilings, \(TextLayout.percent(m.budgetSavingsRate)) of the budgets "
+                    + TextLayout.amount(m.budgets),
+            ],
+            ["Green premium", m.greenPremium.map { TextLayout.amount($0) } ?? "-"],
+            ["Green rule", "\(m.compliantProjects) of \(m.projects) projects pass"],
+        ]
+        out.append(contentsOf: rows.map { "  " + TextLayout.pad($0[0], 20) + $0[1] })
+        if m.assumedLines > 0 {
+            out.append(
+                "  ASSUMPTION: \(m.assumedLines) line(s) left to the projects were not bought by the engine; "
+                    + "their payable amount is their ceiling"
+            )
+        }
+        return out.joined(separator: "\n")
+    }
+
+    static func project(_ s: ProjectSettlement, scenario: Scenario) -> String {
+        let name = scenario.projects.first { $0.id == s.project }?.name ?? ""
+        let plan = s.compliance.plan
+        let star =
+            "target \(plan.targetStar)★, "
+            + (plan.meetsTwoStar ? "two-star requirement met" : "BELOW the two-star requirement (二星级)")
+        var out = ["\(s.project) \(name.escapingControlCharacters) (\(star))"]
+        out.append("  " + green(s.compliance))
+        let rows = s.lines.map { line -> [String] in
+            let mark: String
+            switch line.basis {
+            case .ceilingShare, .frameworkOrder, .notBought: mark = ""
+            case .unitPrice: mark = " u"
+            case .assumedCeiling: mark = " *"
+            }
+            return [
+                line.line.reference,
+                TextLayout.truncate(TextReport.categoryName(line.line.category, scenario), 10),
+                line.leftToProject == nil
+                    ? TextLayout.truncate(line.lot, 20) : (line.greenClauses ? "own purchase" : "own, non-green"),
+                line.supplier ?? "",
+                TextLayout.amount(line.ceiling),
+                (line.amount.map { TextLayout.amount($0) } ?? "not bought") + mark,
+                line.unitPrice.map { TextLayout.amount($0) } ?? "-",
+                line.savings.map { TextLayout.amount($0) } ?? "-",
+            ]
+        }
+        let table = TextLayout.table(
+            ["Line", "Material", "Bought in", "Supplier", "Ceiling", "Payable", "Unit price", "Savings"],
+            rows,
+            rightAligned: [4, 5, 6, 7]
+        )
+        var notes: [String] = []
+        if s.lines.contains(where: { $0.basis == .unitPrice }) { notes.append("u: unit price × quantity") }
+        if s.lines.contains(where: { $0.basis == .assumedCeiling }) {
+            notes.append("*: ASSUMPTION, left to the project and not bought by the engine: payable = ceiling")
+        }
+        let lines = table.split(separator: "\n").map { "  " + $0 }
+        out.append(
+            "  Total: ceilings \(TextLayout.amount(s.ceiling)), payable \(TextLayout.amount(s.payable)) "
+                + "(\(TextLayout.percent(s.payableShareOfBudget)) of the budget \(TextLayout.amount(s.budget))); "
+                + "savings \(TextLayout.amount(s.savings)): \(TextLayout.percent(s.savingsRate)) of the bought "
+                + "lines' ceilings, \(TextLayout.percent(s.savingsRateOfBudget)) of the budget; green premium "
+                + (s.greenPremium.map { TextLayout.amount($0) } ?? "-")
+        )
+        if s.unbought > 0 { out.append("  \(s.unbought) line(s) not bought: their lots failed") }
+        out = out.map { TextReport.wrap($0, indent: "    ") }
+        out.insert(contentsOf: lines, at: 2)
+        out.append(contentsOf: notes.map { "  " + $0 })
+        return out.joined(separator: "\n")
+    }
+
+    /// `2025 rule: pass — mandatory concrete green, …; optional 2 of 3 green (66.67% ≥ 40%, cheapest set)`.
+    static func green(_ c: ProjectCompliance) -> String {
+        let plan = c.plan
+        let kinds = c.kinds.map { kind -> String in
+            let status = plan.rule == .rule2025 ? "\(kind.kind.status.rawValue) " : ""
+            return "\(status)\(kind.kind.category) \(kind.outcome.rawValue)"
+        }
+        var text = "Green rule \(plan.rule.rawValue): \(c.passes ? "pass" : "FAIL")"
+        if !c.passes { text += " (\(c.shortfalls.joined(separator: "; ")))" }
+        text += " — " + (kinds.isEmpty ? "no covered material" : kinds.joined(separator: ", "))
+        if plan.rule == .rule2025, let coverage = plan.coverage {
+            let optional = c.kinds.filter { $0.kind.status == .optional }
+            let green = optional.filter { $0.outcome == .green }.count
+            let choice = plan.choice?.code.rawValue ?? ""
+            text +=
+                "; optional share \(green) of \(optional.count) = \(TextLayout.percent(c.share)) "
+                + "(at least \(TextLayout.percent(coverage)), \(choice))"
+        }
+        if !plan.uncovered.isEmpty { text += "; no green clause: \(plan.uncovered.joined(separator: ", "))" }
+        return text
+    }
+}
