@@ -90,7 +90,11 @@ import Testing
         }
         let result = TenderRun.run(scenario)
         #expect(result.projectPurchases.map { $0.outcome?.lot.id } == ["P1/D1", "P2/D1"])
-        #expect(result.projectPurchases.map { $0.outcome?.lot.method } == [.competitiveConsultation, .competitiveConsultation])
+        #expect(
+            result.projectPurchases.map { $0.outcome?.lot.method } == [
+                .competitiveConsultation, .competitiveConsultation,
+            ]
+        )
         // Truthful bidders at a fixed cost of 400: each line is bought at quantity × 400.
         let lines = result.settlements.flatMap(\.lines)
         #expect(lines.map(\.amount) == [400_000, 200_000])

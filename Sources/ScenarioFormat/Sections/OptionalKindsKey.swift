@@ -45,5 +45,17 @@ extension ScenarioChecks {
         }
         check(policy.optionalKinds, path: "policy.optional-kinds")
         for project in projects { check(project.optionalKinds, path: "projects[\(project.id)].optional-kinds") }
+        // No inert lever: the choice of optional kinds means nothing under the 2022 rule.
+        guard policy.greenRule == .rule2022 else { return }
+        let written =
+            ["policy.optional-kinds"]
+            + projects.filter { $0.optionalKinds != nil }.map { "projects[\($0.id)].optional-kinds" }
+        for path in written where !sourceMap.all(path).isEmpty {
+            warning(
+                path,
+                "optional-kinds has no effect under the 2022 green rule (every covered material must comply); "
+                    + "set policy.green-rule: \"2025\" for it to apply"
+            )
+        }
     }
 }

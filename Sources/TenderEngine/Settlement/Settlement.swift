@@ -119,7 +119,9 @@ public struct ProjectCompliance: Sendable, Equatable {
                 result.append("mandatory \(kind.kind.category) \(kind.outcome.rawValue)")
             }
             if let share, let coverage = plan.coverage, share < coverage {
-                result.append("optional share \((share * .hundred).formatted(places: 2))% below \(coverage.percentText)")
+                result.append(
+                    "optional share \((share * .hundred).formatted(places: 2))% below \(coverage.percentText)"
+                )
             }
         }
         return result

@@ -9,7 +9,8 @@ package enum RunTables {
     /// File name → table, in the order the files are listed in the docs.
     package static func tables(_ view: RunView) -> [(name: String, table: CSVTable)] {
         [
-            ("lots.csv", lots(view)), ("bids.csv", bids(view)), ("awards.csv", awards(view)), ("lines.csv", lines(view)),
+            ("lots.csv", lots(view)), ("bids.csv", bids(view)), ("awards.csv", awards(view)),
+            ("lines.csv", lines(view)),
             ("projects.csv", projects(view)), ("settlement.csv", settlement(view)),
         ]
     }

@@ -39,7 +39,8 @@ enum SettlementSection {
         )
         for p in projects {
             let name = view.project(p.project)?.name ?? ""
-            out += "<h4 id=\"settlement-\(HTML.escape(p.project))\">\(HTML.escape(p.project)) \(HTML.escape(name))</h4>\n"
+            out +=
+                "<h4 id=\"settlement-\(HTML.escape(p.project))\">\(HTML.escape(p.project)) \(HTML.escape(name))</h4>\n"
             var facts = "\(p.green.rule.label.zh) \(p.green.rule.label.en): "
             facts += p.green.passes ? "达标 pass" : "未达标 fail (\(p.green.shortfalls.joined(separator: "; ")))"
             let kinds = p.green.kinds.map { kind in

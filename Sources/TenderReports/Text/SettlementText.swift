@@ -15,20 +15,23 @@ enum SettlementText {
         let rows: [[String]] = [
             ["Ceilings", TextLayout.amount(m.projectCeiling) + " (every demand line)"],
             ["Payable", TextLayout.amount(m.payable) + " (batch lots and the projects' own purchases)"],
+            ["Budgets", TextLayout.amount(m.budgets)],
             [
                 "Savings (节约资金)",
                 TextLayout.amount(m.projectSavings) + ": \(TextLayout.percent(m.projectSavingsRate)) of the bought "
-                    + "lines' ceilings, \(TextLayout.percent(m.budgetSavingsRate)) of the budgets "
-                    + TextLayout.amount(m.budgets),
+                    + "lines' ceilings, \(TextLayout.percent(m.budgetSavingsRate)) of the budgets",
             ],
             ["Green premium", m.greenPremium.map { TextLayout.amount($0) } ?? "-"],
             ["Green rule", "\(m.compliantProjects) of \(m.projects) projects pass"],
         ]
-        out.append(contentsOf: rows.map { "  " + TextLayout.pad($0[0], 20) + $0[1] })
+        out.append(contentsOf: rows.map { TextReport.wrap("  " + TextLayout.pad($0[0], 20) + $0[1], indent: "    ") })
         if m.assumedLines > 0 {
             out.append(
-                "  ASSUMPTION: \(m.assumedLines) line(s) left to the projects were not bought by the engine; "
-                    + "their payable amount is their ceiling"
+                TextReport.wrap(
+                    "  ASSUMPTION: \(m.assumedLines) line(s) left to the projects were not bought by the engine; "
+                        + "their payable amount is their ceiling",
+                    indent: "    "
+                )
             )
         }
         return out.joined(separator: "\n")
@@ -69,7 +72,7 @@ enum SettlementText {
         var notes: [String] = []
         if s.lines.contains(where: { $0.basis == .unitPrice }) { notes.append("u: unit price × quantity") }
         if s.lines.contains(where: { $0.basis == .assumedCeiling }) {
-            notes.append("*: ASSUMPTION, left to the project and not bought by the engine: payable = ceiling")
+            notes.append("*: ASSUMPTION: left to the project, not bought by the engine; payable = ceiling")
         }
         let lines = table.split(separator: "\n").map { "  " + $0 }
         out.append(
