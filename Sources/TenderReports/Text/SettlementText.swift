@@ -104,8 +104,10 @@ enum SettlementText {
             let green = optional.filter { $0.outcome == .green }.count
             let choice = plan.choice?.code.rawValue ?? ""
             text +=
-                "; optional share \(green) of \(optional.count) = \(TextLayout.percent(c.share)) "
-                + "(at least \(TextLayout.percent(coverage)), \(choice))"
+                optional.isEmpty
+                ? "; no optional kind"
+                : "; optional share \(green) of \(optional.count) = \(TextLayout.percent(c.share)) "
+                    + "(at least \(TextLayout.percent(coverage)), \(choice))"
         }
         if !plan.uncovered.isEmpty { text += "; no green clause: \(plan.uncovered.joined(separator: ", "))" }
         return text
