@@ -19,9 +19,9 @@ enum SettlementSection {
                 HTML.Column("可选比例", "Optional share", numeric: true),
                 HTML.Column("目标星级", "Target star", numeric: true),
             ],
-            projects.map { p in
+            projects.enumerated().map { position, p in
                 [
-                    HTML.Cell(html: "<a href=\"#settlement-\(HTML.escape(p.project))\">\(HTML.escape(p.project))</a>"),
+                    HTML.Cell(html: "<a href=\"#project-\(position + 1)\">\(HTML.escape(p.project))</a>"),
                     .number(TextLayout.amount(p.budget)), .number(TextLayout.amount(p.ceiling)),
                     .number(TextLayout.amount(p.payable)), .number(TextLayout.amount(p.savings)),
                     .number(TextLayout.percent(p.savingsRate)), .number(TextLayout.percent(p.savingsRateOfBudget)),
@@ -37,10 +37,11 @@ enum SettlementSection {
                 ]
             }
         )
-        for p in projects {
+        // Anchors by position (`project-3`), as lots have theirs: project ids may hold Chinese characters.
+        for (position, p) in projects.enumerated() {
             let name = view.project(p.project)?.name ?? ""
             out +=
-                "<h4 id=\"settlement-\(HTML.escape(p.project))\">\(HTML.escape(p.project)) \(HTML.escape(name))</h4>\n"
+                "<h4 id=\"project-\(position + 1)\">\(HTML.escape(p.project)) \(HTML.escape(name))</h4>\n"
             var facts = "\(p.green.rule.label.zh) \(p.green.rule.label.en): "
             facts += p.green.passes ? "达标 pass" : "未达标 fail (\(p.green.shortfalls.joined(separator: "; ")))"
             let kinds = p.green.kinds.map { kind in
