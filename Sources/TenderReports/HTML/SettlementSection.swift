@@ -37,6 +37,34 @@ enum SettlementSection {
                 ]
             }
         )
+        if let purchases = view.document.projectPurchases, !purchases.isEmpty {
+            out += "<h4>\(HTML.label(Label("项目自行采购", "Bought by the projects themselves")))</h4>\n"
+            out += HTML.table(
+                [
+                    HTML.Column("需求", "Line"), HTML.Column("品类", "Material"), HTML.Column("绿色条款", "Green clauses"),
+                    HTML.Column("最高限价", "Ceiling", numeric: true), HTML.Column("采购方式", "Method"),
+                    HTML.Column("投标（有效）", "Bids (valid)", numeric: true), HTML.Column("结果", "Outcome"),
+                ],
+                purchases.map { purchase in
+                    let outcome: String
+                    if purchase.method == nil {
+                        outcome = "未执行（演练）：假设按最高限价支付 not run (rehearsal): payable assumed = ceiling"
+                    } else if let winner = purchase.winner {
+                        outcome = "成交 awarded to \(winner)"
+                    } else {
+                        outcome = "失败：假设按最高限价支付 failed: payable assumed = ceiling"
+                    }
+                    return [
+                        HTML.Cell(purchase.reference), HTML.Cell(view.categoryName(purchase.category)),
+                        HTML.Cell(purchase.greenClauses ? "是 yes" : "否 no"),
+                        .number(TextLayout.amount(purchase.ceiling)),
+                        HTML.Cell(html: purchase.method.map { HTML.label($0.label) } ?? "–"),
+                        .number(purchase.method == nil ? "–" : "\(purchase.bids) (\(purchase.validBids))"),
+                        HTML.Cell(outcome),
+                    ]
+                }
+            )
+        }
         // Anchors by position (`project-3`), as lots have theirs: project ids may hold Chinese characters.
         for (position, p) in projects.enumerated() {
             let name = view.project(p.project)?.name ?? ""
@@ -45,7 +73,9 @@ enum SettlementSection {
             var facts = "\(p.green.rule.label.zh) \(p.green.rule.label.en): "
             facts += p.green.passes ? "达标 pass" : "未达标 fail (\(p.green.shortfalls.joined(separator: "; ")))"
             let kinds = p.green.kinds.map { kind in
-                "\(view.categoryName(kind.category)) \(kind.status.label.zh) \(kind.outcome.label.zh) \(kind.outcome.label.en)"
+                // The status matters only under the 2025 rule.
+                (p.green.rule.known == .rule2025 ? "\(kind.status.label.zh) " : "")
+                    + "\(view.categoryName(kind.category)) \(kind.outcome.label.zh) \(kind.outcome.label.en)"
             }
             if !kinds.isEmpty { facts += " — " + kinds.joined(separator: "、") }
             if let choice = p.green.choice {

@@ -65,6 +65,9 @@ package struct RunDocument: Codable, Sendable {
     /// What each project pays for its demand lines and whether it meets the green rule (absent in documents
     /// written before it was added).
     package var projects: [ProjectDocument]?
+    /// The lines left to the projects, each bought by its project with the same engine (absent in documents
+    /// written before it was added).
+    package var projectPurchases: [ProjectPurchaseDocument]?
 
     init(_ r: RunResult, registry: MetricRegistry) {
         scenario = r.scenario
@@ -75,6 +78,7 @@ package struct RunDocument: Codable, Sendable {
         lots = zip(r.outcomes, r.lotMetrics).map { LotDocument($0, $1) }
         totals = TotalsDocument(r.metrics)
         projects = r.settlements.map(ProjectDocument.init)
+        projectPurchases = r.projectPurchases.map(ProjectPurchaseDocument.init)
         var metrics: [String: Exact] = [:]
         registry.values(of: r, lots: r.plan.lots.map(\.id)) { metric, lot, value in
             if let value { metrics[lot.map(metric.name(lot:)) ?? metric.name] = value }

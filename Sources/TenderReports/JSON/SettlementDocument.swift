@@ -119,3 +119,36 @@ package struct ProjectDocument: Codable, Sendable {
         }
     }
 }
+
+/// One line left to its project and bought by the project itself (`projectPurchases[]` of the run JSON).
+package struct ProjectPurchaseDocument: Codable, Sendable {
+    /// The line's reference, which is also the purchase's lot id.
+    package let reference: String
+    package let category: String
+    package let reason: Coded<ExcludedLine.Reason>
+    package let greenClauses: Bool
+    package let ceiling: Exact
+    /// The method at the line's own value; absent in a rehearsal (no purchase was run).
+    package let method: Coded<ProcurementMethod>?
+    package let bids: Int
+    package let validBids: Int
+    package let winner: String?
+    package let contractPrice: Exact?
+    /// Why the purchase failed, in words; absent when awarded or not run.
+    package let failure: String?
+
+    init(_ purchase: ProjectPurchase) {
+        let line = purchase.excluded.line
+        reference = line.reference
+        category = line.category
+        reason = Coded(purchase.excluded.reason)
+        greenClauses = purchase.excluded.greenClauses
+        ceiling = line.ceilingAmount
+        method = purchase.outcome.map { Coded($0.lot.method) }
+        bids = purchase.outcome?.evaluations.count ?? 0
+        validBids = purchase.outcome?.validCount ?? 0
+        winner = purchase.outcome?.winner
+        contractPrice = purchase.outcome?.contractPrice
+        failure = purchase.outcome?.failure?.detail
+    }
+}

@@ -4,8 +4,17 @@ import TenderModel
 
 /// The projects' settlement and green compliance in `tender run`'s text: one block per project.
 enum SettlementText {
-    static func render(_ settlements: [ProjectSettlement], metrics m: RunMetrics, scenario: Scenario) -> String {
+    static func render(
+        _ settlements: [ProjectSettlement],
+        purchases: [ProjectPurchase],
+        metrics m: RunMetrics,
+        scenario: Scenario
+    ) -> String {
         var out = ["Projects: what each pays (settlement) and the green rule"]
+        if !purchases.isEmpty {
+            out.append("")
+            out.append(ownPurchases(purchases, scenario: scenario))
+        }
         for settlement in settlements {
             out.append("")
             out.append(project(settlement, scenario: scenario))
@@ -34,6 +43,37 @@ enum SettlementText {
                 )
             )
         }
+        return out.joined(separator: "\n")
+    }
+
+    /// The lines left to the projects, each bought by its project at the line's own scale.
+    static func ownPurchases(_ purchases: [ProjectPurchase], scenario: Scenario) -> String {
+        var out = ["Bought by the projects themselves (\(purchases.count) lines left to the projects)"]
+        let rows = purchases.map { purchase -> [String] in
+            let line = purchase.excluded.line
+            let outcome = purchase.outcome
+            let result: String
+            if let outcome {
+                result = outcome.winner.map { "awarded to \($0)" } ?? "failed: payable assumed = ceiling"
+            } else {
+                result = "not run (rehearsal): payable assumed = ceiling"
+            }
+            return [
+                line.reference,
+                TextLayout.truncate(TextReport.categoryName(line.category, scenario), 10),
+                purchase.excluded.greenClauses ? "green" : "non-green",
+                TextLayout.amount(line.ceilingAmount),
+                outcome.map { TextLayout.truncate($0.lot.method.rawValue, 14) } ?? "-",
+                outcome.map { "\($0.evaluations.count) (\($0.validCount))" } ?? "-",
+                TextLayout.truncate(result, 34),
+            ]
+        }
+        let table = TextLayout.table(
+            ["Line", "Material", "Clauses", "Ceiling", "Method", "Bids (valid)", "Outcome"],
+            rows,
+            rightAligned: [3]
+        )
+        out.append(contentsOf: table.split(separator: "\n").map { "  " + $0 })
         return out.joined(separator: "\n")
     }
 

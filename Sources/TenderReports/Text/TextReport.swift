@@ -18,7 +18,14 @@ package enum TextReport {
         out.append("")
         out.append(totals(result.metrics))
         out.append("")
-        out.append(SettlementText.render(result.settlements, metrics: result.metrics, scenario: scenario))
+        out.append(
+            SettlementText.render(
+                result.settlements,
+                purchases: result.projectPurchases,
+                metrics: result.metrics,
+                scenario: scenario
+            )
+        )
         return terminalSafe(out.joined(separator: "\n")) + "\n"
     }
 
