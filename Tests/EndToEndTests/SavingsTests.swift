@@ -55,4 +55,15 @@ import Testing
         let text = try Fixtures.tender(["run", Fixtures.scenario("daqing-2023.yaml")]).stdout
         for line in lines { #expect(text.contains(line + "\n"), "README line not in the output: \(line)") }
     }
+
+    /// The README's project settlement is the first command's, line for line and in order.
+    @Test func theREADMEShowsAProjectsSettlementFromTheFirstCommand() throws {
+        let readme = try String(contentsOf: Fixtures.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "in this replication:\n\n```text\n"))
+        let end = try #require(readme.range(of: "\n```", range: start.upperBound..<readme.endIndex))
+        let block = String(readme[start.upperBound..<end.lowerBound])
+        #expect(block.hasPrefix("P02 "))
+        let text = try Fixtures.tender(["run", Fixtures.scenario("daqing-2023.yaml")]).stdout
+        #expect(text.contains("\n" + block + "\n"), "the README's settlement block is not in the output")
+    }
 }

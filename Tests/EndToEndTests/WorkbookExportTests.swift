@@ -23,9 +23,12 @@ import Testing
         numeric = {"ceiling": 2, "contract_price": 2, "quoted_price": 2, "evaluated_price": 2,
                    "ceiling_unit_price": 2, "ceiling_amount": 2, "savings_rate": 4, "deduction": 4,
                    "price_score": None, "recorded_total": None, "quantity": None, "rank": 0, "bids": 0,
-                   "valid_bids": 0, "lines": 0, "savings": 2}
+                   "valid_bids": 0, "lines": 0, "savings": 2, "budget": 2, "bought_ceiling": 2, "payable": 2,
+                   "savings_rate_budget": 4, "payable_share_budget": 4, "green_premium": 2, "optional_share": 4,
+                   "target_star": 0, "amount": 2, "unit_price": 2}
         sheets = {"lots.csv": "采购包 lots", "bids.csv": "投标 bids", "awards.csv": "中标 awards",
-                  "lines.csv": "需求明细 lines", "about.csv": "说明 about"}
+                  "lines.csv": "需求明细 lines", "projects.csv": "项目结算 projects",
+                  "settlement.csv": "结算明细 settlement", "about.csv": "说明 about"}
         wb = load_workbook(book)
         assert wb.sheetnames == list(sheets.values()), wb.sheetnames
         numbers = 0

@@ -55,7 +55,7 @@ import Testing
         let result = load(main, extra: ["/s/suppliers.yaml": "suppliers:\n" + supplier], variant: "typo")
         #expect(
             L.lines(result) == [
-                "main.yaml:45:32: error: policy.evaluation: unknown key 'methd'; did you mean 'method'? (expected one of: method, price-formula, price-points, criteria, rounding, abnormally-low, minimum-valid-bids, candidates, tie-break, same-brand-rule)",
+                "main.yaml:45:32: error: policy.evaluation: unknown key 'methd'; did you mean 'method'? (expected one of: method, price-formula, price-points, criteria, rounding, abnormally-low, minimum-valid-bids, candidates, tie-break, same-brand-rule, collusion-detection)",
                 "main.yaml:46:36: error: suppliers[0]: unknown key 'partcipation'; did you mean 'participation'? (expected one of: id, name, size, special-status, region, brands, licensed, debarred, negative-list, participation, behaviour, consortium, offers, auction-strategy)",
             ]
         )

@@ -30,6 +30,11 @@ import Testing
         Self.check(EnterpriseSize.self)
         Self.check(BuildingType.self)
         Self.check(SMEDeclaration.Kind.self)
+        Self.check(GreenRule.self)
+        Self.check(CategoryStatus.self)
+        Self.check(OptionalKinds.Choice.self)
+        Self.check(SettlementBasis.self)
+        Self.check(KindOutcome.self)
     }
 
     @Test func aCodeOfAnotherVersionReadsAsItselfAndWritesBack() throws {

@@ -44,7 +44,7 @@ enum Fixtures {
     static func legacyJSON(_ name: String) throws -> Data {
         let added: Set<String> = [
             "context", "contractByStar", "project", "deliveryFrom", "deliveryTo", "declaration", "consortiumShare",
-            "submittedAt", "category",
+            "submittedAt", "category", "projects", "projectPurchases",
         ]
         func strip(_ value: Any) -> Any {
             if let object = value as? [String: Any] {

@@ -114,8 +114,17 @@ import Testing
     @Test func tablesHaveOneRowPerLotBidAwardAndLine() throws {
         let view = try Fixtures.view("daqing-2023.yaml")
         let tables = Dictionary(uniqueKeysWithValues: RunTables.tables(view).map { ($0.name, $0.table) })
-        #expect(tables.keys.sorted() == ["awards.csv", "bids.csv", "lines.csv", "lots.csv"])
+        #expect(
+            tables.keys.sorted() == [
+                "awards.csv", "bids.csv", "lines.csv", "lots.csv", "projects.csv", "settlement.csv",
+            ]
+        )
         let d = view.document
+        // One row per project, and one per demand line of every project.
+        #expect(tables["projects.csv"]?.rows.count == d.projects?.count)
+        #expect(
+            tables["settlement.csv"]?.rows.count == d.plan.lots.map(\.lines.count).reduce(0, +) + d.plan.excluded.count
+        )
         #expect(tables["lots.csv"]?.rows.count == d.lots.count)
         #expect(tables["bids.csv"]?.rows.count == d.lots.map(\.bids.count).reduce(0, +))
         #expect(tables["awards.csv"]?.rows.count == d.lots.filter { $0.winner != nil }.count)

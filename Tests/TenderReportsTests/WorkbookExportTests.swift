@@ -33,7 +33,12 @@ import Workbook
     @Test func sheetsHaveTwoHeaderRowsAndTypedCells() throws {
         let view = try Fixtures.view("rehearsal-worked-examples.yaml")
         let book = ResultDocument.run(view).workbook()
-        #expect(book.sheets.map(\.name) == ["采购包 lots", "投标 bids", "中标 awards", "需求明细 lines", "说明 about"])
+        #expect(
+            book.sheets.map(\.name) == [
+                "采购包 lots", "投标 bids", "中标 awards", "需求明细 lines", "项目结算 projects", "结算明细 settlement",
+                "说明 about",
+            ]
+        )
         let bids = try #require(book.sheets.first { $0.name == "投标 bids" })
         #expect(bids.headerRows == 2)
         let header = RunTables.bids(view).header

@@ -28,6 +28,7 @@ struct ScenarioChecks {
             duplicates(category.clauses.map(\.id), section: "catalogue[\(category.id)].clauses", what: "clause")
         }
         checkProjects()
+        checkOptionalKinds()
         checkSuppliers()
         checkEvaluation()
         return checkBids()
@@ -184,6 +185,7 @@ struct ScenarioChecks {
                         continue
                     }
                     total += line.quantity * unitPrice
+                    bid.unitPrices[reference] = unitPrice
                 }
                 bid.price = total
             }

@@ -4,7 +4,7 @@ import TenderModel
 enum PolicySection {
     static let keys = [
         "thresholds", "method-below-threshold", "lotting", "sme", "evaluation", "green-rule", "optional-coverage",
-        "on-failure", "auction", "pricing", "framework", "final-quote", "single-source",
+        "on-failure", "auction", "pricing", "framework", "final-quote", "single-source", "optional-kinds",
     ]
 
     static func read(_ cursor: Cursor) -> Policy {
@@ -35,6 +35,7 @@ enum PolicySection {
         if let c = map.optional("optional-coverage")?.exact(atLeast: .zero, atMost: .one, what: "a share") {
             policy.optionalCoverage = c
         }
+        if let k = map.optional("optional-kinds").flatMap(OptionalKindsKey.read) { policy.optionalKinds = k }
         if let f = map.optional("on-failure")?.choice(FailurePolicy.self) { policy.onFailure = f }
         if let a = map.optional("auction") { AuctionSection.readAuction(a, into: &policy.auction) }
         if let p = map.optional("pricing").flatMap(AuctionSection.readPricing) { policy.pricing = p }

@@ -2,7 +2,9 @@ import ExactNumbers
 import TenderModel
 
 enum ProjectsSection {
-    static let keys = ["id", "name", "type", "district", "budget", "target-star", "regime", "demands"]
+    static let keys = [
+        "id", "name", "type", "district", "budget", "target-star", "regime", "demands", "optional-kinds",
+    ]
     static let demandKeys = ["id", "category", "spec", "quantity", "unit", "delivery", "ceiling-unit-price"]
     static let deliveryKeys = ["from", "to"]
 
@@ -22,6 +24,7 @@ enum ProjectsSection {
             c.warning("pilot buildings are two-star (二星级) or higher green buildings; found \(targetStar)")
         }
         let regime = map.optional("regime")?.choice(LegalRegime.self) ?? .governmentProcurement
+        let optionalKinds = map.optional("optional-kinds").flatMap(OptionalKindsKey.read)
         let demands = (map.optional("demands")?.items(of: "demand lines") ?? []).compactMap {
             demand($0, projectID: id ?? "?")
         }
@@ -36,7 +39,8 @@ enum ProjectsSection {
             budget: budget ?? .zero,
             targetStar: targetStar,
             regime: regime,
-            demands: demands
+            demands: demands,
+            optionalKinds: optionalKinds
         )
     }
 

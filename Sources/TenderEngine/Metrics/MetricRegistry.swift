@@ -227,6 +227,42 @@ extension MetricRegistry {
             Label("预留份额小微占比不足", "reserve small/micro share below the required"),
             "1 when the small/micro share of the reserve is below the required share, when a reserved lot is awarded"
         ) { $0.reserve?.isBelowRequired.map { $0 ? .one : .zero } },
+        .run(
+            "payable",
+            .amount,
+            Label("项目应付金额", "payable by projects"),
+            "what the projects pay for their demand lines, batch and own purchases (yuan)"
+        ) { $0.payable },
+        .run(
+            "project-savings",
+            .amount,
+            Label("项目节约资金", "project savings"),
+            "ceilings of the projects' bought lines − payable (yuan)"
+        ) { $0.projectSavings },
+        .run(
+            "project-savings-rate",
+            .share,
+            Label("项目节约率（限价）", "project savings rate of ceilings"),
+            "project savings / ceilings of the bought lines"
+        ) { $0.projectSavingsRate },
+        .run(
+            "budget-savings-rate",
+            .share,
+            Label("项目节约率（预算）", "project savings rate of budgets"),
+            "project savings / the projects' budgets"
+        ) { $0.budgetSavingsRate },
+        .run(
+            "green-premium",
+            .amount,
+            Label("绿色溢价", "green premium"),
+            "Σ over lines bought green of amount − quantity × reference price (yuan)"
+        ) { $0.greenPremium },
+        .run(
+            "green-compliance-rate",
+            .share,
+            Label("绿色建材达标项目比例", "projects meeting the green rule"),
+            "projects meeting the green rule / projects"
+        ) { $0.projects == 0 ? nil : try? Exact(numerator: $0.compliantProjects, denominator: $0.projects) },
         .lot("contract", .amount, Label("中标价", "contract price"), "contract price (yuan), when awarded") {
             $0.contract
         },

@@ -22,6 +22,18 @@ public struct RunMetrics: Sendable, Equatable {
     public var redFlags: [RedFlag: Int]
     /// The SME reserve's small/micro part (财库〔2020〕46号 Art 8), nil when the plan reserved no lot.
     public var reserve: ReserveCheck? = nil
+    /// Money back to projects (``ProjectSettlement``), totalled over the projects by ``settle(_:)``: the
+    /// ceilings of every demand line, of the lines bought, what the projects pay, their budgets, the green
+    /// premium, and how many projects meet the green rule.
+    public var projectCeiling: Exact = .zero
+    public var projectBoughtCeiling: Exact = .zero
+    public var payable: Exact = .zero
+    public var budgets: Exact = .zero
+    public var greenPremium: Exact?
+    public var projects = 0
+    public var compliantProjects = 0
+    /// Lines whose amount is assumed to be their ceiling (left to the project and not bought by the engine).
+    public var assumedLines = 0
 
     /// 节约资金, in yuan: how much less the awarded lots cost than their ceilings (awarded ceiling − contract).
     /// A failed lot bought nothing and saved nothing: its ceiling is not counted.

@@ -18,9 +18,16 @@ struct DemandPool {
     var ceiling: Exact = .zero
     /// Whether every line comes from a project under the Tendering Law (works).
     var isWorks = true
+    /// Whether the lines are bought under the green clauses (false: the green rule does not require them).
+    var green = true
 
-    /// `concrete`, `concrete@north` or `concrete@Q3`.
-    var baseID: String { label.map { "\(category)@\($0)" } ?? category }
+    /// `concrete`, `concrete@north` or `concrete@Q3`; `~non-green` appended for lines bought without the green
+    /// clauses.
+    var baseID: String { (label.map { "\(category)@\($0)" } ?? category) + (green ? "" : DemandPool.nonGreenSuffix) }
+
+    /// What a lot id carries when its lines are bought without the green clauses.
+    static let nonGreenSuffix = "~non-green"
+
 }
 
 /// Demand aggregation: every demand line of every project either joins a pool or is excluded.
@@ -31,7 +38,10 @@ enum DemandPooling {
     /// ``ExcludedLine/Reason/belowDecentralisedLimit``.
     ///
     /// - Complexity: O(n) in the number of demand lines, plus sorting the pools.
-    static func pools(of scenario: Scenario) -> (pools: [DemandPool], excluded: [ExcludedLine]) {
+    static func pools(
+        of scenario: Scenario,
+        conventional: Set<String> = []
+    ) -> (pools: [DemandPool], excluded: [ExcludedLine]) {
         var ranks: [String: Int] = [:]
         var common: Set<String> = []
         for (rank, category) in scenario.catalogue.enumerated() where ranks[category.id] == nil {
@@ -45,8 +55,9 @@ enum DemandPooling {
         for project in scenario.projects {
             let works = project.regime == .tenderingLawWorks
             for line in project.demands {
+                let green = conventional.isEmpty || !conventional.contains(line.reference)
                 guard common.contains(line.category), let rank = ranks[line.category] else {
-                    excluded.append(ExcludedLine(line: line, reason: .notCommon))
+                    excluded.append(ExcludedLine(line: line, reason: .notCommon, greenClauses: green))
                     continue
                 }
                 let label: String?
@@ -55,28 +66,32 @@ enum DemandPooling {
                 case .categoryRegion: label = project.district
                 case .categoryPeriod: label = "Q\(line.deliveryFrom.quarter)"
                 }
-                let key = PoolKey(category: line.category, label: label)
+                let key = PoolKey(category: line.category, label: label, green: green)
                 let position: Int
                 if let existing = index[key] {
                     position = existing
                 } else {
                     position = pools.count
                     index[key] = position
-                    pools.append(DemandPool(category: line.category, rank: rank, label: label))
+                    pools.append(DemandPool(category: line.category, rank: rank, label: label, green: green))
                 }
                 pools[position].lines.append(line)
                 pools[position].ceiling += line.ceilingAmount
                 if !works { pools[position].isWorks = false }
             }
         }
-        pools.sort { ($0.rank, $0.label ?? "") < ($1.rank, $1.label ?? "") }
+        pools.sort { ($0.rank, $0.label ?? "", $0.green ? 0 : 1) < ($1.rank, $1.label ?? "", $1.green ? 0 : 1) }
         let thresholds = scenario.policy.thresholds
         var kept: [DemandPool] = []
         kept.reserveCapacity(pools.count)
         for pool in pools {
             let limit = pool.isWorks ? thresholds.decentralisedWorks : thresholds.decentralisedGoods
             if pool.ceiling < limit {
-                excluded.append(contentsOf: pool.lines.map { ExcludedLine(line: $0, reason: .belowDecentralisedLimit) })
+                excluded.append(
+                    contentsOf: pool.lines.map {
+                        ExcludedLine(line: $0, reason: .belowDecentralisedLimit, greenClauses: pool.green)
+                    }
+                )
             } else {
                 kept.append(pool)
             }
@@ -88,4 +103,5 @@ enum DemandPooling {
 private struct PoolKey: Hashable {
     var category: String
     var label: String?
+    var green: Bool
 }

@@ -15,6 +15,9 @@ public struct Lot: Sendable, Equatable, Identifiable {
     public var reservedForSME: Bool
     /// Works under the Tendering Law (deduction rates differ).
     public var isWorks: Bool
+    /// Whether the lot is bought under the green clauses of its categories (false: lines the green rule does
+    /// not require to comply, in lots of their own; the conformity review checks no green clause there).
+    public var greenClauses: Bool
 
     public init(
         id: String,
@@ -22,7 +25,8 @@ public struct Lot: Sendable, Equatable, Identifiable {
         lines: [DemandLine],
         method: ProcurementMethod,
         reservedForSME: Bool = false,
-        isWorks: Bool = false
+        isWorks: Bool = false,
+        greenClauses: Bool = true
     ) {
         self.id = id
         self.categories = categories
@@ -31,6 +35,7 @@ public struct Lot: Sendable, Equatable, Identifiable {
         self.method = method
         self.reservedForSME = reservedForSME
         self.isWorks = isWorks
+        self.greenClauses = greenClauses
     }
 
     /// Σ quantity × ceiling unit price: the lot's ceiling price (最高限价) and budget. Kept with the lines, so
@@ -58,11 +63,19 @@ public struct LotPlan: Sendable, Equatable {
     public var excluded: [ExcludedLine]
     /// Plans that buy below the open-tender threshold what adds up above it (化整为零).
     public var splittingFlags: [SplittingFlag]
+    /// What the green rule asks of each project, in scenario order.
+    public var green: [ProjectGreenPlan]
 
-    public init(lots: [Lot], excluded: [ExcludedLine] = [], splittingFlags: [SplittingFlag] = []) {
+    public init(
+        lots: [Lot],
+        excluded: [ExcludedLine] = [],
+        splittingFlags: [SplittingFlag] = [],
+        green: [ProjectGreenPlan] = []
+    ) {
         self.lots = lots
         self.excluded = excluded
         self.splittingFlags = splittingFlags
+        self.green = green
     }
 
     /// The lot carrying a demand line (by `project/line` reference).
@@ -82,10 +95,13 @@ public struct ExcludedLine: Sendable, Equatable {
 
     public var line: DemandLine
     public var reason: Reason
+    /// Whether the project buys the line under the green clauses (the green rule's decision).
+    public var greenClauses: Bool
 
-    public init(line: DemandLine, reason: Reason) {
+    public init(line: DemandLine, reason: Reason, greenClauses: Bool = true) {
         self.line = line
         self.reason = reason
+        self.greenClauses = greenClauses
     }
 }
 

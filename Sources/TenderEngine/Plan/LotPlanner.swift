@@ -31,10 +31,11 @@ public enum LotPlanner {
     /// - Complexity: O(n log n) in the number of demand lines (O(n) without a value cap).
     public static func plan(_ scenario: Scenario) -> LotPlan {
         let policy = scenario.policy
-        let (pools, excluded) = DemandPooling.pools(of: scenario)
+        let green = GreenPlanner.plan(scenario)
+        let (pools, excluded) = DemandPooling.pools(of: scenario, conventional: GreenPlanner.conventionalLines(green))
         let cap = policy.lotting.valueCap.flatMap { $0 > .zero ? $0 : nil }
         var drafts: [LotDraft] = []
-        var bundleCandidates: [String?: [DemandPool]] = [:]
+        var bundleCandidates: [BundleKey: [DemandPool]] = [:]
         for pool in pools {
             let k = cap.map { ValueCapSplitter.pieceCount(ceiling: pool.ceiling, cap: $0, lineCount: pool.lines.count) }
             if let k, k > 1 {
@@ -46,21 +47,28 @@ public enum LotPlanner {
                             lines: piece.lines,
                             ceiling: piece.ceiling,
                             isWorks: pool.isWorks,
-                            order: LotOrder(bundle: false, rank: pool.rank, label: pool.label ?? "", piece: number + 1)
+                            green: pool.green,
+                            order: LotOrder(
+                                bundle: false,
+                                rank: pool.rank,
+                                label: pool.label ?? "",
+                                green: pool.green,
+                                piece: number + 1
+                            )
                         )
                     )
                 }
             } else if let below = policy.lotting.bundleBelow, pool.ceiling < below,
                 cap.map({ pool.ceiling <= $0 }) ?? true
             {
-                bundleCandidates[pool.label, default: []].append(pool)
+                bundleCandidates[BundleKey(label: pool.label, green: pool.green), default: []].append(pool)
             } else {
                 drafts.append(LotDraft(single: pool))
             }
         }
-        for (label, members) in bundleCandidates {
+        for (key, members) in bundleCandidates {
             if members.count >= 2 {
-                drafts.append(LotDraft(bundleOf: members, label: label))
+                drafts.append(LotDraft(bundleOf: members, label: key.label, green: key.green))
             } else {
                 drafts.append(contentsOf: members.map(LotDraft.init(single:)))
             }
@@ -75,7 +83,8 @@ public enum LotPlanner {
                 categories: draft.categories,
                 lines: draft.lines,
                 method: draft.ceiling >= threshold ? .openTender : policy.methodBelowThreshold,
-                isWorks: draft.isWorks
+                isWorks: draft.isWorks,
+                greenClauses: draft.green
             )
         }
         if policy.lotting.smeReserve {
@@ -84,7 +93,7 @@ public enum LotPlanner {
             }
         }
         let flags = SplittingCheck.flags(lots: lots, catalogue: scenario.catalogue, thresholds: thresholds)
-        return LotPlan(lots: lots, excluded: excluded, splittingFlags: flags)
+        return LotPlan(lots: lots, excluded: excluded, splittingFlags: flags, green: green)
     }
 }
 
@@ -95,14 +104,24 @@ private struct LotDraft {
     var lines: [DemandLine]
     var ceiling: Exact
     var isWorks: Bool
+    var green: Bool
     var order: LotOrder
 
-    init(id: String, categories: [String], lines: [DemandLine], ceiling: Exact, isWorks: Bool, order: LotOrder) {
+    init(
+        id: String,
+        categories: [String],
+        lines: [DemandLine],
+        ceiling: Exact,
+        isWorks: Bool,
+        green: Bool,
+        order: LotOrder
+    ) {
         self.id = id
         self.categories = categories
         self.lines = lines
         self.ceiling = ceiling
         self.isWorks = isWorks
+        self.green = green
         self.order = order
     }
 
@@ -113,31 +132,42 @@ private struct LotDraft {
             lines: pool.lines,
             ceiling: pool.ceiling,
             isWorks: pool.isWorks,
-            order: LotOrder(bundle: false, rank: pool.rank, label: pool.label ?? "", piece: 0)
+            green: pool.green,
+            order: LotOrder(bundle: false, rank: pool.rank, label: pool.label ?? "", green: pool.green, piece: 0)
         )
     }
 
     /// `members` are in catalogue order already (the pools are sorted).
-    init(bundleOf members: [DemandPool], label: String?) {
+    init(bundleOf members: [DemandPool], label: String?, green: Bool) {
         self.init(
-            id: label.map { "bundle@\($0)" } ?? "bundle",
+            id: (label.map { "bundle@\($0)" } ?? "bundle") + (green ? "" : DemandPool.nonGreenSuffix),
             categories: members.map(\.category),
             lines: members.flatMap(\.lines),
             ceiling: members.map(\.ceiling).sum(),
             isWorks: members.allSatisfy(\.isWorks),
-            order: LotOrder(bundle: true, rank: 0, label: label ?? "", piece: 0)
+            green: green,
+            order: LotOrder(bundle: true, rank: 0, label: label ?? "", green: green, piece: 0)
         )
     }
 }
 
-/// The documented lot order: single-category lots (catalogue rank, label, piece), then bundles by label.
+/// The documented lot order: single-category lots (catalogue rank, label, green before non-green, piece), then
+/// bundles by label (green before non-green).
 private struct LotOrder: Comparable {
     var bundle: Bool
     var rank: Int
     var label: String
+    var green: Bool
     var piece: Int
 
     static func < (a: LotOrder, b: LotOrder) -> Bool {
-        (a.bundle ? 1 : 0, a.rank, a.label, a.piece) < (b.bundle ? 1 : 0, b.rank, b.label, b.piece)
+        (a.bundle ? 1 : 0, a.rank, a.label, a.green ? 0 : 1, a.piece)
+            < (b.bundle ? 1 : 0, b.rank, b.label, b.green ? 0 : 1, b.piece)
     }
+}
+
+/// Bundles are made per label and never mix green and non-green lines.
+private struct BundleKey: Hashable {
+    var label: String?
+    var green: Bool
 }

@@ -11,6 +11,10 @@ public struct RunResult: Sendable, Equatable {
     public var outcomes: [LotOutcome]
     public var lotMetrics: [LotMetrics]
     public var metrics: RunMetrics
+    /// The lines left to the projects, each bought by its project (``ProjectPurchases``), in plan order.
+    public var projectPurchases: [ProjectPurchase]
+    /// What each project pays, and its green compliance, in scenario order.
+    public var settlements: [ProjectSettlement]
 }
 
 public enum TenderRun {
@@ -31,8 +35,11 @@ public enum TenderRun {
         CapacityAward.resolve(&outcomes, context: context)
         if scenario.policy.pricing == .secondPrice { SecondPrice.apply(&outcomes) }
         let lotMetrics = outcomes.map { LotMetrics.measure($0, context: context) }
+        let purchases = ProjectPurchases.buy(plan.excluded, context: context, replication: replication)
+        let settlements = Settlement.settle(scenario: scenario, plan: plan, outcomes: outcomes, purchases: purchases)
         var metrics = RunMetrics.total(lotMetrics, outcomes: outcomes)
         metrics.reserve = ReserveCheck.measure(lotMetrics, outcomes: outcomes, policy: scenario.policy.sme)
+        metrics.settle(settlements)
         return RunResult(
             scenario: scenario.meta.name,
             variant: scenario.variant,
@@ -41,7 +48,9 @@ public enum TenderRun {
             plan: plan,
             outcomes: outcomes,
             lotMetrics: lotMetrics,
-            metrics: metrics
+            metrics: metrics,
+            projectPurchases: purchases,
+            settlements: settlements
         )
     }
 

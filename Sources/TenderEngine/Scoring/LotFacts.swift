@@ -32,11 +32,17 @@ struct LotFacts {
         categoryNumbers = lot.categories.map { context.index.categories[$0] }
         clauseChecks = context.clauseChecks
         bidDate = context.scenario.meta.bidDate
+        greenClauses = lot.greenClauses
     }
 
-    /// The green clauses of the lot's category at `position`, nil when the category is not in the catalogue.
+    /// Whether the lot is bought under the green clauses (``Lot/greenClauses``).
+    let greenClauses: Bool
+
+    /// The green clauses of the lot's category at `position`, nil when the category is not in the catalogue
+    /// or the lot is bought without the green clauses.
     func clauses(at position: Int) -> [ClauseCheck]? {
-        categoryNumbers[position].flatMap { clauseChecks[$0] }
+        guard greenClauses else { return nil }
+        return categoryNumbers[position].flatMap { clauseChecks[$0] }
     }
 
     /// The products `bid` offers, one per category in lot order (the bid's own, else the registered one),

@@ -32,6 +32,9 @@ public struct Bid: Sendable, Equatable {
     /// Evidence of the collusion situations of Order 87 Art 37 recorded on an entered bid: the situation →
     /// the value found (the preparer's name, the bond account, …).
     public var evidence: [CollusionSituation: String] = [:]
+    /// The unit price per demand line (`P01/D3` → unit price) of a bid entered as unit-price lines, whose
+    /// ``price`` is Σ quantity × unit price; empty for a bid quoted as a total (a lump sum).
+    public var unitPrices: [String: Exact] = [:]
 
     public init(
         lot: String,

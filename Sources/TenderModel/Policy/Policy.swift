@@ -11,6 +11,8 @@ public struct Policy: Sendable, Equatable {
     public var greenRule: GreenRule = .rule2025
     /// 2025 rule: optional categories must cover at least this share of the kinds of material.
     public var optionalCoverage: Exact = .percent(40)
+    /// 2025 rule: how a project meets the optional share, unless the project says otherwise.
+    public var optionalKinds: OptionalKinds = .cheapest
     public var onFailure: FailurePolicy = .retender
     /// Reverse-auction lots: format, minimal step, rounds, bidder strategy (Docs/auctions.md).
     public var auction = AuctionPolicy()

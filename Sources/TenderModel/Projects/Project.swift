@@ -11,6 +11,8 @@ public struct Project: Sendable, Equatable, Identifiable {
     public var targetStar: Int
     public var regime: LegalRegime
     public var demands: [DemandLine]
+    /// 2025 rule: how this project meets the optional share; nil: `policy.optional-kinds`.
+    public var optionalKinds: OptionalKinds?
 
     public init(
         id: String,
@@ -20,7 +22,8 @@ public struct Project: Sendable, Equatable, Identifiable {
         budget: Exact,
         targetStar: Int = 2,
         regime: LegalRegime = .governmentProcurement,
-        demands: [DemandLine] = []
+        demands: [DemandLine] = [],
+        optionalKinds: OptionalKinds? = nil
     ) {
         self.id = id
         self.name = name
@@ -30,6 +33,7 @@ public struct Project: Sendable, Equatable, Identifiable {
         self.targetStar = targetStar
         self.regime = regime
         self.demands = demands
+        self.optionalKinds = optionalKinds
     }
 }
 

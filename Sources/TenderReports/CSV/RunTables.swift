@@ -8,7 +8,11 @@ import ExactNumbers
 package enum RunTables {
     /// File name → table, in the order the files are listed in the docs.
     package static func tables(_ view: RunView) -> [(name: String, table: CSVTable)] {
-        [("lots.csv", lots(view)), ("bids.csv", bids(view)), ("awards.csv", awards(view)), ("lines.csv", lines(view))]
+        [
+            ("lots.csv", lots(view)), ("bids.csv", bids(view)), ("awards.csv", awards(view)),
+            ("lines.csv", lines(view)),
+            ("projects.csv", projects(view)), ("settlement.csv", settlement(view)),
+        ]
     }
 
     package static func lots(_ view: RunView) -> CSVTable {
@@ -124,6 +128,44 @@ package enum RunTables {
                 amount(excluded.ceilingAmount), excluded.deliveryFrom ?? "", excluded.deliveryTo ?? "", "",
                 excluded.reason.code,
             ])
+        }
+        return table
+    }
+
+    /// One row per project: budget, ceilings, payable, savings and their rates, green premium and compliance.
+    package static func projects(_ view: RunView) -> CSVTable {
+        var table = CSVTable(header: [
+            "project", "project_name", "budget", "ceiling", "bought_ceiling", "payable", "savings", "savings_rate",
+            "savings_rate_budget", "payable_share_budget", "green_premium", "green_rule", "optional_kinds",
+            "optional_share", "green_pass", "green_shortfalls", "target_star",
+        ])
+        for p in view.document.projects ?? [] {
+            table.append([
+                p.project, view.project(p.project)?.name ?? "", amount(p.budget), amount(p.ceiling),
+                amount(p.boughtCeiling), amount(p.payable), amount(p.savings), rate(p.savingsRate),
+                rate(p.savingsRateOfBudget), rate(p.payableShareOfBudget), amount(p.greenPremium), p.green.rule.code,
+                p.green.choice?.code ?? "", rate(p.green.share), String(p.green.passes),
+                p.green.shortfalls.joined(separator: ";"), String(p.green.targetStar),
+            ])
+        }
+        return table
+    }
+
+    /// One row per demand line: where it was bought, by whom, and what its project pays.
+    package static func settlement(_ view: RunView) -> CSVTable {
+        var table = CSVTable(header: [
+            "reference", "project", "category", "lot", "excluded_reason", "green_clauses", "quantity", "unit",
+            "ceiling_amount", "winner", "amount", "unit_price", "savings", "basis",
+        ])
+        for p in view.document.projects ?? [] {
+            for line in p.lines {
+                table.append([
+                    line.reference, p.project, line.category, line.lot, line.leftToProject?.code ?? "",
+                    String(line.greenClauses), line.quantity.description, line.unit, amount(line.ceiling),
+                    line.supplier ?? "", amount(line.amount), amount(line.unitPrice), amount(line.savings),
+                    line.basis.code,
+                ])
+            }
         }
         return table
     }

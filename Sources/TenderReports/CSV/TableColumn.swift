@@ -61,6 +61,14 @@ package struct TableColumn: Sendable, Equatable {
         "quantity": ("数量", .decimal), "unit": ("单位", .text), "ceiling_unit_price": ("最高限价单价", .amount),
         "ceiling_amount": ("最高限价金额", .amount), "delivery_from": ("交货起始日", .text),
         "delivery_to": ("交货截止日", .text), "excluded_reason": ("未纳入原因", .text),
+        // projects.csv, settlement.csv
+        "budget": ("预算", .amount), "bought_ceiling": ("已采购最高限价", .amount), "payable": ("应付金额", .amount),
+        "savings_rate_budget": ("节约率（预算）", .rate), "payable_share_budget": ("应付占预算比例", .rate),
+        "green_premium": ("绿色溢价", .amount), "green_rule": ("绿色建材规则", .text),
+        "optional_kinds": ("可选品类方式", .text), "optional_share": ("可选品类比例", .rate),
+        "green_pass": ("绿色建材达标", .text), "green_shortfalls": ("未达标原因", .text),
+        "target_star": ("目标星级", .count), "green_clauses": ("含绿色条款", .text), "amount": ("应付", .amount),
+        "unit_price": ("成交单价", .amount), "basis": ("结算依据", .text),
         // metrics.csv, differences.csv, cells.csv
         "variant": ("方案", .text), "metric": ("指标代码", .text), "kind": ("指标类型", .text),
         "n": ("样本数", .count), "undefined": ("无定义次数", .count), "mean": ("均值", .decimal),

@@ -9,6 +9,7 @@ package enum WorkbookExport {
     /// The sheet names of the CSV files: Chinese, then the file's name.
     static let sheetNames: [String: String] = [
         "lots.csv": "采购包 lots", "bids.csv": "投标 bids", "awards.csv": "中标 awards", "lines.csv": "需求明细 lines",
+        "projects.csv": "项目结算 projects", "settlement.csv": "结算明细 settlement",
         "metrics.csv": "指标 metrics", "differences.csv": "差异 differences", "cells.csv": "参数组合 cells",
         "about.csv": "说明 about",
     ]

@@ -34,6 +34,11 @@ package enum RunReport {
                 ReportPage.Section(id: "plan", title: Label("分包方案", "Lot plan"), html: plan(view)),
                 ReportPage.Section(id: "outcomes", title: Label("各包评审结果", "Lot outcomes"), html: outcomes(view)),
                 ReportPage.Section(id: "totals", title: Label("汇总指标", "Totals"), html: totals(view)),
+                ReportPage.Section(
+                    id: "projects",
+                    title: Label("项目结算与绿色建材达标", "Projects: settlement and green compliance"),
+                    html: SettlementSection.html(view)
+                ),
             ],
             footer: [
                 "金额单位：\(view.currency) 元，按引擎规则四舍五入保留两位小数；图中一百万元以上以万元计。"

@@ -62,6 +62,12 @@ package struct RunDocument: Codable, Sendable {
     /// Names, units, sizes and the policy, so a reader of the JSON alone can label everything (absent in
     /// documents written before it was added).
     package var context: ContextDocument?
+    /// What each project pays for its demand lines and whether it meets the green rule (absent in documents
+    /// written before it was added).
+    package var projects: [ProjectDocument]?
+    /// The lines left to the projects, each bought by its project with the same engine (absent in documents
+    /// written before it was added).
+    package var projectPurchases: [ProjectPurchaseDocument]?
 
     init(_ r: RunResult, registry: MetricRegistry) {
         scenario = r.scenario
@@ -71,6 +77,8 @@ package struct RunDocument: Codable, Sendable {
         plan = PlanDocument(r.plan)
         lots = zip(r.outcomes, r.lotMetrics).map { LotDocument($0, $1) }
         totals = TotalsDocument(r.metrics)
+        projects = r.settlements.map(ProjectDocument.init)
+        projectPurchases = r.projectPurchases.map(ProjectPurchaseDocument.init)
         var metrics: [String: Exact] = [:]
         registry.values(of: r, lots: r.plan.lots.map(\.id)) { metric, lot, value in
             if let value { metrics[lot.map(metric.name(lot:)) ?? metric.name] = value }

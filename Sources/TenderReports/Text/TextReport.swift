@@ -17,6 +17,15 @@ package enum TextReport {
         }
         out.append("")
         out.append(totals(result.metrics))
+        out.append("")
+        out.append(
+            SettlementText.render(
+                result.settlements,
+                purchases: result.projectPurchases,
+                metrics: result.metrics,
+                scenario: scenario
+            )
+        )
         return terminalSafe(out.joined(separator: "\n")) + "\n"
     }
 
@@ -51,7 +60,10 @@ package enum TextReport {
         if !plan.excluded.isEmpty {
             out.append("Left to the projects (\(plan.excluded.count) lines):")
             for excluded in plan.excluded {
-                out.append("  \(excluded.line.reference) \(excluded.line.category): \(excluded.reason.rawValue)")
+                let clauses = excluded.greenClauses ? "" : " (non-green)"
+                out.append(
+                    "  \(excluded.line.reference) \(excluded.line.category)\(clauses): \(excluded.reason.rawValue)"
+                )
             }
         }
         for flag in plan.splittingFlags {

@@ -1,0 +1,329 @@
+import ExactNumbers
+import TenderModel
+
+/// How a demand line's payable amount was found (Docs/rules.md §9, settlement).
+public enum SettlementBasis: String, Code {
+    /// An entered bid of unit prices: unit price × quantity.
+    case unitPrice = "unit-price"
+    /// A lump-sum award split over the lot's lines in proportion to their ceilings, to the cent.
+    case ceilingShare = "ceiling-share"
+    /// A framework agreement's order price split over the order's lines in proportion to their ceilings.
+    case frameworkOrder = "framework-order"
+    /// ASSUMPTION: a line left to the project that the engine could not buy (a rehearsal has no bids for it,
+    /// or the project's own purchase failed): the project pays its ceiling.
+    case assumedCeiling = "assumed-ceiling"
+    /// The lot failed or the order was not placed: nothing is bought, nothing is payable.
+    case notBought = "not-bought"
+
+    public var label: Label {
+        switch self {
+        case .unitPrice: return Label("单价 × 数量", "unit price × quantity")
+        case .ceilingShare: return Label("按最高限价比例分摊", "split by ceilings")
+        case .frameworkOrder: return Label("框架协议订单", "framework order")
+        case .assumedCeiling: return Label("假设按最高限价支付", "assumed: payable = ceiling")
+        case .notBought: return Label("未采购", "not bought")
+        }
+    }
+}
+
+/// What one demand line costs its project.
+public struct LineSettlement: Sendable, Equatable {
+    public var line: DemandLine
+    /// The batch lot that carried the line, or, for a line left to the project, the project's own purchase
+    /// (its id is the line's reference).
+    public var lot: String
+    /// Why the line was left to the project; nil for a line of the batch.
+    public var leftToProject: ExcludedLine.Reason?
+    /// Whether the line was bought under the green clauses.
+    public var greenClauses: Bool
+    /// The supplier, nil when nothing was bought or the amount is assumed.
+    public var supplier: String?
+    /// The payable amount, exact (to the cent when the award is); nil when not bought.
+    public var amount: Exact?
+    public var basis: SettlementBasis
+
+    public init(
+        line: DemandLine,
+        lot: String,
+        leftToProject: ExcludedLine.Reason?,
+        greenClauses: Bool,
+        supplier: String?,
+        amount: Exact?,
+        basis: SettlementBasis
+    ) {
+        self.line = line
+        self.lot = lot
+        self.leftToProject = leftToProject
+        self.greenClauses = greenClauses
+        self.supplier = supplier
+        self.amount = amount
+        self.basis = basis
+    }
+
+    /// Quantity × ceiling unit price.
+    public var ceiling: Exact { line.ceilingAmount }
+    /// Amount / quantity, exact (may not terminate); nil when not bought.
+    public var unitPrice: Exact? { amount.flatMap { try? $0 / line.quantity } }
+    /// 节约资金: ceiling − amount; nil when not bought.
+    public var savings: Exact? { amount.map { ceiling - $0 } }
+}
+
+/// Whether a kind of material a project uses was bought green (Docs/rules.md §5).
+public enum KindOutcome: String, Code {
+    /// Every line of the kind was bought under the green clauses.
+    case green
+    /// Bought, at least one line without the green clauses.
+    case conventional
+    /// At least one line was not bought (its lot failed or its order was not placed).
+    case notBought = "not-bought"
+
+    public var label: Label {
+        switch self {
+        case .green: return Label("绿色建材", "green")
+        case .conventional: return Label("非绿色", "conventional")
+        case .notBought: return Label("未采购", "not bought")
+        }
+    }
+}
+
+/// One kind of material of a project, as bought.
+public struct KindCompliance: Sendable, Equatable {
+    public var kind: GreenKind
+    public var outcome: KindOutcome
+}
+
+/// A project's green compliance as bought (Docs/rules.md §5).
+public struct ProjectCompliance: Sendable, Equatable {
+    public var plan: ProjectGreenPlan
+    public var kinds: [KindCompliance]
+
+    /// Optional kinds bought green / optional kinds used (2025 rule), nil without optional kinds or under the
+    /// 2022 rule.
+    public var share: Exact? {
+        guard plan.rule == .rule2025 else { return nil }
+        let optional = kinds.filter { $0.kind.status == .optional }
+        guard !optional.isEmpty else { return nil }
+        return try? Exact(numerator: optional.filter { $0.outcome == .green }.count, denominator: optional.count)
+    }
+
+    /// Why the project fails the rule, empty when it passes.
+    public var shortfalls: [String] {
+        var result: [String] = []
+        switch plan.rule {
+        case .rule2022:
+            for kind in kinds where kind.outcome != .green {
+                result.append("\(kind.kind.category) \(kind.outcome.rawValue)")
+            }
+        case .rule2025:
+            for kind in kinds where kind.kind.status == .mandatory && kind.outcome != .green {
+                result.append("mandatory \(kind.kind.category) \(kind.outcome.rawValue)")
+            }
+            if let share, let coverage = plan.coverage, share < coverage {
+                result.append(
+                    "optional share \((share * .hundred).formatted(places: 2))% below \(coverage.percentText)"
+                )
+            }
+        }
+        return result
+    }
+
+    /// Whether the project meets the rule.
+    public var passes: Bool { shortfalls.isEmpty }
+}
+
+/// What one project pays: its lines, totals and savings, and its green compliance.
+public struct ProjectSettlement: Sendable, Equatable {
+    public var project: String
+    public var budget: Exact
+    /// The project's lines in scenario order.
+    public var lines: [LineSettlement]
+    public var compliance: ProjectCompliance
+    /// Σ ceilings of every line.
+    public var ceiling: Exact
+    /// Σ ceilings of the lines bought (with an amount).
+    public var boughtCeiling: Exact
+    /// Σ amounts: what the project pays.
+    public var payable: Exact
+    /// 绿色溢价: Σ over the lines bought under the green clauses whose category has a reference price, of
+    /// amount − quantity × reference price; nil when there is no such line.
+    public var greenPremium: Exact?
+
+    /// 节约资金: bought ceilings − payable (a line not bought saves nothing).
+    public var savings: Exact { boughtCeiling - payable }
+    /// Savings / bought ceilings.
+    public var savingsRate: Exact? { boughtCeiling.isZero ? nil : try? savings / boughtCeiling }
+    /// Savings / the project's budget.
+    public var savingsRateOfBudget: Exact? { budget.isZero ? nil : try? savings / budget }
+    /// Payable / budget.
+    public var payableShareOfBudget: Exact? { budget.isZero ? nil : try? payable / budget }
+    /// Lines with nothing bought.
+    public var unbought: Int { lines.filter { $0.amount == nil }.count }
+}
+
+/// A line left to the project, bought by the project itself with the same engine at the line's own scale.
+public struct ProjectPurchase: Sendable, Equatable {
+    public var excluded: ExcludedLine
+    /// The purchase as a one-line lot; nil in a rehearsal (no bids were entered for it).
+    public var outcome: LotOutcome?
+}
+
+/// Money back to projects: every line's share of its award (Docs/rules.md §9).
+///
+/// **Split rule.** A lot's (or a framework order's) award A over its lines with ceilings c₁…cₙ, C = Σ cᵢ:
+/// line i's exact share is A × cᵢ / C; each share is rounded down to the cent; the cents left over go one each
+/// to the lines with the largest fractions dropped (ties: the earlier line in the lot). The amounts sum to A
+/// exactly; an award with a fraction of a cent gives that fraction to the first line in that order. A bid
+/// entered as unit prices, awarded at its own price, pays unit price × quantity per line instead.
+public enum Settlement {
+    /// Splits `total` over `weights` (positive) by the rule above.
+    public static func split(_ total: Exact, weights: [Exact]) -> [Exact] {
+        let sum = weights.sum()
+        guard !weights.isEmpty, !sum.isZero else { return weights.map { _ in .zero } }
+        var amounts: [Exact] = []
+        var fractions: [Exact] = []
+        for weight in weights {
+            let share = total * ((try? weight / sum) ?? .zero)
+            let down = share.rounded(places: 2, mode: .floor)
+            amounts.append(down)
+            fractions.append(share - down)
+        }
+        let cent = (try? Exact(numerator: 1, denominator: 100)) ?? .zero
+        var left = total - amounts.sum()
+        let order = weights.indices.sorted { fractions[$0] != fractions[$1] ? fractions[$0] > fractions[$1] : $0 < $1 }
+        var position = 0
+        while left >= cent, !order.isEmpty {
+            amounts[order[position % order.count]] += cent
+            left -= cent
+            position += 1
+        }
+        if !left.isZero, let first = order.first { amounts[first] += left }
+        return amounts
+    }
+
+    /// The settlement of every project of `scenario` from the batch outcomes and the projects' own purchases.
+    static func settle(
+        scenario: Scenario,
+        plan: LotPlan,
+        outcomes: [LotOutcome],
+        purchases: [ProjectPurchase]
+    ) -> [ProjectSettlement] {
+        var byLine: [String: LineSettlement] = [:]
+        for outcome in outcomes {
+            for settled in lines(of: outcome, leftToProject: nil) { byLine[settled.line.reference] = settled }
+        }
+        for purchase in purchases {
+            let line = purchase.excluded.line
+            if let outcome = purchase.outcome, outcome.winner != nil {
+                for settled in lines(of: outcome, leftToProject: purchase.excluded.reason) {
+                    byLine[settled.line.reference] = settled
+                }
+            } else {
+                byLine[line.reference] = LineSettlement(
+                    line: line,
+                    lot: line.reference,
+                    leftToProject: purchase.excluded.reason,
+                    greenClauses: purchase.excluded.greenClauses,
+                    supplier: nil,
+                    amount: line.ceilingAmount,
+                    basis: .assumedCeiling
+                )
+            }
+        }
+        let references = Dictionary(
+            scenario.catalogue.map { ($0.id, $0.referencePrice) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        let greenPlans = Dictionary(plan.green.map { ($0.project, $0) }, uniquingKeysWith: { first, _ in first })
+        return scenario.projects.map { project in
+            let lines = project.demands.compactMap { byLine[$0.reference] }
+            var premium: Exact?
+            for settled in lines where settled.greenClauses {
+                guard let amount = settled.amount, let reference = references[settled.line.category] ?? nil else {
+                    continue
+                }
+                premium = (premium ?? .zero) + amount - settled.line.quantity * reference
+            }
+            let greenPlan =
+                greenPlans[project.id]
+                ?? ProjectGreenPlan(
+                    project: project.id,
+                    rule: scenario.policy.greenRule,
+                    choice: nil,
+                    coverage: nil,
+                    kinds: [],
+                    uncovered: [],
+                    targetStar: project.targetStar
+                )
+            let kinds = greenPlan.kinds.map { kind -> KindCompliance in
+                let settled = kind.lines.compactMap { byLine[$0] }
+                let outcome: KindOutcome
+                if settled.count < kind.lines.count || settled.contains(where: { $0.amount == nil }) {
+                    outcome = .notBought
+                } else if settled.allSatisfy(\.greenClauses) {
+                    outcome = .green
+                } else {
+                    outcome = .conventional
+                }
+                return KindCompliance(kind: kind, outcome: outcome)
+            }
+            let bought = lines.filter { $0.amount != nil }
+            return ProjectSettlement(
+                project: project.id,
+                budget: project.budget,
+                lines: lines,
+                compliance: ProjectCompliance(plan: greenPlan, kinds: kinds),
+                ceiling: lines.map(\.ceiling).sum(),
+                boughtCeiling: bought.map(\.ceiling).sum(),
+                payable: bought.compactMap(\.amount).sum(),
+                greenPremium: premium
+            )
+        }
+    }
+
+    /// The lines of one lot's outcome with their amounts.
+    static func lines(of outcome: LotOutcome, leftToProject: ExcludedLine.Reason?) -> [LineSettlement] {
+        let lot = outcome.lot
+        func settled(_ line: DemandLine, _ supplier: String?, _ amount: Exact?, _ basis: SettlementBasis)
+            -> LineSettlement
+        {
+            LineSettlement(
+                line: line,
+                lot: lot.id,
+                leftToProject: leftToProject,
+                greenClauses: lot.greenClauses,
+                supplier: supplier,
+                amount: amount,
+                basis: basis
+            )
+        }
+        if let framework = outcome.auction?.framework, outcome.winner != nil {
+            var result: [String: LineSettlement] = [:]
+            for order in framework.orders {
+                let lines = lot.lines.filter { order.lines.contains($0.reference) }
+                guard let supplier = order.supplier, let price = order.price else {
+                    for line in lines { result[line.reference] = settled(line, nil, nil, .notBought) }
+                    continue
+                }
+                for (line, amount) in zip(lines, split(price, weights: lines.map(\.ceilingAmount))) {
+                    result[line.reference] = settled(line, supplier, amount, .frameworkOrder)
+                }
+            }
+            return lot.lines.map { result[$0.reference] ?? settled($0, nil, nil, .notBought) }
+        }
+        guard let winner = outcome.winner, let contract = outcome.contractPrice else {
+            return lot.lines.map { settled($0, nil, nil, .notBought) }
+        }
+        let bid = outcome.evaluations.first { $0.bid.bidder == winner }?.bid
+        if let bid, !bid.unitPrices.isEmpty, bid.price == contract {
+            let units = lot.lines.compactMap { bid.unitPrices[$0.reference] }
+            if units.count == lot.lines.count {
+                return zip(lot.lines, units).map { line, unit in
+                    settled(line, winner, line.quantity * unit, .unitPrice)
+                }
+            }
+        }
+        return zip(lot.lines, split(contract, weights: lot.lines.map(\.ceilingAmount))).map { line, amount in
+            settled(line, winner, amount, .ceilingShare)
+        }
+    }
+}

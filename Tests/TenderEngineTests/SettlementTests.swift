@@ -1,0 +1,152 @@
+import ExactNumbers
+import TenderEngine
+import TenderModel
+import Testing
+
+/// Money back to projects: the split rule to the cent, unit-price bids, and the projects' own purchases.
+@Suite struct SettlementTests {
+    static func x(_ text: String) -> Exact { Exact(text)! }
+    static func q(_ numerator: Int, _ denominator: Int) -> Exact {
+        (try? Exact(numerator: numerator, denominator: denominator))!
+    }
+
+    @Test func splitIsByCeilingsRoundedDownWithTheCentsToTheLargestFractions() {
+        // 1,000.00 over ceilings 3 : 3 : 1 → 428.5714…, 428.5714…, 142.8571…; down to the cent 428.57, 428.57,
+        // 142.85 (999.99); the cent left goes to the largest fraction dropped: 0.0071… (line 3) > 0.0014….
+        #expect(Settlement.split(1000, weights: [3, 3, 1]) == [Self.x("428.57"), Self.x("428.57"), Self.x("142.86")])
+        // 10.00 over seven equal lines: 1.4285… each, 1.42 × 7 = 9.94; the 6 cents left go to the first six
+        // (equal fractions: the earlier line first).
+        let seven = Settlement.split(10, weights: Array(repeating: 1, count: 7))
+        #expect(seven == Array(repeating: Self.x("1.43"), count: 6) + [Self.x("1.42")])
+        #expect(seven.sum() == 10)
+        // 100.00 over three equal lines: 33.34, 33.33, 33.33.
+        #expect(Settlement.split(100, weights: [1, 1, 1]) == [Self.x("33.34"), Self.x("33.33"), Self.x("33.33")])
+    }
+
+    @Test func splitAlwaysSumsToTheAward() {
+        var stream = RandomStream(seed: 11, replication: 0, label: "settlement-test")
+        for _ in 0..<200 {
+            let weights = (0..<Int(stream.unit() * 6 + 1)).map { _ in Exact(Int(stream.unit() * 100_000) + 1) }
+            let award = Exact(Int(stream.unit() * 10_000_000)) * Exact.percent(1)
+            let amounts = Settlement.split(award, weights: weights)
+            #expect(amounts.sum() == award)
+            #expect(amounts.allSatisfy { $0.rounded(places: 2, mode: .floor) == $0 })
+        }
+    }
+
+    /// Two projects' concrete in one lot (1,000 m³ at 500 and 500 m³ at 520 → ceilings 500,000 and 260,000);
+    /// A wins at 684,000.01: 684,000.01 × 500/760 = 450,000.0065…, × 260/760 = 234,000.0034…; down to the cent
+    /// 450,000.00 and 234,000.00, the cent left to the larger fraction (the first line).
+    @Test func aLumpSumAwardGoesBackToTheProjects() {
+        let result = TenderRun.run(Self.scenario(prices: ["A": "684000.01", "B": "700000", "C": "710000"]))
+        #expect(result.outcomes[0].winner == "A")
+        let lines = result.settlements.flatMap(\.lines)
+        #expect(lines.map(\.amount) == [Self.x("450000.01"), Self.x("234000.00")])
+        #expect(lines.map(\.basis) == [.ceilingShare, .ceilingShare])
+        #expect(result.settlements[0].savings == Self.x("49999.99"))
+        #expect(result.settlements[1].savingsRate == Self.q(26_000, 260_000))
+        // Budgets 1,000,000 and 400,000: 49,999.99 / 1,000,000 and 26,000 / 400,000.
+        #expect(result.settlements[1].savingsRateOfBudget == Self.x("0.065"))
+        #expect(result.metrics.payable == Self.x("684000.01"))
+        #expect(result.metrics.projectSavings == Self.x("75999.99"))
+        #expect(result.metrics.budgetSavingsRate == Self.x("75999.99") * Self.q(1, 1_400_000))
+        // Reference price 400: green premium 450,000.01 − 400,000 and 234,000 − 200,000.
+        #expect(result.settlements.map(\.greenPremium) == [Self.x("50000.01"), 34_000])
+    }
+
+    @Test func aUnitPriceBidPaysUnitPriceTimesQuantity() {
+        var bid = Bid(lot: "concrete", bidder: "A", price: Self.x("683000"))
+        bid.unitPrices = ["P1/D1": 450, "P2/D1": Self.x("466")]  // 450,000 + 233,000
+        let result = TenderRun.run(Self.scenario(prices: ["B": "700000", "C": "710000"], extra: [bid]))
+        #expect(result.outcomes[0].winner == "A")
+        let lines = result.settlements.flatMap(\.lines)
+        #expect(lines.map(\.amount) == [450_000, 233_000])
+        #expect(lines.map(\.basis) == [.unitPrice, .unitPrice])
+        #expect(lines[1].unitPrice == 466)
+    }
+
+    /// In a rehearsal a line left to the project has no bids: the settlement assumes its ceiling.
+    @Test func aLineLeftToTheProjectInARehearsalIsAssumedAtItsCeiling() {
+        var scenario = Self.scenario(prices: ["A": "684000", "B": "700000", "C": "710000"])
+        scenario.policy.thresholds.decentralisedGoods = 800_000
+        // The pool's ceiling 760,000 is below 800,000: both lines are left to their projects.
+        let result = TenderRun.run(scenario)
+        #expect(result.plan.lots.isEmpty)
+        let lines = result.settlements.flatMap(\.lines)
+        #expect(lines.map(\.basis) == [.assumedCeiling, .assumedCeiling])
+        #expect(lines.map(\.amount) == [500_000, 260_000])
+        #expect(result.metrics.assumedLines == 2)
+    }
+
+    /// Generated bids: a line left to its project is bought by the project with the same engine.
+    @Test func aLineLeftToTheProjectIsBoughtByTheProjectWithGeneratedBids() {
+        var scenario = Self.scenario(prices: [:])
+        scenario.bids = []
+        scenario.policy.thresholds.decentralisedGoods = 800_000
+        scenario.suppliers = scenario.suppliers.map {
+            var supplier = $0
+            supplier.costs = ["concrete": .fixed(400)]
+            return supplier
+        }
+        let result = TenderRun.run(scenario)
+        #expect(result.projectPurchases.map { $0.outcome?.lot.id } == ["P1/D1", "P2/D1"])
+        #expect(
+            result.projectPurchases.map { $0.outcome?.lot.method } == [
+                .competitiveConsultation, .competitiveConsultation,
+            ]
+        )
+        // Truthful bidders at a fixed cost of 400: each line is bought at quantity × 400.
+        let lines = result.settlements.flatMap(\.lines)
+        #expect(lines.map(\.amount) == [400_000, 200_000])
+        #expect(lines.map(\.leftToProject) == [.belowDecentralisedLimit, .belowDecentralisedLimit])
+    }
+
+    static func scenario(prices: [String: String], extra: [Bid] = []) -> Scenario {
+        typealias F = EvaluationFixtures
+        func line(_ project: String, _ quantity: Exact, _ price: Exact) -> DemandLine {
+            DemandLine(
+                id: "D1",
+                projectID: project,
+                category: "concrete",
+                spec: "C30",
+                quantity: quantity,
+                unit: "m3",
+                deliveryFrom: F.bidDate,
+                deliveryTo: F.bidDate,
+                ceilingUnitPrice: price
+            )
+        }
+        var policy = Policy()
+        policy.thresholds.decentralisedGoods = 0
+        policy.evaluation.method = .lowestPrice
+        var category = F.category
+        category.referencePrice = 400
+        let bids =
+            prices.sorted { $0.key < $1.key }.map { Bid(lot: "concrete", bidder: $0.key, price: x($0.value)) } + extra
+        return Scenario(
+            meta: Meta(name: "settlement", fiscalYear: 2023, bidDate: F.bidDate, seed: 9),
+            catalogue: [category],
+            projects: [
+                Project(
+                    id: "P1",
+                    name: "医院",
+                    buildingType: .hospital,
+                    district: "n",
+                    budget: 1_000_000,
+                    demands: [line("P1", 1000, 500)]
+                ),
+                Project(
+                    id: "P2",
+                    name: "学校",
+                    buildingType: .school,
+                    district: "n",
+                    budget: 400_000,
+                    demands: [line("P2", 500, 520)]
+                ),
+            ],
+            suppliers: [F.supplier("A"), F.supplier("B"), F.supplier("C")],
+            bids: bids,
+            policy: policy
+        )
+    }
+}
