@@ -13,7 +13,9 @@ import Testing
         let r = try Fixtures.tender(["export", Fixtures.scenario(scenario), "--csv", csv.path])
         #expect(r.status == 0, "\(r.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: csv.path).sorted()
-        #expect(files == ["about.csv", "awards.csv", "bids.csv", "lines.csv", "lots.csv", "projects.csv", "settlement.csv"])
+        #expect(
+            files == ["about.csv", "awards.csv", "bids.csv", "lines.csv", "lots.csv", "projects.csv", "settlement.csv"]
+        )
         for file in files {
             let text = try String(contentsOf: csv.appendingPathComponent(file), encoding: .utf8)
             #expect(text.hasSuffix("\r\n"), "\(file)")
