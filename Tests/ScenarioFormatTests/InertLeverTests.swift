@@ -113,7 +113,8 @@ import Testing
         ),
         Lever(
             key: "policy.evaluation.criteria",
-            value: "[{id: green-star, name: 星级, points: 50, attribute: star, bands: [{min: 3, points: 50}, {min: 2, points: 30}]}]"
+            value: "[{id: green-star, name: 星级, points: 50, attribute: star, "
+                + "bands: [{min: 3, points: 50}, {min: 2, points: 30}]}]"
         ),
         Lever(key: "policy.evaluation.rounding.places", value: "0"),
         Lever(key: "policy.evaluation.rounding.mode", value: "toward-zero"),
