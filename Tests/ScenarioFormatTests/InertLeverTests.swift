@@ -136,6 +136,7 @@ import Testing
         Lever(key: "policy.evaluation.candidates", value: "1"),
         Lever(key: "policy.evaluation.same-brand-rule", value: "false"),
         Lever(key: "policy.on-failure", value: "none"),
+        Lever(key: "policy.procurement-cost", value: "20000"),
         Lever(key: "policy.pricing", value: "second-price"),
         Lever(key: "policy.final-quote.concession", value: "0%"),
         Lever(

@@ -77,6 +77,23 @@ struct LotPlannerTests {
         #expect(plan.excluded.count == 6)
     }
 
+    @Test("per line: every line a purchase of its own, no value cap, no bundling (the no-pooling counterfactual)")
+    func perLine() throws {
+        // Only P2/D1 (1,530,255) reaches the 1,000,000 decentralised limit on its own; every other line is left
+        // to its project. A value cap and a bundling threshold change nothing.
+        let plan = plan {
+            $0.lotting.strategy = .perLine
+            $0.lotting.valueCap = F.x("500000")
+            $0.lotting.bundleBelow = F.x("5000000")
+        }
+        #expect(plan.lots.map(\.id) == ["concrete@P2.D1"])
+        #expect(references(try #require(plan.lots.first)) == ["P2/D1"])
+        #expect(plan.lots.first?.method == .competitiveConsultation)
+        let lines = F.threeProjects().flatMap(\.demands).count
+        #expect(plan.excluded.count == lines - 1)
+        #expect(plan.excluded.filter { $0.reason == .belowDecentralisedLimit }.count == lines - 2)
+    }
+
     @Test("category × period: ids concrete@Q3, by the quarter of deliveryFrom")
     func categoryPeriod() throws {
         let plan = plan { $0.lotting.strategy = .categoryPeriod }

@@ -81,6 +81,34 @@ import Testing
         )
     }
 
+    /// Procurements held: the two lots once each when the failed lot stays failed; three when it is evaluated
+    /// again by consultation (a second procedure). The rehearsal's lines left to the projects are not bought by
+    /// the engine, so not counted. At 1,000 yuan a procurement: 2,000 and 3,000.
+    @Test func procurementsCountEveryProcedureHeld() throws {
+        let two =
+            bids("concrete@north", ["A": "400000", "B": "410000"])
+            + bids("concrete@south", ["A": "1", "B": "2", "C": "3"])
+        let failed = TenderRun.run(
+            scenario(bids: two) {
+                $0.onFailure = .none
+                $0.procurementCost = 1000
+            }
+        )
+        #expect(failed.metrics.procurement?.procurements == 2)
+        #expect(failed.metrics.procurement?.administrativeCost == 2000)
+        let switched = TenderRun.run(
+            scenario(bids: two) {
+                $0.onFailure = .switchMethod
+                $0.procurementCost = 1000
+            }
+        )
+        #expect(switched.outcomes[0].switchedMethod)
+        #expect(switched.metrics.procurement?.procurements == 3)
+        #expect(switched.metrics.procurement?.administrativeCost == 3000)
+        let total = try #require(MetricRegistry.standard.metric(named: "total-cost")?.metric)
+        #expect(total.value(of: switched.metrics) == switched.metrics.payable + 3000)
+    }
+
     @Test func switchingMethodRescuesALotWithTwoValidBids() throws {
         let two =
             bids("concrete@north", ["A": "400000", "B": "410000"])

@@ -5,6 +5,7 @@ enum PolicySection {
     static let keys = [
         "thresholds", "method-below-threshold", "lotting", "sme", "evaluation", "green-rule", "optional-coverage",
         "on-failure", "auction", "pricing", "framework", "final-quote", "single-source", "optional-kinds",
+        "procurement-cost",
     ]
 
     static func read(_ cursor: Cursor) -> Policy {
@@ -41,6 +42,7 @@ enum PolicySection {
         if let p = map.optional("pricing").flatMap(AuctionSection.readPricing) { policy.pricing = p }
         if let f = map.optional("framework") { AuctionSection.readFramework(f, into: &policy.framework) }
         if let f = map.optional("final-quote") { readFinalQuote(f, into: &policy.finalQuote) }
+        amount(map, "procurement-cost", &policy.procurementCost)
         if let s = map.optional("single-source") { readSingleSource(s, into: &policy.singleSource) }
         return policy
     }

@@ -228,6 +228,24 @@ extension MetricRegistry {
             "1 when the small/micro share of the reserve is below the required share, when a reserved lot is awarded"
         ) { $0.reserve?.isBelowRequired.map { $0 ? .one : .zero } },
         .run(
+            "procurements",
+            .count,
+            Label("采购次数", "procurements"),
+            "procedures held: lots, lots held again, and the projects' own purchases of the lines left to them"
+        ) { $0.procurement.map { Exact($0.procurements) } },
+        .run(
+            "administrative-cost",
+            .amount,
+            Label("采购组织成本", "administrative cost"),
+            "procurements × policy.procurement-cost (yuan)"
+        ) { $0.procurement?.administrativeCost },
+        .run(
+            "total-cost",
+            .amount,
+            Label("采购总成本", "total cost"),
+            "payable by the projects + administrative cost (yuan)"
+        ) { metrics in metrics.procurement.map { metrics.payable + $0.administrativeCost } },
+        .run(
             "payable",
             .amount,
             Label("项目应付金额", "payable by projects"),

@@ -34,6 +34,8 @@ public struct RunMetrics: Sendable, Equatable {
     public var compliantProjects = 0
     /// Lines whose amount is assumed to be their ceiling (left to the project and not bought by the engine).
     public var assumedLines = 0
+    /// The procurements held and their administrative cost (``ProcurementCount``).
+    public var procurement: ProcurementCount? = nil
 
     /// 节约资金, in yuan: how much less the awarded lots cost than their ceilings (awarded ceiling − contract).
     /// A failed lot bought nothing and saved nothing: its ceiling is not counted.

@@ -65,6 +65,7 @@ enum DemandPooling {
                 case .perCategory: label = nil
                 case .categoryRegion: label = project.district
                 case .categoryPeriod: label = "Q\(line.deliveryFrom.quarter)"
+                case .perLine: label = "\(project.id).\(line.id)"
                 }
                 let key = PoolKey(category: line.category, label: label, green: green)
                 let position: Int

@@ -33,7 +33,9 @@ public enum LotPlanner {
         let policy = scenario.policy
         let green = GreenPlanner.plan(scenario)
         let (pools, excluded) = DemandPooling.pools(of: scenario, conventional: GreenPlanner.conventionalLines(green))
-        let cap = policy.lotting.valueCap.flatMap { $0 > .zero ? $0 : nil }
+        // Per line, each line is a purchase of its own: no cap splits it, no bundle joins it.
+        let perLine = policy.lotting.strategy == .perLine
+        let cap = perLine ? nil : policy.lotting.valueCap.flatMap { $0 > .zero ? $0 : nil }
         var drafts: [LotDraft] = []
         var bundleCandidates: [BundleKey: [DemandPool]] = [:]
         for pool in pools {
@@ -58,7 +60,7 @@ public enum LotPlanner {
                         )
                     )
                 }
-            } else if let below = policy.lotting.bundleBelow, pool.ceiling < below,
+            } else if !perLine, let below = policy.lotting.bundleBelow, pool.ceiling < below,
                 cap.map({ pool.ceiling <= $0 }) ?? true
             {
                 bundleCandidates[BundleKey(label: pool.label, green: pool.green), default: []].append(pool)

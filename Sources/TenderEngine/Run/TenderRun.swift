@@ -40,6 +40,7 @@ public enum TenderRun {
         var metrics = RunMetrics.total(lotMetrics, outcomes: outcomes)
         metrics.reserve = ReserveCheck.measure(lotMetrics, outcomes: outcomes, policy: scenario.policy.sme)
         metrics.settle(settlements)
+        metrics.procurement = ProcurementCount(outcomes: outcomes, purchases: purchases, policy: scenario.policy)
         return RunResult(
             scenario: scenario.meta.name,
             variant: scenario.variant,
@@ -199,6 +200,7 @@ public enum TenderRun {
             minimumValidBids: 2
         )!
         outcome.audit.insert(note, at: 0)
+        outcome.switchedMethod = true
         return outcome
     }
 

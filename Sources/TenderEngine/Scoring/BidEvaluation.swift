@@ -75,6 +75,9 @@ public struct LotOutcome: Sendable, Equatable {
     /// The round of procurement whose bids decided the lot: 0 the tender, 1 a re-tender after a failure
     /// (`policy.on-failure: retender`), which draws from streams of its own (``TenderRun/biddingRound(of:context:replication:)``).
     public var round: Int = 0
+    /// Whether the lot failed its own procedure and its bids were evaluated again by competitive consultation
+    /// (`policy.on-failure: switch-method`): a second procedure held on round 0's bids.
+    public var switchedMethod = false
 
     public var validCount: Int { evaluations.filter(\.isValid).count }
 }

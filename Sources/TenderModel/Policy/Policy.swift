@@ -20,6 +20,9 @@ public struct Policy: Sendable, Equatable {
     public var pricing: PricingRule = .firstPrice
     /// Framework-agreement lots (财政部令第110号).
     public var framework = FrameworkPolicy()
+    /// The administrative cost of one procurement held (a lot tendered, a re-tender, a project's own
+    /// purchase), in yuan: what pooling saves in work (Docs/planning.md).
+    public var procurementCost: Exact = .zero
     /// Final quotes (最后报价) of competitive negotiation and consultation lots (Docs/rules.md, "Procedures").
     public var finalQuote = FinalQuotePolicy()
     /// Single-source lots (单一来源, 财政部令第74号 chapter 4): the supplier per category, the negotiation.
@@ -69,6 +72,9 @@ public enum LotStrategy: String, Sendable, CaseIterable {
     case perCategory = "per-category"
     case categoryRegion = "category-region"
     case categoryPeriod = "category-period"
+    /// Every demand line a purchase of its own, as if each project bought alone (Docs/planning.md): no value
+    /// cap, no bundling.
+    case perLine = "per-line"
 }
 
 /// SME reserve and price deduction (财库〔2020〕46号, 〔2022〕19号).

@@ -103,6 +103,9 @@ package enum SimulationText {
                 out += "\(name): no effect: every replication gave exactly the figures of \(reference) "
                 out += "(every metric, run and lot); check that the variant changes a key this scenario uses\n"
             } else {
+                if name == comparison.decentralised, let line = poolingSaving(reference: reference, row) {
+                    out += line + "\n"
+                }
                 out += sentence(name: name, reference: reference, row) + "\n"
             }
         }
@@ -133,9 +136,31 @@ package enum SimulationText {
     /// The contract amount compares like for like only when both variants award the same ceilings (the same
     /// lines, bought by the batch); when the awarded ceiling differs — other lots failed, or lines were left to
     /// the projects — the sentence says so, with the difference, and the savings rate is the comparison to read.
+    /// What pooling saves: the no-pooling counterfactual's total cost (payable by the projects plus the
+    /// administrative cost of the procurements) minus the batch's, in yuan and as a share of the
+    /// counterfactual's, with the 95% CI (the relative CI of the paired ratio, scaled by the reference mean).
+    package static func poolingSaving(reference: String, _ row: [DifferenceSummary]) -> String? {
+        guard let t = row.first(where: { $0.definition.name == "total-cost" }), t.difference.isFinite,
+            t.meanVariant > 0
+        else { return nil }
+        let saving = t.meanVariant - t.meanReference
+        let band = t.halfWidth * t.meanReference
+        let verb = saving >= 0 ? "saves" : "costs"
+        return "pooling (\(reference)) \(verb) \(NumberFormat.value(abs(saving), .amount)) yuan ± "
+            + "\(NumberFormat.value(band, .amount)) (95% CI), \(percent(abs(saving) / t.meanVariant)) of what the "
+            + "projects would pay buying alone, administrative cost included"
+    }
+
     package static func sentence(name: String, reference: String, _ row: [DifferenceSummary]) -> String {
         func find(_ metric: String) -> DifferenceSummary? { row.first { $0.definition.name == metric } }
         var parts: [String] = []
+        // Like for like: every demand line is paid for, pooled or left to its project.
+        if let p = find("payable"), p.difference.isFinite {
+            let more = p.difference >= 0 ? "more" : "less"
+            parts.append(
+                "the projects pay \(percent(abs(p.difference))) ± \(percent(p.halfWidth)) \(more) for all their lines"
+            )
+        }
         if let s = find("savings-rate"), s.difference.isFinite {
             parts.append(
                 "savings rate \(signed(s.difference, .points, .share)) ± \(unsigned(s.halfWidth, .points, .share))"

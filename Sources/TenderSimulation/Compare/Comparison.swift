@@ -90,6 +90,9 @@ package struct ComparisonSummary: Sendable, Equatable {
     /// For each variant after the first, whether every replication gave exactly the reference's figures (every
     /// metric, run and lot): the variant changed nothing the metrics measure.
     package var sameOutcome: [Bool] = []
+    /// The variant that is the no-pooling counterfactual (`tender compare --against decentralised`), if any:
+    /// its difference from the reference is what pooling saves.
+    package var decentralised: String? = nil
 }
 
 /// Runs the same replications under several variants: common random numbers (same seed, same replication

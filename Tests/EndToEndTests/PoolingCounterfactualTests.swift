@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+/// `tender compare --against decentralised`: the batch against every project buying its own lines
+/// (Docs/planning.md).
+@Suite struct PoolingCounterfactualTests {
+    /// The counterfactual is compared with base, described, opens with what pooling saves, and holds many
+    /// more procurements (every line its own purchase).
+    @Test func theCounterfactualIsComparedWithTheBatch() throws {
+        let r = try Fixtures.tender([
+            "compare", Fixtures.scenario("daqing-2023.yaml"), "--against", "decentralised", "--replications", "4",
+            "--quiet", "--format", "json",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(json["variants"] as? [String] == ["base", "decentralised"])
+        let differences = try #require((json["differences"] as? [[String: Any]])?.first)
+        let metrics = try #require(differences["metrics"] as? [[String: Any]])
+        let procurements = try #require(metrics.first { $0["name"] as? String == "procurements" })
+        let reference = try #require(procurements["meanReference"] as? Double)
+        let variant = try #require(procurements["meanVariant"] as? Double)
+        // Daqing pools its demand lines into 8 lots; alone, every line is a purchase of its own.
+        #expect(variant > reference * 3, "\(procurements)")
+
+        let text = try Fixtures.tender([
+            "compare", Fixtures.scenario("daqing-2023.yaml"), "--against", "decentralised", "--replications", "4",
+            "--quiet",
+        ])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("decentralised: 不集中采购：各项目自行采购每条需求 (every project buys its own lines)"))
+        #expect(text.stdout.contains("\npooling (base) "))
+        #expect(text.stdout.contains(" of what the projects would pay buying alone, administrative cost included\n"))
+    }
+
+    @Test func compareNeedsVariantsOrACounterfactual() throws {
+        let r = try Fixtures.tender(["compare", Fixtures.scenario("daqing-2023.yaml"), "--replications", "2"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("give --variants (e.g. base,deduction-20), --against decentralised, or both"))
+    }
+}
