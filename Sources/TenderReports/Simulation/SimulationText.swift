@@ -154,16 +154,16 @@ package enum SimulationText {
     package static func sentence(name: String, reference: String, _ row: [DifferenceSummary]) -> String {
         func find(_ metric: String) -> DifferenceSummary? { row.first { $0.definition.name == metric } }
         var parts: [String] = []
+        if let s = find("savings-rate"), s.difference.isFinite {
+            parts.append(
+                "savings rate \(signed(s.difference, .points, .share)) ± \(unsigned(s.halfWidth, .points, .share))"
+            )
+        }
         // Like for like: every demand line is paid for, pooled or left to its project.
         if let p = find("payable"), p.difference.isFinite {
             let more = p.difference >= 0 ? "more" : "less"
             parts.append(
                 "the projects pay \(percent(abs(p.difference))) ± \(percent(p.halfWidth)) \(more) for all their lines"
-            )
-        }
-        if let s = find("savings-rate"), s.difference.isFinite {
-            parts.append(
-                "savings rate \(signed(s.difference, .points, .share)) ± \(unsigned(s.halfWidth, .points, .share))"
             )
         }
         if let c = find("contract"), c.difference.isFinite {
