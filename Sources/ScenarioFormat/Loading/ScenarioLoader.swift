@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TenderEngine
 import TenderModel
 import Yams
@@ -42,6 +43,10 @@ package struct ScenarioLoader: Sendable {
 
     let readFile: FileReader
     package let includeScope: IncludeScope
+    /// The files this loader has parsed: loading the scenario again (another variant, a sweep cell's
+    /// overrides) starts from the parsed trees, and a variant is an overlay on a copy of them (``Node`` is a
+    /// value). Each file is read and parsed once per loader.
+    private let parsed = ParsedFiles()
 
     package init(readFile: @escaping FileReader = ScenarioLoader.readFromDisk, includes: IncludeScope = .confined) {
         self.readFile = readFile
@@ -243,6 +248,14 @@ package struct ScenarioLoader: Sendable {
     }
 
     private func read(_ path: String, log: DiagnosticLog, budget: LoadBudget, from cursor: Cursor? = nil) -> Node? {
+        if let file = parsed.files.withLock({ $0[path] }) {
+            budget.bytes += file.size
+            if let cursor, budget.bytes > SourceText.maximumTotalBytes {
+                cursor.error(Self.totalTooLarge)
+                return nil
+            }
+            return file.root
+        }
         let bytes: [UInt8]
         do {
             bytes = try readFile(path)
@@ -264,14 +277,18 @@ package struct ScenarioLoader: Sendable {
         }
         budget.bytes += bytes.count
         if let cursor, budget.bytes > SourceText.maximumTotalBytes {
-            cursor.error(
-                "the scenario and its includes come to more than \(SourceText.maximumTotalBytes / 1_048_576) MB "
-                    + "with this file; expected less in all"
-            )
+            cursor.error(Self.totalTooLarge)
             return nil
         }
-        return SourceText.compose(bytes, file: path, log: log)
+        let root = SourceText.compose(bytes, file: path, log: log)
+        // Only a file that parsed is kept: one that did not is read again, and reports its errors again.
+        if let root { parsed.files.withLock { $0[path] = ParsedFile(size: bytes.count, root: root) } }
+        return root
     }
+
+    static let totalTooLarge =
+        "the scenario and its includes come to more than \(SourceText.maximumTotalBytes / 1_048_576) MB "
+        + "with this file; expected less in all"
 
     /// A short reason a file cannot be read: "no such file", "permission denied", "is a directory".
     static func readFailure(_ error: any Error) -> String {
@@ -401,4 +418,17 @@ package struct ScenarioLoader: Sendable {
         }
         return false
     }
+}
+
+/// The parsed files of one loader, by path as given.
+private final class ParsedFiles: Sendable {
+    let files = Mutex<[String: ParsedFile]>([:])
+}
+
+/// One parsed file: the size of the bytes read (for the total-size limit) and the node tree. `@unchecked
+/// Sendable`: a ``Node`` is a value that nothing changes once parsed (an override changes a copy), but Yams
+/// does not declare it `Sendable`.
+private struct ParsedFile: @unchecked Sendable {
+    let size: Int
+    let root: Node
 }

@@ -14,10 +14,9 @@ enum DoubleMath {
     /// The largest unit amount a draw may produce (10^13 yuan), so a runaway lognormal stays representable.
     static let largestAmount = 1e13
 
-    /// `value` as the nearest double (through 12 decimal places, ample for prices and parameters).
-    static func double(_ value: Exact) -> Double {
-        Double(value.formatted(places: 12, mode: .halfEven)) ?? .nan
-    }
+    /// `value` as the nearest double to it rounded to 12 decimal places (ample for prices and parameters;
+    /// ``Exact/nearestDouble``, which does not go through text on machine integers).
+    static func double(_ value: Exact) -> Double { value.nearestDouble }
 
     /// `value` rounded half away from zero to the cent and made exact: `Exact(cents) / 100`.
     /// Negative values and NaN give 0; values above ``largestAmount`` give that amount.

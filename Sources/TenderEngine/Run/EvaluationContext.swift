@@ -32,6 +32,13 @@ public struct EvaluationContext: Sendable {
         storage = Storage(scenario)
     }
 
+    /// What bidding on `lot` needs that does not depend on the draws: prepared with the context for each lot
+    /// of the plan (found by id), prepared now for a lot the plan does not have.
+    func bidding(for lot: Lot) -> LotBidding {
+        if let prepared = storage.bidding[lot.id], prepared.lot == lot { return prepared }
+        return LotBidding(lot: lot, scenario: scenario)
+    }
+
     /// The product a bid offers for a category: its own, else the supplier's registered one.
     func product(of bid: Bid, category: String) -> Product? {
         bid.products[category] ?? suppliers[bid.bidder]?.products[category]
@@ -48,6 +55,8 @@ public struct EvaluationContext: Sendable {
         let scoringCriteria: [ScoringCriterion]
         let criterionIDs: [String]
         let plan: LotPlan
+        /// Per lot id of the plan, when bids are generated (no entered bids).
+        let bidding: [String: LotBidding]
 
         init(_ scenario: Scenario) {
             self.scenario = scenario
@@ -77,7 +86,15 @@ public struct EvaluationContext: Sendable {
                 }
             )
             criterionIDs = policy.evaluation.criteria.map(\.id)
-            plan = LotPlanner.plan(scenario)
+            let plan = LotPlanner.plan(scenario)
+            self.plan = plan
+            var bidding: [String: LotBidding] = [:]
+            if scenario.bids.isEmpty {
+                for lot in plan.lots where bidding[lot.id] == nil {
+                    bidding[lot.id] = LotBidding(lot: lot, scenario: scenario)
+                }
+            }
+            self.bidding = bidding
         }
     }
 }
