@@ -23,8 +23,11 @@ enum DoubleMath {
     static func cents(_ value: Double) -> Exact {
         let clamped = value.isNaN ? 0 : min(max(value, 0), largestAmount)
         let cents = (clamped * 100).rounded(.toNearestOrAwayFromZero)
-        return Exact(Int(cents)) * .percent(1)
+        return exactCents(Int64(cents))
     }
+
+    /// `cents` / 100, exact, built as ``cents(_:)`` builds it.
+    static func exactCents(_ cents: Int64) -> Exact { Exact(Int(cents)) * .percent(1) }
 
     /// `value` rounded half away from zero to 4 decimal places, exact.
     static func fourPlaces(_ value: Double) -> Exact {

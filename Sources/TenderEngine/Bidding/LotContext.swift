@@ -324,14 +324,15 @@ final class LotBidding: Sendable {
 
 /// The equilibrium unit bids of one (lot, supplier, category), in whole cents, by unit cost in cents: each is
 /// computed by ``EquilibriumBid`` the first time a replication draws that cost, and read from the table
-/// after. The table gives exactly what the computation gives (it stores its results), so outputs do not move;
-/// it keeps at most ``capacity`` costs (a wide support) and computes the others each time.
+/// after. The table gives exactly what the computation gives (it stores its results, whole cents, and makes
+/// them into the same `Exact(cents) / 100`), so outputs do not move; it keeps at most ``capacity`` costs
+/// (16 bytes each, a quarter of a megabyte when full) and computes the others each time.
 final class EquilibriumTable: Sendable {
-    static let capacity = 4_096
+    static let capacity = 16_384
     let distribution: CostDistribution
     let bidders: Int
     let reserve: Double
-    private let bids = Mutex<[Int64: Exact]>([:])
+    private let bids = Mutex<[Int64: Int64]>([:])
 
     init(distribution: CostDistribution, bidders: Int, reserve: Double) {
         self.distribution = distribution
@@ -343,10 +344,13 @@ final class EquilibriumTable: Sendable {
         // A drawn cost is whole cents (a fixed one is rounded to the cent): the key is the cost in cents.
         guard let (n, d) = cost.machineFraction, d <= 100, 100 % d == 0 else { return compute(cost) }
         let cents = n * (100 / d)
-        if let known = bids.withLock({ $0[cents] }) { return known }
+        if let known = bids.withLock({ $0[cents] }) { return DoubleMath.exactCents(known) }
         let bid = compute(cost)
-        bids.withLock { table in
-            if table.count < Self.capacity { table[cents] = bid }
+        // The bid is whole cents too: the larger of the rounded integral and the cost.
+        if let (bn, bd) = bid.machineFraction, bd <= 100, 100 % bd == 0 {
+            bids.withLock { table in
+                if table.count < Self.capacity { table[cents] = bn * (100 / bd) }
+            }
         }
         return bid
     }

@@ -44,6 +44,13 @@ public struct EvaluationContext: Sendable {
         bid.products[category] ?? suppliers[bid.bidder]?.products[category]
     }
 
+    /// The categories' shares of `lot`'s ceiling, quantities and reference prices, for the metrics of an award
+    /// of the whole lot: prepared with the context for each lot of the plan, computed now for another lot.
+    func metricShares(for lot: Lot) -> CategoryShares {
+        if let prepared = storage.metricShares[lot.id], prepared.lot == lot { return prepared.shares }
+        return CategoryShares(lines: lot.lines, ceiling: lot.ceiling, lot: lot, categories: categories)
+    }
+
     private final class Storage: Sendable {
         let scenario: Scenario
         let suppliers: [String: Supplier]
@@ -57,6 +64,8 @@ public struct EvaluationContext: Sendable {
         let plan: LotPlan
         /// Per lot id of the plan, when bids are generated (no entered bids).
         let bidding: [String: LotBidding]
+        /// Per lot id of the plan.
+        let metricShares: [String: (lot: Lot, shares: CategoryShares)]
 
         init(_ scenario: Scenario) {
             self.scenario = scenario
@@ -95,6 +104,13 @@ public struct EvaluationContext: Sendable {
                 }
             }
             self.bidding = bidding
+            var metricShares: [String: (lot: Lot, shares: CategoryShares)] = [:]
+            for lot in plan.lots where metricShares[lot.id] == nil {
+                metricShares[lot.id] = (
+                    lot, CategoryShares(lines: lot.lines, ceiling: lot.ceiling, lot: lot, categories: categories)
+                )
+            }
+            self.metricShares = metricShares
         }
     }
 }
