@@ -73,5 +73,5 @@ public struct LotOutcome: Sendable, Equatable {
     /// of a framework agreement (Docs/auctions.md); nil for a first-price sealed evaluation.
     public var auction: AuctionRecord?
 
-    public var validCount: Int { evaluations.filter(\.isValid).count }
+    public var validCount: Int { evaluations.count { $0.isValid } }
 }
