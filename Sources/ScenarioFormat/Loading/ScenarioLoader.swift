@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TenderEngine
 import TenderModel
 import Yams
@@ -42,6 +43,10 @@ package struct ScenarioLoader: Sendable {
 
     let readFile: FileReader
     package let includeScope: IncludeScope
+    /// The files this loader has parsed: loading the scenario again (another variant, a sweep cell's
+    /// overrides) starts from the parsed trees, and a variant is an overlay on a copy of them (``Node`` is a
+    /// value). Each file is read and parsed once per loader.
+    private let parsed = ParsedFiles()
 
     package init(readFile: @escaping FileReader = ScenarioLoader.readFromDisk, includes: IncludeScope = .confined) {
         self.readFile = readFile
@@ -113,10 +118,11 @@ package struct ScenarioLoader: Sendable {
         let variantSection = mainMap?.optional("variants")
         let definitions = variantSection.map { VariantsSection.read($0) } ?? []
         var overridden: [(OverridePath, SourceLocation)] = []
+        var changed = Set<Int>()
         if let variant {
             if let definition = definitions.first(where: { $0.info.name == variant }) {
                 for (overridePath, value, cursor) in definition.overrides {
-                    if apply(overridePath, value, to: &documents, at: cursor) {
+                    if apply(overridePath, value, to: &documents, changed: &changed, at: cursor) {
                         overridden.append((overridePath, cursor.location))
                     }
                 }
@@ -145,7 +151,7 @@ package struct ScenarioLoader: Sendable {
             }
             let value = (try? Yams.compose(yaml: valueText)) ?? nil ?? Node(valueText)
             let cursor = Cursor(node: value, path: text, file: location.file, log: cursorLog)
-            if apply(overridePath, value, to: &documents, at: cursor, location: location, log: log) {
+            if apply(overridePath, value, to: &documents, changed: &changed, at: cursor, location: location, log: log) {
                 overridden.append((overridePath, location))
             }
         }
@@ -158,23 +164,25 @@ package struct ScenarioLoader: Sendable {
         var meta: Meta?
         var policy = Policy()
         for (index, (file, root)) in documents.enumerated() {
-            sourceMap.index(root, path: "", file: file)
             let isMain = index == documents.count - 1
-            let cursor = Cursor(node: root, path: "", file: file, log: log)
-            let map: MappingCursor?
-            if isMain {
-                map = mainMap == nil ? nil : MappingCursor(cursor: cursor, entries: mainEntries(root))
-            } else {
-                map = cursor.mapping(
-                    "an included file (catalogue, projects, suppliers, includes)",
-                    keys: Self.includedKeys
-                )
+            if !isMain {
+                // An included file no override changed reads the same in every load: decoded once per loader.
+                let document = changed.contains(index) ? decode(included: root, file: file) : decoded(root, file: file)
+                sourceMap.add(document.locations)
+                for diagnostic in document.diagnostics { log.report(diagnostic) }
+                catalogue += document.catalogue
+                projects += document.projects
+                suppliers += document.suppliers
+                continue
             }
+            sourceMap.add(SourceMap.locations(of: root, file: file))
+            let cursor = Cursor(node: root, path: "", file: file, log: log)
+            let map = mainMap == nil ? nil : MappingCursor(cursor: cursor, entries: mainEntries(root))
             guard let map else { continue }
             if let c = map.optional("catalogue") { catalogue += CatalogueSection.read(c) }
             if let c = map.optional("projects") { projects += ProjectsSection.read(c) }
             if let c = map.optional("suppliers") { suppliers += SuppliersSection.read(c) }
-            if isMain {
+            do {
                 meta = map.required("meta", "the scenario's name, fiscal year and bid date").flatMap(MetaSection.read)
                 if let c = map.optional("policy") { policy = PolicySection.read(c) }
                 if let c = map.optional("bids") { bidEntries = BidsSection.read(c) }
@@ -254,6 +262,38 @@ package struct ScenarioLoader: Sendable {
         )
     }
 
+    /// An included document read on its own: its sections, the diagnostics reading them gave, its paths.
+    private func decode(included root: Node, file: String) -> DecodedDocument {
+        let log = DiagnosticLog()
+        let cursor = Cursor(node: root, path: "", file: file, log: log)
+        var catalogue: [Category] = []
+        var projects: [Project] = []
+        var suppliers: [Supplier] = []
+        if let map = cursor.mapping(
+            "an included file (catalogue, projects, suppliers, includes)",
+            keys: Self.includedKeys
+        ) {
+            if let c = map.optional("catalogue") { catalogue = CatalogueSection.read(c) }
+            if let c = map.optional("projects") { projects = ProjectsSection.read(c) }
+            if let c = map.optional("suppliers") { suppliers = SuppliersSection.read(c) }
+        }
+        return DecodedDocument(
+            catalogue: catalogue,
+            projects: projects,
+            suppliers: suppliers,
+            diagnostics: log.items,
+            locations: SourceMap.locations(of: root, file: file)
+        )
+    }
+
+    /// ``decode(included:file:)`` of a file as parsed, once per loader.
+    private func decoded(_ root: Node, file: String) -> DecodedDocument {
+        if let known = parsed.decoded.withLock({ $0[file] }) { return known }
+        let document = decode(included: root, file: file)
+        parsed.decoded.withLock { $0[file] = document }
+        return document
+    }
+
     private func mainEntries(_ root: Node) -> [(key: String, keyNode: Node, value: Node)] {
         guard case .mapping(let mapping) = root else { return [] }
         return mapping.compactMap { key, value in
@@ -263,6 +303,14 @@ package struct ScenarioLoader: Sendable {
     }
 
     private func read(_ path: String, log: DiagnosticLog, budget: LoadBudget, from cursor: Cursor? = nil) -> Node? {
+        if let file = parsed.files.withLock({ $0[path] }) {
+            budget.bytes += file.size
+            if let cursor, budget.bytes > SourceText.maximumTotalBytes {
+                cursor.error(Self.totalTooLarge)
+                return nil
+            }
+            return file.root
+        }
         let bytes: [UInt8]
         do {
             bytes = try readFile(path)
@@ -284,14 +332,18 @@ package struct ScenarioLoader: Sendable {
         }
         budget.bytes += bytes.count
         if let cursor, budget.bytes > SourceText.maximumTotalBytes {
-            cursor.error(
-                "the scenario and its includes come to more than \(SourceText.maximumTotalBytes / 1_048_576) MB "
-                    + "with this file; expected less in all"
-            )
+            cursor.error(Self.totalTooLarge)
             return nil
         }
-        return SourceText.compose(bytes, file: path, log: log)
+        let root = SourceText.compose(bytes, file: path, log: log)
+        // Only a file that parsed is kept: one that did not is read again, and reports its errors again.
+        if let root { parsed.files.withLock { $0[path] = ParsedFile(size: bytes.count, root: root) } }
+        return root
     }
+
+    static let totalTooLarge =
+        "the scenario and its includes come to more than \(SourceText.maximumTotalBytes / 1_048_576) MB "
+        + "with this file; expected less in all"
 
     /// A short reason a file cannot be read: "no such file", "permission denied", "is a directory".
     static func readFailure(_ error: any Error) -> String {
@@ -406,6 +458,7 @@ package struct ScenarioLoader: Sendable {
         _ path: OverridePath,
         _ value: Node,
         to documents: inout [(file: String, root: Node)],
+        changed: inout Set<Int>,
         at cursor: Cursor,
         location: SourceLocation? = nil,
         log: DiagnosticLog? = nil
@@ -421,6 +474,7 @@ package struct ScenarioLoader: Sendable {
             switch path.applying(value, to: documents[index].root, mark: location == nil ? cursor.node.mark : nil) {
             case .success(let root):
                 documents[index].root = root
+                changed.insert(index)
                 return true
             case .failure(let failure):
                 failures.append(failure.description)
@@ -434,4 +488,28 @@ package struct ScenarioLoader: Sendable {
         }
         return false
     }
+}
+
+/// The parsed files of one loader, by path as given.
+private final class ParsedFiles: Sendable {
+    let files = Mutex<[String: ParsedFile]>([:])
+    /// Included files as read when no override changes them.
+    let decoded = Mutex<[String: DecodedDocument]>([:])
+}
+
+/// An included file's sections as read, the diagnostics reading them gave, and where its paths are written.
+private struct DecodedDocument: Sendable {
+    let catalogue: [Category]
+    let projects: [Project]
+    let suppliers: [Supplier]
+    let diagnostics: [Diagnostic]
+    let locations: SourceMap.Locations
+}
+
+/// One parsed file: the size of the bytes read (for the total-size limit) and the node tree. `@unchecked
+/// Sendable`: a ``Node`` is a value that nothing changes once parsed (an override changes a copy), but Yams
+/// does not declare it `Sendable`.
+private struct ParsedFile: @unchecked Sendable {
+    let size: Int
+    let root: Node
 }

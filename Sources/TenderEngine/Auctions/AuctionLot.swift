@@ -50,7 +50,7 @@ enum AuctionLot {
 
     /// The generated entries of a lot in entry order (submission time, then scenario order).
     static func generatedEntries(_ lot: Lot, context: EvaluationContext, streamReplication: Int) -> [GeneratedBid] {
-        BidGenerator.bids(for: lot, scenario: context.scenario, replication: streamReplication).enumerated().sorted {
+        BidGenerator.bids(for: lot, context: context, replication: streamReplication).enumerated().sorted {
             ($0.element.bid.submittedAt, $0.offset) < ($1.element.bid.submittedAt, $1.offset)
         }.map(\.element)
     }

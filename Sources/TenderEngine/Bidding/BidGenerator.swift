@@ -35,40 +35,76 @@ public enum BidGenerator {
 
     /// The eligible suppliers of `lot`, who participates, and the bids.
     public static func round(for lot: Lot, scenario: Scenario, replication: Int) -> BiddingRound {
-        let eligible = eligibleSuppliers(for: lot, scenario: scenario)
-        let context = LotContext(lot: lot, scenario: scenario, replication: replication, bidders: eligible.count)
-        let participating = eligible.filter { context.participates($0) }
+        let bidding = LotBidding(lot: lot, scenario: scenario)
+        var participating: [String] = []
+        var bids: [GeneratedBid] = []
+        generate(bidding, replication: replication, participant: { participating.append($0.id) }) {
+            bids.append(bidding.generated($0, $1, replication: replication))
+        }
+        return BiddingRound(lot: lot.id, eligible: bidding.bidders.map(\.id), participating: participating, bids: bids)
+    }
 
-        var priced: [Int: GeneratedBid] = [:]
+    /// The generated bids on a lot of the context's plan: as ``bids(for:scenario:replication:)``, from what the
+    /// context prepared for the lot (``LotBidding``) instead of preparing it again.
+    static func bids(for lot: Lot, context: EvaluationContext, replication: Int) -> [GeneratedBid] {
+        let bidding = context.bidding(for: lot)
+        var bids: [GeneratedBid] = []
+        generate(bidding, replication: replication) { bids.append(bidding.generated($0, $1, replication: replication)) }
+        return bids
+    }
+
+    /// The sealed bids alone (what a sealed evaluation reads), from what the context prepared for the lot.
+    static func sealedBids(for lot: Lot, context: EvaluationContext, replication: Int) -> [Bid] {
+        let bidding = context.bidding(for: lot)
+        var bids: [Bid] = []
+        bids.reserveCapacity(bidding.bidders.count)
+        generate(bidding, replication: replication) {
+            bids.append(bidding.makeBid($0, price: $1.price, replication: replication))
+        }
+        return bids
+    }
+
+    /// Draws who participates and prices their bids; calls `emit` with each bid in scenario order of the
+    /// suppliers (a ring's cover bids priced after its designated winners').
+    static func generate(
+        _ bidding: LotBidding,
+        replication: Int,
+        participant: (LotBidding.Bidder) -> Void = { _ in },
+        emit: (LotBidding.Bidder, LotBidding.Priced) -> Void
+    ) {
+        var priced: [LotBidding.Priced?] = []
+        var participants: [Int] = []
         var winnerPrices: [String: Exact] = [:]
-        var covers: [(index: Int, supplier: Supplier, ring: String, markup: Exact, cover: Exact)] = []
-        for (index, supplier) in participating.enumerated() {
-            if case .ring(let ring, false, let markup, let cover) = supplier.behaviour {
-                covers.append((index, supplier, ring, markup, cover))
+        var covers: [(position: Int, ring: String, markup: Exact, cover: Exact)] = []
+        for (index, bidder) in bidding.bidders.enumerated() where bidding.participates(bidder, replication: replication)
+        {
+            participant(bidder)
+            participants.append(index)
+            priced.append(nil)
+            if case .ring(let ring, false, let markup, let cover) = bidder.behaviour {
+                covers.append((priced.count - 1, ring, markup, cover))
                 continue
             }
-            guard let generated = context.bid(of: supplier) else { continue }
-            priced[index] = generated
-            if case .ring(let ring, true, _, _) = supplier.behaviour {
-                winnerPrices[ring] = min(winnerPrices[ring] ?? generated.bid.price, generated.bid.price)
+            guard let bid = bidding.price(of: bidder, replication: replication) else { continue }
+            priced[priced.count - 1] = bid
+            if case .ring(let ring, true, _, _) = bidder.behaviour {
+                let price = bid.price.rounded(places: 2, mode: .halfUp)
+                winnerPrices[ring] = min(winnerPrices[ring] ?? price, price)
             }
         }
         for member in covers {
-            priced[member.index] = context.coverBid(
-                of: member.supplier,
+            priced[member.position] = bidding.coverPrice(
+                of: bidding.bidders[participants[member.position]],
                 winnerPrice: winnerPrices[member.ring],
                 markup: member.markup,
-                cover: member.cover
+                cover: member.cover,
+                replication: replication
             )
         }
-        var bids = participating.indices.compactMap { priced[$0] }
-        CollusionDetection.trace(&bids, context: context, probability: scenario.policy.evaluation.collusionDetection)
-        return BiddingRound(
-            lot: lot.id,
-            eligible: eligible.map(\.id),
-            participating: participating.map(\.id),
-            bids: bids
-        )
+        for (position, bid) in priced.enumerated() {
+            guard let bid else { continue }
+            emit(bidding.bidders[participants[position]], bid)
+        }
     }
 
     /// Suppliers offering every category of `lot` (a product or a cost model), without large firms when the
@@ -85,14 +121,34 @@ public enum BidGenerator {
     ///   - bidders: n, the number of potential bidders.
     ///   - reserve: the ceiling unit price R; the top of the model's support is used if lower.
     public static func equilibriumUnitBid(cost: Exact, model: CostModel, bidders: Int, reserve: Exact) -> Exact {
-        let c = DoubleMath.double(cost)
-        let unit = EquilibriumBid.unitBid(
-            cost: c,
+        equilibriumUnitBid(
+            cost: cost,
             distribution: CostDistribution(model),
             bidders: bidders,
             reserve: DoubleMath.double(reserve)
         )
+    }
+
+    /// As ``equilibriumUnitBid(cost:model:bidders:reserve:)``, with the model ready to sample and the reserve
+    /// as a double.
+    static func equilibriumUnitBid(cost: Exact, distribution: CostDistribution, bidders: Int, reserve: Double) -> Exact
+    {
+        let unit = EquilibriumBid.unitBid(
+            cost: DoubleMath.double(cost),
+            distribution: distribution,
+            bidders: bidders,
+            reserve: reserve
+        )
         return max(DoubleMath.cents(unit), cost)
+    }
+
+    static func equilibriumUnitBid(cost: Exact, distribution: CostDistribution, bidders: Int, reserve: Exact) -> Exact {
+        equilibriumUnitBid(
+            cost: cost,
+            distribution: distribution,
+            bidders: bidders,
+            reserve: DoubleMath.double(reserve)
+        )
     }
 
     /// One unit cost drawn from `model` with `stream`, in whole cents (fixed costs are rounded exactly).

@@ -9,15 +9,18 @@ import TenderModel
 /// traced bids of one ring on a lot are then rejected as `collusion` by ``CollusionRule``, like entered bids
 /// recording the same preparer; a single traced bid proves nothing.
 enum CollusionDetection {
-    static func trace(_ bids: inout [GeneratedBid], context: LotContext, probability: Exact) {
-        guard probability > .zero else { return }
-        let p = DoubleMath.double(probability)
-        for index in bids.indices {
-            guard case .ring(let ring, _, _, _) = bids[index].behaviour else { continue }
-            var stream = context.stream("detection/\(context.lot.id)/\(bids[index].bid.bidder)")
-            if probability >= .one || stream.unit() < p {
-                bids[index].bid.evidence[.preparedBy] = "ring \(ring)"
-            }
+    /// Marks `bid`, of a supplier behaving as `behaviour`, with its ring's trace when the draw says so.
+    static func trace(
+        _ bid: inout Bid,
+        behaviour: Behaviour,
+        seed: UInt64,
+        replication: Int,
+        probability: Exact
+    ) {
+        guard probability > .zero, case .ring(let ring, _, _, _) = behaviour else { return }
+        var stream = RandomStream(seed: seed, replication: replication, label: "detection/\(bid.lot)/\(bid.bidder)")
+        if probability >= .one || stream.unit() < DoubleMath.double(probability) {
+            bid.evidence[.preparedBy] = "ring \(ring)"
         }
     }
 }

@@ -14,18 +14,20 @@ enum DoubleMath {
     /// The largest unit amount a draw may produce (10^13 yuan), so a runaway lognormal stays representable.
     static let largestAmount = 1e13
 
-    /// `value` as the nearest double (through 12 decimal places, ample for prices and parameters).
-    static func double(_ value: Exact) -> Double {
-        Double(value.formatted(places: 12, mode: .halfEven)) ?? .nan
-    }
+    /// `value` as the nearest double to it rounded to 12 decimal places (ample for prices and parameters;
+    /// ``Exact/nearestDouble``, which does not go through text on machine integers).
+    static func double(_ value: Exact) -> Double { value.nearestDouble }
 
     /// `value` rounded half away from zero to the cent and made exact: `Exact(cents) / 100`.
     /// Negative values and NaN give 0; values above ``largestAmount`` give that amount.
     static func cents(_ value: Double) -> Exact {
         let clamped = value.isNaN ? 0 : min(max(value, 0), largestAmount)
         let cents = (clamped * 100).rounded(.toNearestOrAwayFromZero)
-        return Exact(Int(cents)) * .percent(1)
+        return exactCents(Int64(cents))
     }
+
+    /// `cents` / 100, exact, built as ``cents(_:)`` builds it.
+    static func exactCents(_ cents: Int64) -> Exact { Exact(Int(cents)) * .percent(1) }
 
     /// `value` rounded half away from zero to 4 decimal places, exact.
     static func fourPlaces(_ value: Double) -> Exact {

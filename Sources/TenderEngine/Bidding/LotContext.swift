@@ -1,175 +1,373 @@
 import ExactNumbers
+import Synchronization
 import TenderModel
 
-/// What every bidder on one lot in one replication shares: quantities, ceiling unit prices, the streams.
-struct LotContext {
+/// What bidding on one lot needs that does not depend on the draws, prepared once per scenario and lot (an
+/// ``EvaluationContext`` prepares every lot of its plan) and read by every replication: the potential bidders
+/// (eligible suppliers, in scenario order) with their cost models as ready-to-sample parameters, the labels of
+/// their random streams already hashed, their participation and markup bounds as `Double`, their SME
+/// declaration; the lot's quantities and ceiling unit prices per category; the equilibrium bids already
+/// computed (``EquilibriumTable``).
+final class LotBidding: Sendable {
     let lot: Lot
     let seed: UInt64
-    let replication: Int
-    let bidDate: Day
-    let sme: SMEPolicy
-    /// n, the number of potential (eligible) bidders.
-    let bidders: Int
-    /// Total quantity per category of the lot.
-    let quantities: [String: Exact]
-    /// Quantity-weighted ceiling unit price per category: Σ quantity × ceiling unit price / Σ quantity.
-    let ceilingUnitPrices: [String: Exact]
+    /// `policy.evaluation.collusion-detection`: the chance a ring member's bid carries the ring's trace
+    /// (``CollusionDetection``).
+    let collusionDetection: Exact
+    /// The lot's categories, in lot order; the arrays below are aligned with it.
+    let categories: [String]
+    /// Total quantity per category of the lot (0 for a category without lines).
+    let quantities: [Exact]
+    /// Quantity-weighted ceiling unit price per category: Σ quantity × ceiling unit price / Σ quantity (nil
+    /// without quantity).
+    let ceilingUnitPrices: [Exact?]
+    /// The eligible suppliers, in scenario order: n, the number of potential bidders, is their count.
+    let bidders: [Bidder]
+    /// `<bid date>T08:`, the start of every submission time.
+    let submissionPrefix: String
 
-    init(lot: Lot, scenario: Scenario, replication: Int, bidders: Int) {
+    /// One eligible supplier, as its bids on this lot read it.
+    struct Bidder: Sendable {
+        let id: String
+        let behaviour: Behaviour
+        let participation: Participation
+        let participationLabel: UInt64
+        /// Per category of the lot: the cost model ready to sample, nil without one.
+        let costs: [PreparedCost?]
+        /// The markup's bounds (low, high − low) as doubles, for `.markup`.
+        let markupDraw: (low: Double, width: Double)
+        let markupLabel: UInt64
+        let submissionLabel: UInt64
+        /// The listed unit price per category, for `.fixedPrices`.
+        let listed: [Exact?]
+        let declaration: SMEDeclaration
+        /// Per category: the equilibrium unit bids already computed, for `.equilibrium`.
+        let equilibrium: [EquilibriumTable?]
+    }
+
+    enum Participation: Sendable {
+        case never
+        case always
+        /// Bids when a draw is below this probability.
+        case draw(Double)
+    }
+
+    /// A cost model with its parameters as doubles, and the hashed label of its stream.
+    struct PreparedCost: Sendable {
+        /// A fixed cost, rounded exactly; nil for a drawn one.
+        let fixed: Exact?
+        let distribution: CostDistribution
+        let label: UInt64
+    }
+
+    init(lot: Lot, scenario: Scenario) {
         self.lot = lot
-        self.seed = scenario.meta.seed
-        self.replication = replication
-        self.bidDate = scenario.meta.bidDate
-        self.sme = scenario.policy.sme
-        self.bidders = bidders
+        seed = scenario.meta.seed
+        collusionDetection = scenario.policy.evaluation.collusionDetection
+        categories = lot.categories
         var quantities: [String: Exact] = [:]
         var amounts: [String: Exact] = [:]
         for line in lot.lines {
             quantities[line.category, default: .zero] += line.quantity
             amounts[line.category, default: .zero] += line.ceilingAmount
         }
-        self.quantities = quantities
-        var unitPrices: [String: Exact] = [:]
-        for (category, quantity) in quantities {
-            if let amount = amounts[category], let unit = try? amount / quantity { unitPrices[category] = unit }
+        self.quantities = lot.categories.map { quantities[$0] ?? .zero }
+        let ceilingUnitPrices: [Exact?] = lot.categories.map { category in
+            guard let quantity = quantities[category], let amount = amounts[category] else { return nil }
+            return try? amount / quantity
         }
-        self.ceilingUnitPrices = unitPrices
+        self.ceilingUnitPrices = ceilingUnitPrices
+        submissionPrefix = "\(scenario.meta.bidDate)T08:"
+        let eligible = BidGenerator.eligibleSuppliers(for: lot, scenario: scenario)
+        let sme = scenario.policy.sme
+        let lotID = lot.id
+        bidders = eligible.map { supplier in
+            let prefix = "\(lotID)/\(supplier.id)"
+            let participation: Participation =
+                supplier.participation <= .zero
+                ? .never : supplier.participation >= .one ? .always : .draw(DoubleMath.double(supplier.participation))
+            let costs: [PreparedCost?] = lot.categories.map { category in
+                guard let model = supplier.costs[category] else { return nil }
+                let fixed: Exact? =
+                    if case .fixed(let value) = model { max(value, .zero).rounded(places: 2, mode: .halfUp) } else {
+                        nil
+                    }
+                return PreparedCost(
+                    fixed: fixed,
+                    distribution: CostDistribution(model),
+                    label: RandomStream.fnv1a("cost/\(prefix)/\(category)")
+                )
+            }
+            var markupDraw = (low: 0.0, width: 0.0)
+            if case .markup(let low, let high) = supplier.behaviour {
+                markupDraw = (DoubleMath.double(low), DoubleMath.double(high - low))
+            }
+            var listed: [Exact?] = lot.categories.map { _ in nil }
+            if case .fixedPrices(let prices) = supplier.behaviour { listed = lot.categories.map { prices[$0] } }
+            var equilibrium: [EquilibriumTable?] = lot.categories.map { _ in nil }
+            if case .equilibrium = supplier.behaviour {
+                equilibrium = lot.categories.indices.map { k in
+                    guard let cost = costs[k], let reserve = ceilingUnitPrices[k] else { return nil }
+                    return EquilibriumTable(
+                        distribution: cost.distribution,
+                        bidders: eligible.count,
+                        reserve: DoubleMath.double(reserve)
+                    )
+                }
+            }
+            return Bidder(
+                id: supplier.id,
+                behaviour: supplier.behaviour,
+                participation: participation,
+                participationLabel: RandomStream.fnv1a("participation/\(prefix)"),
+                costs: costs,
+                markupDraw: markupDraw,
+                markupLabel: RandomStream.fnv1a("markup/\(prefix)"),
+                submissionLabel: RandomStream.fnv1a("submission/\(prefix)"),
+                listed: listed,
+                declaration: Self.declaration(supplier, categories: lot.categories, sme: sme),
+                equilibrium: equilibrium
+            )
+        }
     }
 
-    func stream(_ label: String) -> RandomStream {
-        RandomStream(seed: seed, replication: replication, label: label)
+    /// The SME declaration of a bid: `.smallMicro` when the supplier is small or micro and offers a product made
+    /// by a small or micro firm for every category, else `.consortium(share:)` when its consortium's share
+    /// reaches the policy's minimum, else `.none`.
+    static func declaration(_ supplier: Supplier, categories: [String], sme: SMEPolicy) -> SMEDeclaration {
+        let allSmallMade =
+            !categories.isEmpty && categories.allSatisfy { supplier.products[$0]?.madeBySmallOrMicro == true }
+        if supplier.isSmallOrMicro && allSmallMade { return .smallMicro }
+        if let consortium = supplier.consortium, consortium.smallMicroShare >= sme.consortiumMinimumShare {
+            return .consortium(share: consortium.smallMicroShare)
+        }
+        return .none
     }
 
-    /// Whether `supplier` bids: a draw below its participation probability (0 never, 1 always).
-    func participates(_ supplier: Supplier) -> Bool {
-        if supplier.participation <= .zero { return false }
-        if supplier.participation >= .one { return true }
-        var s = stream("participation/\(lot.id)/\(supplier.id)")
-        return s.unit() < DoubleMath.double(supplier.participation)
+    func stream(_ label: UInt64, replication: Int) -> RandomStream {
+        RandomStream(seed: seed, replication: replication, labelHash: label)
     }
 
-    /// The drawn unit costs of the lot's categories that have a cost model, and the total cost when all do.
-    func costs(of supplier: Supplier) -> (unit: [String: Exact], total: Exact?) {
-        var unit: [String: Exact] = [:]
+    /// Whether the bidder bids: a draw below its participation probability (0 never, 1 always).
+    func participates(_ bidder: Bidder, replication: Int) -> Bool {
+        switch bidder.participation {
+        case .never: return false
+        case .always: return true
+        case .draw(let probability):
+            var s = stream(bidder.participationLabel, replication: replication)
+            return s.unit() < probability
+        }
+    }
+
+    /// The drawn unit costs of the lot's categories (nil without a cost model), and the total cost when every
+    /// category has one.
+    func costs(of bidder: Bidder, replication: Int) -> (unit: [Exact?], total: Exact?) {
+        var unit: [Exact?] = []
+        unit.reserveCapacity(categories.count)
         var total: Exact? = .zero
-        for category in lot.categories {
-            guard let model = supplier.costs[category] else {
+        for k in categories.indices {
+            guard let prepared = bidder.costs[k] else {
+                unit.append(nil)
                 total = nil
                 continue
             }
-            var s = stream("cost/\(lot.id)/\(supplier.id)/\(category)")
-            let cost = BidGenerator.drawUnitCost(model, stream: &s)
-            unit[category] = cost
-            total = total.map { $0 + quantity(category) * cost }
+            let cost: Exact
+            if let fixed = prepared.fixed {
+                cost = fixed
+            } else {
+                var s = stream(prepared.label, replication: replication)
+                cost = DoubleMath.cents(prepared.distribution.draw(&s))
+            }
+            unit.append(cost)
+            total = total.map { $0 + quantities[k] * cost }
         }
         return (unit, total)
     }
 
-    func quantity(_ category: String) -> Exact { quantities[category] ?? .zero }
+    /// A bid before it is sealed: its price (not yet rounded) and what the generated bid reports of it.
+    struct Priced {
+        var unitCosts: [Exact?]
+        var cost: Exact?
+        /// Per category, where the behaviour prices per unit; empty otherwise.
+        var unitPrices: [Exact]
+        var markup: Exact?
+        var price: Exact
+    }
 
-    /// The bid of a supplier that is not a ring's cover bidder; nil when it cannot price the lot.
-    func bid(of supplier: Supplier) -> GeneratedBid? {
-        let (unitCosts, cost) = costs(of: supplier)
-        func generated(_ price: Exact, unitPrices: [String: Exact] = [:], markup: Exact? = nil) -> GeneratedBid {
-            GeneratedBid(
-                bid: makeBid(supplier, price: price.rounded(places: 2, mode: .halfUp)),
+    /// The price of a bidder that is not a ring's cover bidder; nil when it cannot price the lot.
+    func price(of bidder: Bidder, replication: Int) -> Priced? {
+        let (unitCosts, cost) = costs(of: bidder, replication: replication)
+        switch bidder.behaviour {
+        case .truthful:
+            return cost.map { Priced(unitCosts: unitCosts, cost: cost, unitPrices: [], markup: nil, price: $0) }
+        case .markup(let low, let high):
+            guard let cost else { return nil }
+            var s = stream(bidder.markupLabel, replication: replication)
+            let drawn = bidder.markupDraw.low + s.unit() * bidder.markupDraw.width
+            let m = min(max(DoubleMath.fourPlaces(drawn), low), high)
+            return Priced(unitCosts: unitCosts, cost: cost, unitPrices: [], markup: m, price: cost * (.one + m))
+        case .equilibrium:
+            var unitPrices: [Exact] = []
+            unitPrices.reserveCapacity(categories.count)
+            for k in categories.indices {
+                guard let prepared = bidder.costs[k], let unitCost = unitCosts[k] else { return nil }
+                if let table = bidder.equilibrium[k] {
+                    unitPrices.append(table.unitBid(cost: unitCost))
+                } else {
+                    // No ceiling unit price for the category: the reserve is the cost itself.
+                    unitPrices.append(
+                        BidGenerator.equilibriumUnitBid(
+                            cost: unitCost,
+                            distribution: prepared.distribution,
+                            bidders: bidders.count,
+                            reserve: unitCost
+                        )
+                    )
+                }
+            }
+            return Priced(
                 unitCosts: unitCosts,
                 cost: cost,
                 unitPrices: unitPrices,
-                markup: markup,
-                behaviour: supplier.behaviour
+                markup: nil,
+                price: total(of: unitPrices)
             )
-        }
-        switch supplier.behaviour {
-        case .truthful:
-            return cost.map { generated($0) }
-        case .markup(let low, let high):
-            guard let cost else { return nil }
-            var s = stream("markup/\(lot.id)/\(supplier.id)")
-            let drawn = DoubleMath.double(low) + s.unit() * DoubleMath.double(high - low)
-            let m = min(max(DoubleMath.fourPlaces(drawn), low), high)
-            return generated(cost * (.one + m), markup: m)
-        case .equilibrium:
-            var unitPrices: [String: Exact] = [:]
-            for category in lot.categories {
-                guard let model = supplier.costs[category], let unitCost = unitCosts[category] else { return nil }
-                unitPrices[category] = BidGenerator.equilibriumUnitBid(
-                    cost: unitCost,
-                    model: model,
-                    bidders: bidders,
-                    reserve: ceilingUnitPrices[category] ?? unitCost
-                )
+        case .fixedPrices:
+            var unitPrices: [Exact] = []
+            unitPrices.reserveCapacity(categories.count)
+            for k in categories.indices {
+                guard let unit = bidder.listed[k] ?? unitCosts[k] else { return nil }
+                unitPrices.append(unit)
             }
-            return generated(total(of: unitPrices), unitPrices: unitPrices)
-        case .fixedPrices(let listed):
-            var unitPrices: [String: Exact] = [:]
-            for category in lot.categories {
-                guard let unit = listed[category] ?? unitCosts[category] else { return nil }
-                unitPrices[category] = unit
-            }
-            return generated(total(of: unitPrices), unitPrices: unitPrices)
+            return Priced(
+                unitCosts: unitCosts,
+                cost: cost,
+                unitPrices: unitPrices,
+                markup: nil,
+                price: total(of: unitPrices)
+            )
         case .ring(_, _, let markup, _):
-            return cost.map { generated($0 * (.one + markup), markup: markup) }
+            return cost.map {
+                Priced(unitCosts: unitCosts, cost: cost, unitPrices: [], markup: markup, price: $0 * (.one + markup))
+            }
         }
     }
 
     /// A ring member's complementary bid: `winnerPrice` × (1 + cover), or, with no designated winner bidding,
     /// its own cost × (1 + markup).
-    func coverBid(of supplier: Supplier, winnerPrice: Exact?, markup: Exact, cover: Exact) -> GeneratedBid? {
-        let (unitCosts, cost) = costs(of: supplier)
-        let price: Exact
-        var applied: Exact?
+    func coverPrice(of bidder: Bidder, winnerPrice: Exact?, markup: Exact, cover: Exact, replication: Int) -> Priced? {
+        let (unitCosts, cost) = costs(of: bidder, replication: replication)
         if let winnerPrice {
-            price = winnerPrice * (.one + cover)
-        } else if let cost {
-            price = cost * (.one + markup)
-            applied = markup
-        } else {
-            return nil
+            return Priced(
+                unitCosts: unitCosts,
+                cost: cost,
+                unitPrices: [],
+                markup: nil,
+                price: winnerPrice * (.one + cover)
+            )
         }
-        return GeneratedBid(
-            bid: makeBid(supplier, price: price.rounded(places: 2, mode: .halfUp)),
-            unitCosts: unitCosts,
-            cost: cost,
-            markup: applied,
-            behaviour: supplier.behaviour
-        )
+        guard let cost else { return nil }
+        return Priced(unitCosts: unitCosts, cost: cost, unitPrices: [], markup: markup, price: cost * (.one + markup))
     }
 
-    func total(of unitPrices: [String: Exact]) -> Exact {
-        lot.categories.map { quantity($0) * (unitPrices[$0] ?? .zero) }.sum()
+    /// Σ quantity × unit price over the lot's categories.
+    func total(of unitPrices: [Exact]) -> Exact {
+        var sum = Exact.zero
+        for k in categories.indices { sum = sum + quantities[k] * unitPrices[k] }
+        return sum
     }
 
-    /// The sealed bid: SME declaration, bond, signature, submission label. It offers the supplier's registered
+    /// The sealed bid: SME declaration, bond, signature, submission time. It offers the supplier's registered
     /// products (a bid without products of its own is evaluated on those), so it carries no copy of them.
-    func makeBid(_ supplier: Supplier, price: Exact) -> Bid {
-        let declaration: SMEDeclaration
-        let allSmallMade =
-            !lot.categories.isEmpty
-            && lot.categories.allSatisfy { supplier.products[$0]?.madeBySmallOrMicro == true }
-        if supplier.isSmallOrMicro && allSmallMade {
-            declaration = .smallMicro
-        } else if let consortium = supplier.consortium, consortium.smallMicroShare >= sme.consortiumMinimumShare {
-            declaration = .consortium(share: consortium.smallMicroShare)
-        } else {
-            declaration = .none
-        }
-        return Bid(
+    func makeBid(_ bidder: Bidder, price: Exact, replication: Int) -> Bid {
+        var bid = Bid(
             lot: lot.id,
-            bidder: supplier.id,
-            price: price,
-            declaration: declaration,
+            bidder: bidder.id,
+            price: price.rounded(places: 2, mode: .halfUp),
+            declaration: bidder.declaration,
             bondPaid: true,
             signed: true,
-            submittedAt: submissionTime(supplier)
+            submittedAt: submissionTime(bidder, replication: replication)
+        )
+        CollusionDetection.trace(
+            &bid,
+            behaviour: bidder.behaviour,
+            seed: seed,
+            replication: replication,
+            probability: collusionDetection
+        )
+        return bid
+    }
+
+    /// The generated bid: the sealed bid and what is behind it, per category id.
+    func generated(_ bidder: Bidder, _ priced: Priced, replication: Int) -> GeneratedBid {
+        var unitCosts: [String: Exact] = [:]
+        var unitPrices: [String: Exact] = [:]
+        for (k, category) in categories.enumerated() {
+            if let cost = priced.unitCosts[k] { unitCosts[category] = cost }
+            if k < priced.unitPrices.count { unitPrices[category] = priced.unitPrices[k] }
+        }
+        return GeneratedBid(
+            bid: makeBid(bidder, price: priced.price, replication: replication),
+            unitCosts: unitCosts,
+            cost: priced.cost,
+            unitPrices: unitPrices,
+            markup: priced.markup,
+            behaviour: bidder.behaviour
         )
     }
 
     /// `<bid date>T08:MM:SS`, the second drawn uniformly in the hour before a 09:00 opening.
-    func submissionTime(_ supplier: Supplier) -> String {
-        var s = stream("submission/\(lot.id)/\(supplier.id)")
+    func submissionTime(_ bidder: Bidder, replication: Int) -> String {
+        var s = stream(bidder.submissionLabel, replication: replication)
         let second = min(Int(s.unit() * 3600), 3599)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(bidDate)T08:\(two(second / 60)):\(two(second % 60))"
+        let minutes = second / 60
+        let seconds = second % 60
+        var text = submissionPrefix
+        text.reserveCapacity(submissionPrefix.utf8.count + 5)
+        if minutes < 10 { text += "0" }
+        text += String(minutes)
+        text += ":"
+        if seconds < 10 { text += "0" }
+        text += String(seconds)
+        return text
+    }
+}
+
+/// The equilibrium unit bids of one (lot, supplier, category), in whole cents, by unit cost in cents: each is
+/// computed by ``EquilibriumBid`` the first time a replication draws that cost, and read from the table
+/// after. The table gives exactly what the computation gives (it stores its results, whole cents, and makes
+/// them into the same `Exact(cents) / 100`), so outputs do not move; it keeps at most ``capacity`` costs
+/// (16 bytes each, a quarter of a megabyte when full) and computes the others each time.
+final class EquilibriumTable: Sendable {
+    static let capacity = 16_384
+    let distribution: CostDistribution
+    let bidders: Int
+    let reserve: Double
+    private let bids = Mutex<[Int64: Int64]>([:])
+
+    init(distribution: CostDistribution, bidders: Int, reserve: Double) {
+        self.distribution = distribution
+        self.bidders = bidders
+        self.reserve = reserve
+    }
+
+    func unitBid(cost: Exact) -> Exact {
+        // A drawn cost is whole cents (a fixed one is rounded to the cent): the key is the cost in cents.
+        guard let (n, d) = cost.machineFraction, d <= 100, 100 % d == 0 else { return compute(cost) }
+        let cents = n * (100 / d)
+        if let known = bids.withLock({ $0[cents] }) { return DoubleMath.exactCents(known) }
+        let bid = compute(cost)
+        // The bid is whole cents too: the larger of the rounded integral and the cost.
+        if let (bn, bd) = bid.machineFraction, bd <= 100, 100 % bd == 0 {
+            bids.withLock { table in
+                if table.count < Self.capacity { table[cents] = bn * (100 / bd) }
+            }
+        }
+        return bid
+    }
+
+    private func compute(_ cost: Exact) -> Exact {
+        BidGenerator.equilibriumUnitBid(cost: cost, distribution: distribution, bidders: bidders, reserve: reserve)
     }
 }

@@ -35,12 +35,26 @@ public struct LotMetrics: Sendable, Equatable {
         return try? (ceiling - contract) / ceiling
     }
 
+    /// Whether two bids have the same price (compared pairwise: a lot has few bids).
+    static func hasIdenticalPrices(_ evaluations: [BidEvaluation]) -> Bool {
+        for i in evaluations.indices {
+            for j in evaluations.indices[(i + 1)...] where evaluations[i].bid.price == evaluations[j].bid.price {
+                return true
+            }
+        }
+        return false
+    }
+
     static func measure(_ outcome: LotOutcome, context: EvaluationContext) -> LotMetrics {
         let lot = outcome.lot
         let ceiling = lot.ceiling
         var rejections: [Rejection.Reason: Int] = [:]
-        for evaluation in outcome.evaluations {
-            for reason in Set(evaluation.rejections.map(\.reason)) { rejections[reason, default: 0] += 1 }
+        for evaluation in outcome.evaluations where !evaluation.rejections.isEmpty {
+            // Each reason once per bid, however many of its rejections give it.
+            for (k, rejection) in evaluation.rejections.enumerated()
+            where !evaluation.rejections[..<k].contains(where: { $0.reason == rejection.reason }) {
+                rejections[rejection.reason, default: 0] += 1
+            }
         }
         var flags: [RedFlag] = []
         if outcome.validCount == 1 { flags.append(.singleValidBid) }
@@ -53,8 +67,7 @@ public struct LotMetrics: Sendable, Equatable {
         }) {
             flags.append(.abnormallyLow)
         }
-        let prices = outcome.evaluations.map(\.bid.price)
-        if Set(prices).count < prices.count { flags.append(.identicalPrices) }
+        if hasIdenticalPrices(outcome.evaluations) { flags.append(.identicalPrices) }
 
         var amountByStar: [Int: Exact] = [:]
         var referenceCost: Exact?
@@ -79,6 +92,9 @@ public struct LotMetrics: Sendable, Equatable {
             } else {
                 awards = [(winnerID, contract, lot.lines, ceiling)]
             }
+            // The usual case, the winner supplying the whole lot: the categories' shares of the lot's
+            // ceiling, their quantities and reference prices do not depend on the draws (prepared once).
+            let whole = outcome.auction?.framework == nil ? context.metricShares(for: lot) : nil
             for award in awards {
                 guard let bid = outcome.evaluations.first(where: { $0.bid.bidder == award.supplier })?.bid else {
                     continue
@@ -86,16 +102,15 @@ public struct LotMetrics: Sendable, Equatable {
                 contractBySupplier[award.supplier, default: .zero] += award.amount
                 if isSME(context.suppliers[award.supplier]) { smeContract += award.amount }
                 if context.suppliers[award.supplier]?.isSmallOrMicro == true { smallMicroContract += award.amount }
-                for category in lot.categories {
-                    let lines = award.lines.filter { $0.category == category }
-                    guard !lines.isEmpty else { continue }
-                    let share = (try? lines.map(\.ceilingAmount).sum() / award.ceiling) ?? .zero
-                    let amount = award.amount * share
-                    let certificate = context.product(of: bid, category: category)?.certificate
+                let shares =
+                    whole ?? CategoryShares(lines: award.lines, ceiling: award.ceiling, lot: lot, context: context)
+                for entry in shares.entries {
+                    let amount = award.amount * entry.share
+                    let certificate = context.product(of: bid, category: entry.category)?.certificate
                     let star = certificate.map { $0.isValid(on: context.scenario.meta.bidDate) ? $0.star : 0 } ?? 0
                     amountByStar[star, default: .zero] += amount
-                    if let reference = context.categories[category]?.referencePrice {
-                        referenceCost = (referenceCost ?? .zero) + lines.map(\.quantity).sum() * reference
+                    if let reference = entry.referencePrice {
+                        referenceCost = (referenceCost ?? .zero) + entry.quantity * reference
                         referencedContract = (referencedContract ?? .zero) + amount
                     }
                 }
@@ -122,5 +137,40 @@ public struct LotMetrics: Sendable, Equatable {
             smeContract: smeContract,
             smallMicroContract: smallMicroContract
         )
+    }
+}
+
+/// Per category of a lot with lines in an award: its share of the award's ceiling, its quantity and its
+/// conventional reference price (nil without one), in lot order. For an award of the whole lot it does not
+/// depend on the draws: the ``EvaluationContext`` prepares it once per lot of the plan.
+struct CategoryShares: Sendable {
+    struct Entry: Sendable {
+        let category: String
+        let share: Exact
+        let quantity: Exact
+        let referencePrice: Exact?
+    }
+
+    let entries: [Entry]
+
+    init(lines: [DemandLine], ceiling: Exact, lot: Lot, context: EvaluationContext) {
+        self.init(lines: lines, ceiling: ceiling, lot: lot, categories: context.categories)
+    }
+
+    init(lines: [DemandLine], ceiling: Exact, lot: Lot, categories: [String: Category]) {
+        var entries: [Entry] = []
+        for category in lot.categories {
+            let chosen = lines.filter { $0.category == category }
+            guard !chosen.isEmpty else { continue }
+            entries.append(
+                Entry(
+                    category: category,
+                    share: (try? chosen.map(\.ceilingAmount).sum() / ceiling) ?? .zero,
+                    quantity: chosen.map(\.quantity).sum(),
+                    referencePrice: categories[category]?.referencePrice
+                )
+            )
+        }
+        self.entries = entries
     }
 }

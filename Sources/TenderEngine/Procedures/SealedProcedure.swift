@@ -24,20 +24,19 @@ enum SealedProcedure {
             let (bid, line) = SingleSource.negotiated(lot, context: context, streamReplication: streamReplication)
             bids = bid.map { [$0] } ?? []
             audit.append(line)
+        } else if context.scenario.bids.isEmpty && !procedure.finalQuotes {
+            bids = BidGenerator.sealedBids(for: lot, context: context, replication: streamReplication)
         } else if context.scenario.bids.isEmpty {
-            let generated = BidGenerator.bids(for: lot, scenario: context.scenario, replication: streamReplication)
-            bids = generated.map(\.bid)
-            if procedure.finalQuotes {
-                let quoted = FinalQuotes.apply(
-                    bids,
-                    costs: generated.map(\.cost),
-                    lot: lot,
-                    context: context,
-                    streamReplication: streamReplication
-                )
-                bids = quoted.bids
-                if let line = quoted.audit { audit.append(line) }
-            }
+            let generated = BidGenerator.bids(for: lot, context: context, replication: streamReplication)
+            let quoted = FinalQuotes.apply(
+                generated.map(\.bid),
+                costs: generated.map(\.cost),
+                lot: lot,
+                context: context,
+                streamReplication: streamReplication
+            )
+            bids = quoted.bids
+            if let line = quoted.audit { audit.append(line) }
         } else {
             bids = TenderRun.bids(for: lot, context: context, replication: replication, round: round)
             if procedure.finalQuotes {

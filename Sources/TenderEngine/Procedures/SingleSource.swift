@@ -23,11 +23,14 @@ enum SingleSource {
         context: EvaluationContext,
         streamReplication: Int
     ) -> (bid: Bid?, audit: String) {
-        guard let id = supplier(of: lot, policy: context.policy), let supplier = context.suppliers[id] else {
+        guard let id = supplier(of: lot, policy: context.policy) else {
             return (nil, "single source: no supplier named for the lot's categories (policy.single-source.suppliers)")
         }
-        let lotContext = LotContext(lot: lot, scenario: context.scenario, replication: streamReplication, bidders: 1)
-        guard let cost = lotContext.costs(of: supplier).total else {
+        let bidding = context.bidding(for: lot)
+        guard let bidder = bidding.bidders.first(where: { $0.id == id }) else {
+            return (nil, "single source: \(id) cannot supply every category of the lot; no price agreed")
+        }
+        guard let cost = bidding.costs(of: bidder, replication: streamReplication).total else {
             return (nil, "single source: \(id) has no cost model for every category of the lot; no price agreed")
         }
         guard cost <= lot.ceiling else {
@@ -40,7 +43,7 @@ enum SingleSource {
         let share = context.policy.singleSource.purchaserShare
         let price = (cost + (.one - share) * (lot.ceiling - cost)).rounded(places: 2, mode: .halfUp)
         return (
-            lotContext.makeBid(supplier, price: price),
+            bidding.makeBid(bidder, price: price, replication: streamReplication),
             "single source: negotiated with \(id), cost \(cost.formatted(places: 2)), ceiling "
                 + "\(lot.ceiling.formatted(places: 2)), purchaser's share of the surplus \((share * .hundred).description)%: price "
                 + "\(price.formatted(places: 2))"

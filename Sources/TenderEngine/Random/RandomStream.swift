@@ -14,11 +14,17 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
 
     /// The stream for one purpose (`label`) in one replication of a scenario seeded with `seed`.
     public init(seed: UInt64, replication: Int, label: String) {
+        self.init(seed: seed, replication: replication, labelHash: Self.fnv1a(label))
+    }
+
+    /// The stream of ``init(seed:replication:label:)`` with the label already hashed (`fnv1a(label)`): a label
+    /// that does not depend on the replication is hashed once, not once per replication.
+    init(seed: UInt64, replication: Int, labelHash: UInt64) {
         var mixer = seed ^ 0x9E37_79B9_7F4A_7C15
         _ = Self.splitMix(&mixer)
         mixer ^= UInt64(truncatingIfNeeded: replication) &* 0xBF58_476D_1CE4_E5B9
         _ = Self.splitMix(&mixer)
-        mixer ^= Self.fnv1a(label)
+        mixer ^= labelHash
         self.init(seed: Self.splitMix(&mixer))
     }
 

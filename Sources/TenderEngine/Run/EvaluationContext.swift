@@ -47,9 +47,23 @@ public struct EvaluationContext: Sendable {
         return EvaluationContext(storage: derived)
     }
 
+    /// What bidding on `lot` needs that does not depend on the draws: prepared with the context for each lot
+    /// of the plan (found by id), prepared now for a lot the plan does not have.
+    func bidding(for lot: Lot) -> LotBidding {
+        if let prepared = storage.bidding[lot.id], prepared.lot == lot { return prepared }
+        return LotBidding(lot: lot, scenario: scenario)
+    }
+
     /// The product a bid offers for a category: its own, else the supplier's registered one.
     func product(of bid: Bid, category: String) -> Product? {
         bid.products[category] ?? suppliers[bid.bidder]?.products[category]
+    }
+
+    /// The categories' shares of `lot`'s ceiling, quantities and reference prices, for the metrics of an award
+    /// of the whole lot: prepared with the context for each lot of the plan, computed now for another lot.
+    func metricShares(for lot: Lot) -> CategoryShares {
+        if let prepared = storage.metricShares[lot.id], prepared.lot == lot { return prepared.shares }
+        return CategoryShares(lines: lot.lines, ceiling: lot.ceiling, lot: lot, categories: categories)
     }
 
     private final class Storage: Sendable {
@@ -67,6 +81,10 @@ public struct EvaluationContext: Sendable {
         /// ``Procedure``): built with the scenario when one of its lots (or the switch to consultation after a
         /// failure) needs it, with the same plan; empty in a derived storage.
         let derived: [EvaluationMethod: Storage]
+        /// Per lot id of the plan, when bids are generated (no entered bids).
+        let bidding: [String: LotBidding]
+        /// Per lot id of the plan.
+        let metricShares: [String: (lot: Lot, shares: CategoryShares)]
 
         init(_ scenario: Scenario, plan: LotPlan?, derive: Bool = true) {
             self.scenario = scenario
@@ -112,6 +130,31 @@ public struct EvaluationContext: Sendable {
                 }
             }
             self.derived = derived
+            var bidding: [String: LotBidding] = [:]
+            // A derived storage only evaluates: bids are generated through the scenario's own context.
+            if scenario.bids.isEmpty && derive {
+                for lot in plan.lots where bidding[lot.id] == nil {
+                    bidding[lot.id] = LotBidding(lot: lot, scenario: scenario)
+                }
+                // The lines left to the projects, each bought as a one-line lot of its own (ProjectPurchases).
+                let works = Set(scenario.projects.filter { $0.regime == .tenderingLawWorks }.map(\.id))
+                for entry in plan.excluded {
+                    let lot = ProjectPurchases.lot(
+                        for: entry,
+                        isWorks: works.contains(entry.line.projectID),
+                        policy: policy
+                    )
+                    if bidding[lot.id] == nil { bidding[lot.id] = LotBidding(lot: lot, scenario: scenario) }
+                }
+            }
+            self.bidding = bidding
+            var metricShares: [String: (lot: Lot, shares: CategoryShares)] = [:]
+            for lot in plan.lots where metricShares[lot.id] == nil {
+                metricShares[lot.id] = (
+                    lot, CategoryShares(lines: lot.lines, ceiling: lot.ceiling, lot: lot, categories: categories)
+                )
+            }
+            self.metricShares = metricShares
         }
     }
 }

@@ -94,8 +94,7 @@ public enum TenderRun {
             var seen = Set<String>()
             return entries.filter { seen.insert($0.bidder).inserted }.compactMap { last[$0.bidder] }
         }
-        return BidGenerator.bids(for: lot, scenario: scenario, replication: streams(replication, round: round))
-            .map(\.bid)
+        return BidGenerator.sealedBids(for: lot, context: context, replication: streams(replication, round: round))
     }
 
     /// A lot's procurement with the failure policy: a sealed evaluation, or a reverse auction or framework

@@ -79,5 +79,5 @@ public struct LotOutcome: Sendable, Equatable {
     /// (`policy.on-failure: switch-method`): a second procedure held on round 0's bids.
     public var switchedMethod = false
 
-    public var validCount: Int { evaluations.filter(\.isValid).count }
+    public var validCount: Int { evaluations.count { $0.isValid } }
 }

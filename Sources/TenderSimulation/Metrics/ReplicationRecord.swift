@@ -35,9 +35,7 @@ package struct ReplicationRecord: Sendable, Equatable {
 
 /// Exact values become `Double` only for statistics.
 package enum ExactConversion {
-    /// The nearest `Double` to the value rounded to 12 decimal places (integers convert exactly up to 2⁵³).
-    package static func double(_ value: Exact) -> Double {
-        if value.isInteger, let integer = Int(value.description) { return Double(integer) }
-        return Double(value.formatted(places: 12, mode: .halfEven)) ?? .nan
-    }
+    /// The nearest `Double` to the value rounded to 12 decimal places (integers convert exactly up to 2⁵³);
+    /// computed on machine integers, not through text (``Exact/nearestDouble``).
+    package static func double(_ value: Exact) -> Double { value.nearestDouble }
 }

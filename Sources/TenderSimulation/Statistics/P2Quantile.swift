@@ -7,16 +7,20 @@
 package struct P2Quantile: Sendable, Equatable {
     /// The quantile estimated, in (0, 1).
     package let probability: Double
-    private var heights: [Double] = []
-    private var positions: [Double] = [1, 2, 3, 4, 5]
-    private var desired: [Double]
-    private var increments: [Double]
+    // The five markers in lanes 0–4 of fixed-size vectors (lanes 5–7 stay 0): no heap storage, and no
+    // uniqueness check of an array on every observation of every metric.
+    private var heights = SIMD8<Double>()
+    /// How many heights are set: fewer than 5 until the fifth observation.
+    private var filled = 0
+    private var positions = SIMD8<Double>(1, 2, 3, 4, 5, 0, 0, 0)
+    private var desired: SIMD8<Double>
+    private var increments: SIMD8<Double>
 
     package init(probability p: Double) {
         precondition(p > 0 && p < 1, "a P² quantile must lie strictly between 0 and 1")
         probability = p
-        desired = [1, 1 + 2 * p, 1 + 4 * p, 3 + 2 * p, 5]
-        increments = [0, p / 2, p, (1 + p) / 2, 1]
+        desired = SIMD8(1, 1 + 2 * p, 1 + 4 * p, 3 + 2 * p, 5, 0, 0, 0)
+        increments = SIMD8(0, p / 2, p, (1 + p) / 2, 1, 0, 0, 0)
     }
 
     /// Observations folded so far.
@@ -25,9 +29,13 @@ package struct P2Quantile: Sendable, Equatable {
     /// Folds one observation.
     package mutating func add(_ x: Double) {
         count += 1
-        if heights.count < 5 {
-            heights.append(x)
-            if heights.count == 5 { heights.sort() }
+        if filled < 5 {
+            heights[filled] = x
+            filled += 1
+            if filled == 5 {
+                let sorted = [heights[0], heights[1], heights[2], heights[3], heights[4]].sorted()
+                for i in 0..<5 { heights[i] = sorted[i] }
+            }
             return
         }
         let k: Int
@@ -60,7 +68,7 @@ package struct P2Quantile: Sendable, Equatable {
     }
 
     /// The estimate; nil before five observations (callers keep those exactly).
-    package var estimate: Double? { heights.count == 5 ? heights[2] : nil }
+    package var estimate: Double? { filled == 5 ? heights[2] : nil }
 
     private func parabolic(_ i: Int, _ d: Double) -> Double {
         let (qm, q, qp) = (heights[i - 1], heights[i], heights[i + 1])

@@ -1,0 +1,58 @@
+import ExactNumbers
+import TenderModel
+import Testing
+
+@testable import TenderEngine
+
+private typealias F = PlanAndBidFixtures
+
+/// A simulation prepares each lot's bidding once (``LotBidding``) and reuses it in every replication, with
+/// the equilibrium bids it has computed kept in tables: the bids must be exactly those of a lot prepared
+/// afresh for each replication.
+@Suite("Prepared bidding")
+struct PreparedBiddingTests {
+    private let lot = F.concreteLot
+
+    @Test("bids from one preparation reused for 300 replications equal bids prepared afresh each time")
+    func reusedPreparation() {
+        // Every behaviour, costs that repeat (an empirical model: its equilibrium bids come from the table
+        // after the first draw of each value) and costs that rarely do (a uniform model), half participation.
+        let suppliers = [
+            F.supplier("S1", behaviour: .equilibrium),
+            F.supplier("S2", cost: .empirical([410, F.x("432.5"), 455]), behaviour: .equilibrium),
+            F.supplier("S3", cost: .triangular(low: 400, mode: 430, high: 470), behaviour: .equilibrium),
+            F.supplier("S4", behaviour: .markup(low: F.x("0.05"), high: F.x("0.15"))),
+            F.supplier("S5", participation: F.x("0.5")),
+            F.supplier("S6", behaviour: .fixedPrices(["concrete": F.x("455.55")])),
+            F.supplier("S7", behaviour: .ring(id: "R", designatedWinner: true, markup: F.x("0.1"), cover: F.x("0.05"))),
+            F.supplier(
+                "S8",
+                behaviour: .ring(id: "R", designatedWinner: false, markup: F.x("0.1"), cover: F.x("0.05"))
+            ),
+        ]
+        let scenario = F.bidding(suppliers)
+        let prepared = LotBidding(lot: lot, scenario: scenario)
+        var equilibriumBids = 0
+        for replication in 0..<300 {
+            var reused: [GeneratedBid] = []
+            BidGenerator.generate(prepared, replication: replication) {
+                reused.append(prepared.generated($0, $1, replication: replication))
+            }
+            let fresh = BidGenerator.bids(for: lot, scenario: scenario, replication: replication)
+            #expect(reused == fresh, "replication \(replication)")
+            equilibriumBids += fresh.filter { $0.behaviour == .equilibrium }.count
+        }
+        #expect(equilibriumBids == 900)
+    }
+
+    @Test("the equilibrium table gives the computed bid, for a whole-cent cost and for one that is not")
+    func equilibriumTable() {
+        let model = CostModel.uniform(low: 400, high: 480)
+        let table = EquilibriumTable(distribution: CostDistribution(model), bidders: 4, reserve: 480)
+        for cost in ["400", "420.5", "455.55", "479.99", "480", "420.005", "430.1234"].map(F.x) {
+            let computed = BidGenerator.equilibriumUnitBid(cost: cost, model: model, bidders: 4, reserve: 480)
+            #expect(table.unitBid(cost: cost) == computed)
+            #expect(table.unitBid(cost: cost) == computed, "read back from the table")
+        }
+    }
+}
