@@ -25,4 +25,24 @@ import Testing
             #expect(dom.contains("评标委员会成员签字"))
         }
     }
+
+    /// The report names the evaluation the procedure applied: an inquiry lot by lowest price (whatever the
+    /// policy's comprehensive scoring), a consultation lot scored on the final quotes (最后报价).
+    @Test func theReportFollowsTheLotsProcedure() throws {
+        let directory = try ExportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (variant, method, price) in [("inquiry", "最低评标价法", "投标报价（元）"), ("base", "综合评分法", "最后报价（元）")] {
+            let out = directory.appendingPathComponent(variant)
+            var arguments = ["run", Fixtures.scenario("daqing-2023.yaml"), "--out", out.path]
+            if variant != "base" { arguments += ["--variant", variant] }
+            let r = try Fixtures.tender(arguments)
+            #expect(r.status == 0, "\(r.stderr)")
+            let page = try String(
+                contentsOf: out.appendingPathComponent("evaluation-gypsum-board.html"),
+                encoding: .utf8
+            )
+            #expect(page.contains("评标方法：\(method)。"), "\(variant)")
+            #expect(page.contains(price), "\(variant)")
+        }
+    }
 }

@@ -49,3 +49,14 @@ package struct Procedure {
         }
     }
 }
+
+extension Evaluation {
+    /// The evaluation rules as a lot bought by `method` applies them: the method the procedure prescribes
+    /// (inquiry, negotiation and single source: lowest price; consultation: comprehensive scoring), the rest
+    /// as the policy says.
+    package func applied(to method: ProcurementMethod) -> Evaluation {
+        var applied = self
+        if let prescribed = Procedure(method).evaluation { applied.method = prescribed }
+        return applied
+    }
+}

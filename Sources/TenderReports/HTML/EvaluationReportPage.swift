@@ -144,7 +144,7 @@ package enum EvaluationReportPage {
 
     static func lotReport(_ outcome: LotOutcome, scenario: Scenario, heading: String?) -> String {
         let lot = outcome.lot
-        let evaluation = scenario.policy.evaluation
+        let evaluation = scenario.policy.evaluation.applied(to: outcome.lot.method)
         var out = heading.map { "<h1 class=\"lot-title\">\(HTML.escape($0))</h1>\n" } ?? ""
         out += facts(
             projectFacts(scenario) + [
@@ -179,12 +179,17 @@ package enum EvaluationReportPage {
         return out
     }
 
+    /// 投标报价, or 最后报价 where the procedure evaluates final quotes (negotiation, consultation).
+    static func priceHeading(_ lot: Lot) -> String {
+        Procedure(lot.method).finalQuotes ? "最后报价（元）" : "投标报价（元）"
+    }
+
     static func section(_ title: String, _ html: String) -> String {
         "<section>\n<h2>\(HTML.escape(title))</h2>\n\(html)\n</section>\n"
     }
 
     static func method(_ outcome: LotOutcome, scenario: Scenario) -> String {
-        let evaluation = scenario.policy.evaluation
+        let evaluation = scenario.policy.evaluation.applied(to: outcome.lot.method)
         var items: [String] = ["评标方法：\(evaluation.method.label.zh)。"]
         if evaluation.method == .comprehensive {
             switch evaluation.priceFormula {
@@ -218,7 +223,8 @@ package enum EvaluationReportPage {
     static func opening(_ outcome: LotOutcome, scenario: Scenario) -> String {
         guard !outcome.evaluations.isEmpty else { return "<p>本包未收到投标文件。</p>" }
         let columns = [
-            column("序号", numeric: true), column("投标人"), column("企业规模"), column("投标报价（元）", numeric: true),
+            column("序号", numeric: true), column("投标人"), column("企业规模"),
+            column(priceHeading(outcome.lot), numeric: true),
             column("中小企业声明"), column("递交时间"),
         ]
         let rows = outcome.evaluations.enumerated().map { index, e -> [HTML.Cell] in
@@ -250,7 +256,7 @@ package enum EvaluationReportPage {
     }
 
     static func scores(_ outcome: LotOutcome, scenario: Scenario) -> String {
-        let evaluation = scenario.policy.evaluation
+        let evaluation = scenario.policy.evaluation.applied(to: outcome.lot.method)
         let ranked = TextReport.order(outcome).filter(\.isValid)
         guard !ranked.isEmpty else { return "<p>无有效投标，未进行评分。</p>" }
         let places = evaluation.rounding.places
@@ -261,7 +267,7 @@ package enum EvaluationReportPage {
         let scored = ranked.contains { $0.total != nil }
         guard scored else {
             let columns = [
-                column("排名", numeric: true), column("投标人"), column("投标报价（元）", numeric: true),
+                column("排名", numeric: true), column("投标人"), column(priceHeading(outcome.lot), numeric: true),
                 column("价格扣除", numeric: true), column("评审价格（元）", numeric: true),
             ]
             let rows = ranked.map { e -> [HTML.Cell] in
@@ -317,7 +323,9 @@ package enum EvaluationReportPage {
             return out
         }
         if !outcome.candidates.isEmpty {
-            let columns = [column("推荐顺序", numeric: true), column("中标候选人"), column("投标报价（元）", numeric: true)]
+            let columns = [
+                column("推荐顺序", numeric: true), column("中标候选人"), column(priceHeading(outcome.lot), numeric: true),
+            ]
             let rows = outcome.candidates.enumerated().map { index, id -> [HTML.Cell] in
                 let price = outcome.evaluations.first { $0.bid.bidder == id }?.bid.price
                 return [

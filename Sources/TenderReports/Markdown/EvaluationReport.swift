@@ -6,7 +6,7 @@ import TenderModel
 package enum EvaluationReport {
     package static func markdown(_ outcome: LotOutcome, scenario: Scenario) -> String {
         let lot = outcome.lot
-        let evaluation = scenario.policy.evaluation
+        let evaluation = scenario.policy.evaluation.applied(to: lot.method)
         var out: [String] = []
         out.append("# 评标报告 Evaluation report — lot \(lot.id)")
         out.append("")
