@@ -26,47 +26,23 @@ import Testing
     }
 
     static func scenario(policy: String, bids: String = "", behaviour: String = "truthful") -> String {
-        """
-        meta:
-          name: 采购方式 procedures
-          fiscal-year: 2023
-          bid-date: 2023-06-30
-          seed: 7
-        catalogue:
-          - id: concrete
-            name: 预拌混凝土
-            unit: m3
-            reference-price: 420
-            clauses:
-              - id: C-1
-                text: 二星认证
-                certificate: { min-star: 2 }
-        projects:
-          - id: P01
-            name: 医院
-            type: hospital
-            budget: 90000000
-            demands:
-              - id: D1
-                category: concrete
-                spec: C30
-                quantity: 5000
-                unit: m3
-                delivery: { from: 2023-07-01, to: 2023-10-31 }
-                ceiling-unit-price: 480.00
-        suppliers:
-        \(supplier("S01", star: 2, cost: "{fixed: 400}", behaviour: behaviour))\
-        \(supplier("S02", star: 3, cost: "{fixed: 410}", behaviour: behaviour))\
-        \(supplier("S03", star: 2, cost: "{fixed: 420}", behaviour: behaviour))\
-        \(bids)
-        policy:
-        \(policy)
-          evaluation:
-            method: comprehensive
-            price-points: 40
-            criteria:
-              - { id: star, name: 星级, points: 60, attribute: star, bands: [{ min: 3, points: 60 }, { min: 2, points: 40 }] }
-        """
+        // The loader fixture's catalogue and project, with 5,000 m³ instead of 12,000.
+        LoaderFixtures.valid.components(separatedBy: "suppliers:\n")[0]
+            .replacingOccurrences(of: "quantity: 12000", with: "quantity: 5000")
+                + """
+                suppliers:
+                \(supplier("S01", star: 2, cost: "{fixed: 400}", behaviour: behaviour))\
+                \(supplier("S02", star: 3, cost: "{fixed: 410}", behaviour: behaviour))\
+                \(supplier("S03", star: 2, cost: "{fixed: 420}", behaviour: behaviour))\
+                \(bids)
+                policy:
+                \(policy)
+                  evaluation:
+                    method: comprehensive
+                    price-points: 40
+                    criteria:
+                      - { id: star, name: 星级, points: 60, attribute: star, bands: [{ min: 3, points: 60 }, { min: 2, points: 40 }] }
+                """
     }
 
     static let threeBids = """
