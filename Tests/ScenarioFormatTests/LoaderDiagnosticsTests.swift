@@ -294,7 +294,7 @@ import Testing
         )
         #expect(
             L.lines(load(text)).contains(
-                "main.yaml:38:9: error: suppliers[S01].offers.concrete: unknown key 'cost2'; did you mean 'cost'? (expected one of: capacity, cost, brand, certificate, test-report, test-report-valid-until, attributes, made-by-small-or-micro)"
+                "main.yaml:38:9: error: suppliers[S01].offers.concrete: unknown key 'cost2'; did you mean 'cost'? (expected one of: capacity, cost, scale, brand, certificate, test-report, test-report-valid-until, attributes, made-by-small-or-micro)"
             )
         )
         let comma = L.valid.replacingOccurrences(of: "{ uniform: { low: 380, high: 440 } }", with: "{ fixed: 4,200 }")

@@ -6,7 +6,7 @@ enum SuppliersSection {
         "id", "name", "size", "special-status", "region", "brands", "licensed", "debarred", "negative-list",
         "participation", "behaviour", "consortium", "offers", "auction-strategy",
     ]
-    static let offerKeys = ["capacity", "cost"] + ProductReader.keys
+    static let offerKeys = ["capacity", "cost", "scale"] + ProductReader.keys
     static let consortiumKeys = ["id", "small-micro-share"]
 
     static func read(_ cursor: Cursor) -> [Supplier] {
@@ -43,6 +43,7 @@ enum SuppliersSection {
         var products: [String: Product] = [:]
         var capacity: [String: Exact] = [:]
         var costs: [String: CostModel] = [:]
+        var scale: [String: ScaleEconomy] = [:]
         for (category, offer) in map.optional("offers")?.dictionary(of: "offers by category id") ?? [] {
             guard let offerMap = offer.mapping("an offer for category '\(category)'", keys: offerKeys) else { continue }
             if let product = ProductReader.read(offerMap) { products[category] = product }
@@ -50,9 +51,10 @@ enum SuppliersSection {
                 capacity[category] = value
             }
             if let c = offerMap.optional("cost"), let model = CostModelReader.read(c) { costs[category] = model }
+            if let c = offerMap.optional("scale"), let economy = readScale(c) { scale[category] = economy }
         }
         guard let id else { return nil }
-        return Supplier(
+        var supplier = Supplier(
             id: id,
             name: name ?? id,
             size: size ?? .large,
@@ -68,6 +70,30 @@ enum SuppliersSection {
             consortium: consortium,
             auctionStrategy: auctionStrategy
         )
+        supplier.scale = scale
+        if case .equilibrium = behaviour, !scale.isEmpty {
+            map.cursor.warning(
+                "the equilibrium bid is computed from the cost model without its scale; the drawn costs are scaled, "
+                    + "the bid function is not (Docs/planning.md); accepted"
+            )
+        }
+        return supplier
+    }
+
+    static let scaleKeys = ["elasticity", "reference-quantity"]
+
+    /// `scale: {elasticity: -0.05, reference-quantity: 1000}`.
+    static func readScale(_ cursor: Cursor) -> ScaleEconomy? {
+        guard let map = cursor.mapping("economies of scale", keys: scaleKeys) else { return nil }
+        let elasticity = map.required("elasticity", "the elasticity of the unit cost to the quantity, e.g. -0.05")?
+            .exact(atLeast: -1, atMost: 1, what: "an elasticity")
+        let reference = map.required("reference-quantity", "the quantity at which the cost model holds")
+        var quantity: Exact?
+        if let reference, let q = reference.exact(atLeast: .zero, what: "a quantity") {
+            if q == .zero { reference.error("expected a quantity > 0, found 0") } else { quantity = q }
+        }
+        guard let elasticity, let quantity else { return nil }
+        return ScaleEconomy(elasticity: elasticity, referenceQuantity: quantity)
     }
 }
 

@@ -37,6 +37,9 @@ enum DoubleMath {
     }
 
     /// The standard normal CDF Φ(z), accurate in both tails (through `erfc`).
+    /// xʸ, the C library's `pow`.
+    static func power(_ x: Double, _ y: Double) -> Double { pow(x, y) }
+
     static func normalCDF(_ z: Double) -> Double { 0.5 * erfc(-z / 2.0.squareRoot()) }
 
     /// The standard normal survival function 1 − Φ(z) = Φ(−z).

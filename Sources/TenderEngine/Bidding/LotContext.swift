@@ -58,6 +58,8 @@ final class LotBidding: Sendable {
         let fixed: Exact?
         let distribution: CostDistribution
         let label: UInt64
+        /// (Q / Q₀)^elasticity of the supplier's ``ScaleEconomy`` at the lot's quantity; nil without one.
+        var scale: Double? = nil
     }
 
     init(lot: Lot, scenario: Scenario) {
@@ -92,10 +94,17 @@ final class LotBidding: Sendable {
                     if case .fixed(let value) = model { max(value, .zero).rounded(places: 2, mode: .halfUp) } else {
                         nil
                     }
+                var factor: Double?
+                if let economy = supplier.scale[category], let quantity = quantities[category], quantity > .zero,
+                    let ratio = try? quantity / economy.referenceQuantity
+                {
+                    factor = DoubleMath.power(DoubleMath.double(ratio), DoubleMath.double(economy.elasticity))
+                }
                 return PreparedCost(
                     fixed: fixed,
                     distribution: CostDistribution(model),
-                    label: RandomStream.fnv1a("cost/\(prefix)/\(category)")
+                    label: RandomStream.fnv1a("cost/\(prefix)/\(category)"),
+                    scale: factor
                 )
             }
             var markupDraw = (low: 0.0, width: 0.0)
@@ -173,10 +182,11 @@ final class LotBidding: Sendable {
             }
             let cost: Exact
             if let fixed = prepared.fixed {
-                cost = fixed
+                cost = prepared.scale.map { DoubleMath.cents(DoubleMath.double(fixed) * $0) } ?? fixed
             } else {
                 var s = stream(prepared.label, replication: replication)
-                cost = DoubleMath.cents(prepared.distribution.draw(&s))
+                let drawn = prepared.distribution.draw(&s)
+                cost = DoubleMath.cents(prepared.scale.map { drawn * $0 } ?? drawn)
             }
             unit.append(cost)
             total = total.map { $0 + quantities[k] * cost }

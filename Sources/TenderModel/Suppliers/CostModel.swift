@@ -48,3 +48,16 @@ public enum Behaviour: Sendable, Equatable {
     /// `cover` (complementary bids).
     case ring(id: String, designatedWinner: Bool, markup: Exact, cover: Exact)
 }
+
+/// Economies of scale in a supplier's unit cost (Docs/planning.md): the drawn unit cost c is scaled by the lot's
+/// quantity Q of the category against a reference quantity Q₀, c × (Q / Q₀)^elasticity. A negative elasticity
+/// makes a larger lot cheaper per unit (−0.05: doubling the quantity lowers the unit cost by about 3.4 %).
+public struct ScaleEconomy: Sendable, Equatable {
+    public var elasticity: Exact
+    public var referenceQuantity: Exact
+
+    public init(elasticity: Exact, referenceQuantity: Exact) {
+        self.elasticity = elasticity
+        self.referenceQuantity = referenceQuantity
+    }
+}

@@ -16,6 +16,8 @@ public struct Supplier: Sendable, Equatable, Identifiable {
     public var capacity: [String: Exact]
     /// Unit cost model per category id (for generated bids).
     public var costs: [String: CostModel]
+    /// Economies of scale per category id; absent: the unit cost does not depend on the quantity.
+    public var scale: [String: ScaleEconomy] = [:]
     public var behaviour: Behaviour
     /// Probability of bidding on a lot it is eligible for.
     public var participation: Exact
