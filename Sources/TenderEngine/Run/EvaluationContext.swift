@@ -27,6 +27,8 @@ public struct EvaluationContext: Sendable {
     var criterionIDs: [String] { _read { yield storage.criterionIDs } }
     /// The lot plan: it depends on the scenario alone, never on the draws, so every replication shares it.
     public var plan: LotPlan { _read { yield storage.plan } }
+    /// The one-line lots of the lines left to the projects, aligned with `plan.excluded` (``ProjectPurchases``).
+    var projectPurchaseLots: [Lot] { _read { yield storage.projectPurchaseLots } }
 
     public init(_ scenario: Scenario) {
         storage = Storage(scenario, plan: nil)
@@ -83,6 +85,7 @@ public struct EvaluationContext: Sendable {
         let derived: [EvaluationMethod: Storage]
         /// Per lot id of the plan, when bids are generated (no entered bids).
         let bidding: [String: LotBidding]
+        let projectPurchaseLots: [Lot]
         /// Per lot id of the plan.
         let metricShares: [String: (lot: Lot, shares: CategoryShares)]
 
@@ -130,21 +133,17 @@ public struct EvaluationContext: Sendable {
                 }
             }
             self.derived = derived
+            let projectPurchaseLots = ProjectPurchases.lots(for: plan.excluded, scenario: scenario)
+            self.projectPurchaseLots = projectPurchaseLots
             var bidding: [String: LotBidding] = [:]
             // A derived storage only evaluates: bids are generated through the scenario's own context.
             if scenario.bids.isEmpty && derive {
                 for lot in plan.lots where bidding[lot.id] == nil {
                     bidding[lot.id] = LotBidding(lot: lot, scenario: scenario)
                 }
-                // The lines left to the projects, each bought as a one-line lot of its own (ProjectPurchases).
-                let works = Set(scenario.projects.filter { $0.regime == .tenderingLawWorks }.map(\.id))
-                for entry in plan.excluded {
-                    let lot = ProjectPurchases.lot(
-                        for: entry,
-                        isWorks: works.contains(entry.line.projectID),
-                        policy: policy
-                    )
-                    if bidding[lot.id] == nil { bidding[lot.id] = LotBidding(lot: lot, scenario: scenario) }
+                // The lines left to the projects, each bought as a one-line lot of its own.
+                for lot in projectPurchaseLots where bidding[lot.id] == nil {
+                    bidding[lot.id] = LotBidding(lot: lot, scenario: scenario)
                 }
             }
             self.bidding = bidding

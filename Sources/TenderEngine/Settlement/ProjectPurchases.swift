@@ -12,17 +12,26 @@ import TenderModel
 /// with the failure policy. Capacity already committed to batch lots is not checked against these purchases.
 /// A rehearsal has no bids for them: no outcome, and the settlement assumes the project pays the ceiling.
 public enum ProjectPurchases {
-    static func buy(_ excluded: [ExcludedLine], context: EvaluationContext, replication: Int) -> [ProjectPurchase] {
-        let scenario = context.scenario
-        let works = Set(scenario.projects.filter { $0.regime == .tenderingLawWorks }.map(\.id))
-        return excluded.map { entry in
-            guard scenario.bids.isEmpty else { return ProjectPurchase(excluded: entry, outcome: nil) }
-            let lot = lot(for: entry, isWorks: works.contains(entry.line.projectID), policy: context.policy)
-            return ProjectPurchase(
+    /// The projects' own purchases of the plan's excluded lines, in plan order; the one-line lots are the
+    /// context's, built once with it (``lots(for:scenario:)``).
+    static func buy(context: EvaluationContext, replication: Int) -> [ProjectPurchase] {
+        let excluded = context.plan.excluded
+        guard context.scenario.bids.isEmpty else {
+            return excluded.map { ProjectPurchase(excluded: $0, outcome: nil) }
+        }
+        return zip(excluded, context.projectPurchaseLots).map { entry, lot in
+            ProjectPurchase(
                 excluded: entry,
                 outcome: TenderRun.evaluateWithFailurePolicy(lot, context: context, replication: replication)
             )
         }
+    }
+
+    /// The one-line lots of `excluded`, in their order: what does not depend on the draws, built once per
+    /// context.
+    static func lots(for excluded: [ExcludedLine], scenario: Scenario) -> [Lot] {
+        let works = Set(scenario.projects.filter { $0.regime == .tenderingLawWorks }.map(\.id))
+        return excluded.map { lot(for: $0, isWorks: works.contains($0.line.projectID), policy: scenario.policy) }
     }
 
     /// The one-line lot of a line left to its project.
