@@ -20,6 +20,7 @@ struct Tender: ParsableCommand {
             SimulateCommand.self,
             CompareCommand.self,
             SweepCommand.self,
+            PlanCommand.self,
             MergeCommand.self,
         ]
     )

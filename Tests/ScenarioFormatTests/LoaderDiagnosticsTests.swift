@@ -56,7 +56,7 @@ import Testing
         #expect(
             L.lines(result) == [
                 "main.yaml:45:32: error: policy.evaluation: unknown key 'methd'; did you mean 'method'? (expected one of: method, price-formula, price-points, criteria, rounding, abnormally-low, minimum-valid-bids, candidates, tie-break, same-brand-rule, collusion-detection)",
-                "main.yaml:46:36: error: suppliers[0]: unknown key 'partcipation'; did you mean 'participation'? (expected one of: id, name, size, special-status, region, brands, licensed, debarred, negative-list, participation, behaviour, consortium, offers, auction-strategy)",
+                "main.yaml:46:36: error: suppliers[0]: unknown key 'partcipation'; did you mean 'participation'? (expected one of: id, name, size, special-status, region, brands, licensed, debarred, negative-list, participation, behaviour, consortium, offers, auction-strategy, distances)",
             ]
         )
     }
@@ -294,7 +294,7 @@ import Testing
         )
         #expect(
             L.lines(load(text)).contains(
-                "main.yaml:38:9: error: suppliers[S01].offers.concrete: unknown key 'cost2'; did you mean 'cost'? (expected one of: capacity, cost, scale, brand, certificate, test-report, test-report-valid-until, attributes, made-by-small-or-micro)"
+                "main.yaml:38:9: error: suppliers[S01].offers.concrete: unknown key 'cost2'; did you mean 'cost'? (expected one of: capacity, cost, scale, transport-cost, delivery-radius, brand, certificate, test-report, test-report-valid-until, attributes, made-by-small-or-micro)"
             )
         )
         let comma = L.valid.replacingOccurrences(of: "{ uniform: { low: 380, high: 440 } }", with: "{ fixed: 4,200 }")

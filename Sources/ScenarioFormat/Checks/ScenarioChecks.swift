@@ -112,6 +112,36 @@ struct ScenarioChecks {
                     error("\(base).behaviour.fixed-prices.\(category)", "unknown category '\(category)'")
                 }
             }
+            checkDistances(supplier)
+        }
+    }
+
+    /// A transport cost or a delivery radius needs the supplier's distance to the district of every project that
+    /// buys the category: the project must name its district, and the supplier must list it (or be in it).
+    func checkDistances(_ supplier: Supplier) {
+        let base = "suppliers[\(supplier.id)]"
+        for (category, delivery) in supplier.delivery.sorted(by: { $0.key < $1.key }) {
+            let key = delivery.transportCost != nil ? "transport-cost" : "delivery-radius"
+            let path = "\(base).offers.\(category).\(key)"
+            let buyers = projects.filter { $0.demands.contains { $0.category == category } }
+            let noDistrict = buyers.filter(\.district.isEmpty).map(\.id)
+            if !noDistrict.isEmpty {
+                error(
+                    path,
+                    "a transport cost or a delivery radius needs the district of every project that buys \(category); "
+                        + "\(noDistrict.joined(separator: ", ")) name none (projects[\(noDistrict[0])].district)"
+                )
+            }
+            let unknown = Set(
+                buyers.filter { !$0.district.isEmpty && supplier.distance(to: $0.district) == nil }.map(\.district)
+            ).sorted()
+            if !unknown.isEmpty {
+                error(
+                    path,
+                    "no distance from \(supplier.id) to district \(unknown.map { "'\($0)'" }.joined(separator: ", ")); "
+                        + "list it in \(base).distances, e.g. distances: {\(unknown[0]): 25}"
+                )
+            }
         }
     }
 

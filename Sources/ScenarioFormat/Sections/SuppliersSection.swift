@@ -4,9 +4,9 @@ import TenderModel
 enum SuppliersSection {
     static let keys = [
         "id", "name", "size", "special-status", "region", "brands", "licensed", "debarred", "negative-list",
-        "participation", "behaviour", "consortium", "offers", "auction-strategy",
+        "participation", "behaviour", "consortium", "offers", "auction-strategy", "distances",
     ]
-    static let offerKeys = ["capacity", "cost", "scale"] + ProductReader.keys
+    static let offerKeys = ["capacity", "cost", "scale", "transport-cost", "delivery-radius"] + ProductReader.keys
     static let consortiumKeys = ["id", "small-micro-share"]
 
     static func read(_ cursor: Cursor) -> [Supplier] {
@@ -44,6 +44,11 @@ enum SuppliersSection {
         var capacity: [String: Exact] = [:]
         var costs: [String: CostModel] = [:]
         var scale: [String: ScaleEconomy] = [:]
+        var delivery: [String: Delivery] = [:]
+        var distances: [String: Exact] = [:]
+        for (district, km) in map.optional("distances")?.dictionary(of: "kilometres by project district") ?? [] {
+            if let value = km.exact(atLeast: .zero, what: "a distance in km") { distances[district] = value }
+        }
         for (category, offer) in map.optional("offers")?.dictionary(of: "offers by category id") ?? [] {
             guard let offerMap = offer.mapping("an offer for category '\(category)'", keys: offerKeys) else { continue }
             if let product = ProductReader.read(offerMap) { products[category] = product }
@@ -52,6 +57,14 @@ enum SuppliersSection {
             }
             if let c = offerMap.optional("cost"), let model = CostModelReader.read(c) { costs[category] = model }
             if let c = offerMap.optional("scale"), let economy = readScale(c) { scale[category] = economy }
+            let transport = offerMap.optional("transport-cost")?.exact(
+                atLeast: .zero,
+                what: "a transport cost in yuan per unit and km"
+            )
+            let radius = offerMap.optional("delivery-radius")?.exact(atLeast: .zero, what: "a delivery radius in km")
+            if transport != nil || radius != nil {
+                delivery[category] = Delivery(transportCost: transport, radius: radius)
+            }
         }
         guard let id else { return nil }
         var supplier = Supplier(
@@ -71,6 +84,14 @@ enum SuppliersSection {
             auctionStrategy: auctionStrategy
         )
         supplier.scale = scale
+        supplier.delivery = delivery
+        supplier.distances = distances
+        if case .equilibrium = behaviour, delivery.values.contains(where: { $0.transportCost != nil }) {
+            map.cursor.warning(
+                "the equilibrium bid is computed from the cost model without the transport cost; the bid adds the "
+                    + "transport cost to the drawn cost, the markup does not know it (Docs/planning.md); accepted"
+            )
+        }
         if case .equilibrium = behaviour, !scale.isEmpty {
             map.cursor.warning(
                 "the equilibrium bid is computed from the cost model without its scale; the drawn costs are scaled, "

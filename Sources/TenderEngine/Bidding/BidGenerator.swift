@@ -107,12 +107,17 @@ public enum BidGenerator {
         }
     }
 
-    /// Suppliers offering every category of `lot` (a product or a cost model), without large firms when the
-    /// lot is reserved for SMEs; in scenario order.
+    /// Suppliers offering every category of `lot` (a product or a cost model) and delivering every line of it
+    /// within their delivery radius (``Delivery``), without large firms when the lot is reserved for SMEs; in
+    /// scenario order.
     public static func eligibleSuppliers(for lot: Lot, scenario: Scenario) -> [Supplier] {
-        scenario.suppliers.filter { supplier in
+        let reach = DeliveryReach(scenario)
+        return scenario.suppliers.filter { supplier in
             if lot.reservedForSME && !supplier.size.isSME { return false }
-            return lot.categories.allSatisfy { supplier.products[$0] != nil || supplier.costs[$0] != nil }
+            guard lot.categories.allSatisfy({ supplier.products[$0] != nil || supplier.costs[$0] != nil }) else {
+                return false
+            }
+            return reach.reaches(supplier, lot)
         }
     }
 

@@ -60,6 +60,9 @@ final class LotBidding: Sendable {
         let label: UInt64
         /// (Q / Q₀)^elasticity of the supplier's ``ScaleEconomy`` at the lot's quantity; nil without one.
         var scale: Double? = nil
+        /// The transport cost per unit on this lot (``DeliveryReach/transportCost(_:category:on:)``), added to
+        /// the drawn (and scaled) cost before it is rounded to the cent; nil without one.
+        var transport: Exact? = nil
     }
 
     init(lot: Lot, scenario: Scenario) {
@@ -81,6 +84,7 @@ final class LotBidding: Sendable {
         self.ceilingUnitPrices = ceilingUnitPrices
         submissionPrefix = "\(scenario.meta.bidDate)T08:"
         let eligible = BidGenerator.eligibleSuppliers(for: lot, scenario: scenario)
+        let reach = DeliveryReach(scenario)
         let sme = scenario.policy.sme
         let lotID = lot.id
         bidders = eligible.map { supplier in
@@ -104,7 +108,8 @@ final class LotBidding: Sendable {
                     fixed: fixed,
                     distribution: CostDistribution(model),
                     label: RandomStream.fnv1a("cost/\(prefix)/\(category)"),
-                    scale: factor
+                    scale: factor,
+                    transport: reach.transportCost(supplier, category: category, on: lot)
                 )
             }
             var markupDraw = (low: 0.0, width: 0.0)
@@ -180,7 +185,7 @@ final class LotBidding: Sendable {
                 total = nil
                 continue
             }
-            let cost: Exact
+            var cost: Exact
             if let fixed = prepared.fixed {
                 cost = prepared.scale.map { DoubleMath.cents(DoubleMath.double(fixed) * $0) } ?? fixed
             } else {
@@ -188,6 +193,7 @@ final class LotBidding: Sendable {
                 let drawn = prepared.distribution.draw(&s)
                 cost = DoubleMath.cents(prepared.scale.map { drawn * $0 } ?? drawn)
             }
+            if let transport = prepared.transport { cost = (cost + transport).rounded(places: 2, mode: .halfUp) }
             unit.append(cost)
             total = total.map { $0 + quantities[k] * cost }
         }

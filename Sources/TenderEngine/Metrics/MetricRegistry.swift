@@ -243,8 +243,16 @@ extension MetricRegistry {
             "total-cost",
             .amount,
             Label("采购总成本", "total cost"),
-            "payable by the projects + administrative cost (yuan)"
-        ) { metrics in metrics.procurement.map { metrics.payable + $0.administrativeCost } },
+            "payable by the projects + the ceilings of the lines not bought + administrative cost (yuan)"
+        ) { metrics in
+            metrics.procurement.map { metrics.payable + metrics.unboughtCeiling + $0.administrativeCost }
+        },
+        .run(
+            "unbought-ceiling",
+            .amount,
+            Label("未采购限价", "unbought ceiling"),
+            "ceilings of the demand lines not bought (failed lots and purchases), which must still be bought (yuan)"
+        ) { $0.unboughtCeiling },
         .run(
             "payable",
             .amount,

@@ -55,9 +55,10 @@ public enum SMEReserve {
         return reserved(candidates, policy: policy.sme, minimumSuppliers: policy.evaluation.minimumValidBids)
     }
 
-    /// The SMEs, and of them the small and micro firms, that could supply `lot`.
+    /// The SMEs, and of them the small and micro firms, that could supply `lot` (within their delivery radius).
     static func suppliers(able lot: Lot, scenario: Scenario) -> (sme: Int, smallMicro: Int) {
         let quantities = lot.quantities
+        let reach = DeliveryReach(scenario)
         var sme = 0
         var smallMicro = 0
         for supplier in scenario.suppliers {
@@ -69,7 +70,7 @@ public enum SMEReserve {
                 guard let capacity = supplier.capacity[category] else { return true }
                 return capacity >= (quantities[category] ?? .zero)
             }
-            guard able else { continue }
+            guard able, reach.reaches(supplier, lot) else { continue }
             sme += 1
             if supplier.isSmallOrMicro { smallMicro += 1 }
         }

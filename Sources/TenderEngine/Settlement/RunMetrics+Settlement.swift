@@ -16,6 +16,10 @@ extension RunMetrics {
         }
     }
 
+    /// The ceilings of the lines nothing was bought for (failed lots, failed purchases of lines left to the
+    /// projects): what those lines still need, at most, when bought later.
+    public var unboughtCeiling: Exact { projectCeiling - projectBoughtCeiling }
+
     /// 节约资金 of the projects: the ceilings of their bought lines − what they pay.
     public var projectSavings: Exact { projectBoughtCeiling - payable }
     /// Project savings / the ceilings of the bought lines.

@@ -18,6 +18,10 @@ public struct Supplier: Sendable, Equatable, Identifiable {
     public var costs: [String: CostModel]
     /// Economies of scale per category id; absent: the unit cost does not depend on the quantity.
     public var scale: [String: ScaleEconomy] = [:]
+    /// Transport cost and delivery radius per category id; absent: delivery is free and unbounded.
+    public var delivery: [String: Delivery] = [:]
+    /// Kilometres from the supplier to each project district it may deliver to (``distance(to:)``).
+    public var distances: [String: Exact] = [:]
     public var behaviour: Behaviour
     /// Probability of bidding on a lot it is eligible for.
     public var participation: Exact

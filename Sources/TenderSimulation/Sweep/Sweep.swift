@@ -88,3 +88,19 @@ package enum Sweep {
         }
     }
 }
+
+/// A store that keeps the cells in memory, for a sweep that need not survive the process (`tender plan --search`
+/// without `--db`).
+package final class MemorySweepStore: SweepStore {
+    package private(set) var cells: [CellResult] = []
+    private var keys = Set<CellKey>()
+
+    package init() {}
+
+    package func hasCell(_ key: CellKey) -> Bool { keys.contains(key) }
+
+    package func commit(_ cell: CellResult) {
+        keys.insert(CellKey(cell.summary.identity))
+        cells.append(cell)
+    }
+}
