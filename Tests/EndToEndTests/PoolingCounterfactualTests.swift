@@ -29,7 +29,11 @@ import Testing
         #expect(text.status == 0)
         #expect(text.stdout.contains("decentralised: 不集中采购：各项目自行采购每条需求 (every project buys its own lines)"))
         #expect(text.stdout.contains("\npooling (base) "))
-        #expect(text.stdout.contains(" of what the projects would pay buying alone, administrative cost included\n"))
+        #expect(
+            text.stdout.contains(
+                " of what the projects would pay buying alone, lines not bought at their ceilings and administrative cost included"
+            )
+        )
     }
 
     @Test func compareNeedsVariantsOrACounterfactual() throws {

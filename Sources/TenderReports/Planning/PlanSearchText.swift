@@ -52,7 +52,7 @@ package enum PlanSearchText {
                 let spread = metric.map { ($0.confidenceHigh - $0.confidenceLow) / 2 }
                 row.append(spread.map { "\(value) ± \(NumberFormat.spread($0, kind))" } ?? value)
             }
-            row.append(outcome.candidate.settings)
+            row.append(compact(outcome.candidate))
             rows.append(row)
         }
         out += table(headers, rows)
@@ -66,6 +66,18 @@ package enum PlanSearchText {
             out += "#\(best.candidate.index), \(best.candidate.settings)\n"
             out +=
                 "  lots: \(best.candidate.plan.lots.map { "\($0.id) (\($0.method.rawValue))" }.joined(separator: ", "))\n"
+            let close = report.outcomes.filter { other in
+                guard other.feasible, other.candidate.index != best.candidate.index,
+                    let interval = best.summary.metric(PlanObjective.totalCost.rawValue)
+                else { return false }
+                let cost = other.mean(.totalCost)
+                return cost >= interval.confidenceLow && cost <= interval.confidenceHigh
+            }
+            if !close.isEmpty {
+                out +=
+                    "  within its 95% CI of total cost (not distinguishable at \(report.replications) replications): "
+                out += close.map { "#\($0.candidate.index)" }.joined(separator: ", ") + "\n"
+            }
             out += "As a variant (paste under variants: and run with --variant plan-recommended):\n\n"
             out += PlanSearch.variantText(best, objective: report.objective)
         } else {
@@ -78,6 +90,16 @@ package enum PlanSearchText {
             }
         }
         return out
+    }
+
+    /// The settings without the common `policy.lotting.` prefix, for the table.
+    static func compact(_ candidate: PlanCandidate) -> String {
+        candidate.values.isEmpty
+            ? "as written"
+            : candidate.values.map { value in
+                let path = value.path.hasPrefix("policy.lotting.") ? String(value.path.dropFirst(15)) : value.path
+                return "\(path)=\(value.value)"
+            }.joined(separator: "; ")
     }
 
     static func kind(_ objective: PlanObjective) -> MetricKind {

@@ -146,9 +146,12 @@ package enum SimulationText {
         let saving = t.meanVariant - t.meanReference
         let band = t.halfWidth * t.meanReference
         let verb = saving >= 0 ? "saves" : "costs"
+        let noise =
+            abs(saving) <= band ? " — the CI includes zero: no difference is shown at this number of replications" : ""
         return "pooling (\(reference)) \(verb) \(NumberFormat.value(abs(saving), .amount)) yuan ± "
             + "\(NumberFormat.value(band, .amount)) (95% CI), \(percent(abs(saving) / t.meanVariant)) of what the "
-            + "projects would pay buying alone, administrative cost included"
+            + "projects would pay buying alone, lines not bought at their ceilings and administrative cost included"
+            + noise
     }
 
     package static func sentence(name: String, reference: String, _ row: [DifferenceSummary]) -> String {
@@ -159,8 +162,15 @@ package enum SimulationText {
                 "savings rate \(signed(s.difference, .points, .share)) ± \(unsigned(s.halfWidth, .points, .share))"
             )
         }
-        // Like for like: every demand line is paid for, pooled or left to its project.
-        if let p = find("payable"), p.difference.isFinite {
+        // Like for like: every demand line is paid for, pooled or left to its project, or still to be bought (at
+        // its ceiling, in total-cost).
+        if let t = find("total-cost"), t.difference.isFinite {
+            let more = t.difference >= 0 ? "more" : "less"
+            parts.append(
+                "all the projects' lines cost \(percent(abs(t.difference))) ± \(percent(t.halfWidth)) \(more) (lines "
+                    + "not bought at their ceilings, administrative cost included)"
+            )
+        } else if let p = find("payable"), p.difference.isFinite {
             let more = p.difference >= 0 ? "more" : "less"
             parts.append(
                 "the projects pay \(percent(abs(p.difference))) ± \(percent(p.halfWidth)) \(more) for all their lines"

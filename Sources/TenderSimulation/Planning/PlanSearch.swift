@@ -215,9 +215,9 @@ package enum PlanSearch {
         if let rate = try? Exact(sure.count) / Exact(lots.count) {
             for c in constraints where c.metric == PlanObjective.failedLotRate.rawValue && c.atMost && rate > c.bound {
                 let names = sure.map(\.id).joined(separator: ", ")
-                let (subject, verb) = sure.count == 1 ? ("lot", "has") : ("lots", "have")
+                let (subject, has, fails) = sure.count == 1 ? ("lot", "has", "fails") : ("lots", "have", "fail")
                 return .bound(
-                    "\(subject) \(names) \(verb) fewer potential bidders than the valid bids needed and fail in "
+                    "\(subject) \(names) \(has) fewer potential bidders than the valid bids needed and \(fails) in "
                         + "every replication: failed-lot rate ≥ \((rate * 100).rounded(places: 1, mode: .halfUp))%"
                 )
             }

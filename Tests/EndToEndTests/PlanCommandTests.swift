@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+/// `tender plan` and `tender plan --search` (Docs/planning.md) on the teaching scenario whose best plan is known by
+/// construction.
+@Suite struct PlanCommandTests {
+    static let scenario = Fixtures.scenario("planning-two-districts.yaml")
+
+    /// The variant block of Docs/planning.md's worked example.
+    static func documentedVariant() throws -> String {
+        let doc = try String(contentsOf: Fixtures.root.appendingPathComponent("Docs/planning.md"), encoding: .utf8)
+        let start = try #require(doc.range(of: "```yaml\n  plan-recommended:\n"))
+        let end = try #require(doc.range(of: "```", range: start.upperBound..<doc.endIndex))
+        return String(doc[doc.index(start.lowerBound, offsetBy: 8)..<end.lowerBound])
+    }
+
+    @Test func theSearchPrintsTheDocumentedRecommendationAndWritesTheCandidates() throws {
+        let directory = try ExportFixtures.temporaryDirectory()
+        let csv = directory.appendingPathComponent("plans.csv").path
+        let r = try Fixtures.tender([
+            "plan", Self.scenario, "--search", "--replications", "3", "--quiet", "--csv", csv,
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains(try Self.documentedVariant()), "\(r.stdout)")
+        #expect(r.stdout.contains("12 candidate settings, 6 distinct lawful plans simulated"))
+        #expect(r.stdout.contains("#0 policy.lotting.strategy=per-category; policy.lotting.value-cap=~; "))
+        let rows = try String(contentsOfFile: csv, encoding: .utf8).components(separatedBy: "\r\n").filter {
+            !$0.isEmpty
+        }
+        #expect(rows.count == 13)  // the header and the 12 candidates
+        let recommended = try #require(rows.first { $0.contains(",recommended,") })
+        #expect(recommended.hasPrefix("6,policy.lotting.strategy=category-region; policy.lotting.value-cap=~;"))
+        #expect(recommended.contains(",15890000,"))
+    }
+
+    @Test func theJSONNamesTheRecommendedPlan() throws {
+        let r = try Fixtures.tender([
+            "plan", Self.scenario, "--search", "--replications", "2", "--quiet", "--format", "json",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(json["document"] as? String == "tender-plan-search")
+        #expect(json["recommended"] as? Int == 6)
+        #expect((json["pruned"] as? [Any])?.count == 6)
+    }
+
+    @Test func withoutSearchTheCandidatesAreListed() throws {
+        let r = try Fixtures.tender(["plan", Self.scenario])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("12 candidate settings: 6 distinct lawful plans to simulate, 6 pruned\n"))
+        #expect(r.stdout.contains("    3 lots: concrete@东区, concrete@西区, rebar@东区\n"))
+    }
+
+    @Test func badOptionsAreUsageErrors() throws {
+        let shard = try Fixtures.tender(["plan", Self.scenario, "--search", "--shard", "0/2"])
+        #expect(shard.status == 64)
+        #expect(shard.stderr.contains("--shard needs --db, where the shards meet"))
+        let constraint = try Fixtures.tender(["plan", Self.scenario, "--search", "--constraint", "cost<=5"])
+        #expect(constraint.status == 64)
+        #expect(constraint.stderr.contains("--constraint: 'cost' is not a run metric; expected one of: contract,"))
+        let objective = try Fixtures.tender(["plan", Self.scenario, "--objective", "cheapest"])
+        #expect(objective.status == 64)
+        #expect(
+            objective.stderr.contains(
+                "--objective: expected one of total-cost, failed-lot-rate, sme-share, procurements"
+            )
+        )
+        let axis = try Fixtures.tender(["plan", Self.scenario, "--axis", "policy.lotting.strategy"])
+        #expect(axis.status == 64)
+        #expect(axis.stderr.contains("--axis: expected PATH=VALUES"))
+    }
+}
