@@ -33,6 +33,23 @@ import Testing
         #expect(recommended.contains(",15890000,"))
     }
 
+    /// The HTML report: the front as a chart with the recommended plan marked, the plans, the recommended plan's
+    /// lots and its variant, the pruned candidates.
+    @Test func theHTMLReportShowsTheFrontAndTheRecommendedLots() throws {
+        let directory = try ExportFixtures.temporaryDirectory()
+        let html = directory.appendingPathComponent("plans.html").path
+        let r = try Fixtures.tender([
+            "plan", Self.scenario, "--search", "--replications", "2", "--quiet", "--html", html,
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.contains("<svg class=\"chart\""))
+        #expect(page.contains("<circle cx=") && page.contains("class=\"mean\"><title>#6 "))
+        #expect(page.contains("<td>concrete@东区</td>"))
+        #expect(page.contains("policy.lotting.strategy: category-region"))
+        #expect(page.contains("模拟前剔除"))
+    }
+
     @Test func theJSONNamesTheRecommendedPlan() throws {
         let r = try Fixtures.tender([
             "plan", Self.scenario, "--search", "--replications", "2", "--quiet", "--format", "json",

@@ -36,6 +36,32 @@ import Testing
         )
     }
 
+    /// The comparison document names the counterfactual, and its HTML report opens with what pooling saves (or
+    /// costs), in the words of the text.
+    @Test func theHTMLReportOpensWithWhatPoolingSaves() throws {
+        let directory = try ExportFixtures.temporaryDirectory()
+        let json = directory.appendingPathComponent("compare.json").path
+        let html = directory.appendingPathComponent("compare.html").path
+        let r = try Fixtures.tender([
+            "compare", Fixtures.scenario("daqing-2023.yaml"), "--against", "decentralised", "--replications", "4",
+            "--quiet", "--format", "json",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("\"decentralised\": \"decentralised\""))
+        try r.stdout.write(toFile: json, atomically: true, encoding: .utf8)
+        let report = try Fixtures.tender(["report", json, "--html", html])
+        #expect(report.status == 0, "\(report.stderr)")
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.contains("What pooling saves") || page.contains("What pooling costs"))
+        #expect(page.contains("of what the projects would pay buying alone, lines not bought at their ceilings"))
+        // A comparison of ordinary variants has no such figure.
+        let plain = try Fixtures.tender([
+            "compare", Fixtures.scenario("daqing-2023.yaml"), "--variants", "base,deduction-20", "--replications", "2",
+            "--quiet", "--format", "json",
+        ])
+        #expect(!plain.stdout.contains("\"decentralised\""))
+    }
+
     @Test func compareNeedsVariantsOrACounterfactual() throws {
         let r = try Fixtures.tender(["compare", Fixtures.scenario("daqing-2023.yaml"), "--replications", "2"])
         #expect(r.status == 64)

@@ -10,7 +10,7 @@ import Testing
         + "run_failed_lots,run_failed_lot_rate,run_bids,run_valid_bids,run_sme_amount,run_sme_share,"
         + "run_small_micro_share,run_green_share_1,run_green_share_2,run_green_share_3,run_cost_increment_rate,"
         + "run_hhi,run_red_flags,run_reserved_lots,run_reserve_small_micro_share,run_reserve_small_micro_below,"
-        + "run_procurements,run_administrative_cost,run_total_cost,run_payable,run_project_savings,"
+        + "run_procurements,run_administrative_cost,run_total_cost,run_unbought_ceiling,run_payable,run_project_savings,"
         + "run_project_savings_rate,run_budget_savings_rate,run_green_premium,"
         + "run_green_compliance_rate"
 

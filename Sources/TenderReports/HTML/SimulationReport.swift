@@ -293,11 +293,29 @@ package struct SimulationReport {
                 detail
             )
         }
+        var pooling: [(label: Label, value: String, detail: String)] = []
+        if let name = c.decentralised, let d = c.differences.first(where: { $0.variant == name }),
+            let t = d.metrics.first(where: { $0.name == "total-cost" }),
+            let saving = PoolingSaving(
+                pooled: t.meanReference,
+                alone: t.meanVariant,
+                halfWidth: t.ciHigh.flatMap { high in t.ciLow.map { (high - $0) / 2 } }
+            )
+        {
+            pooling.append(
+                (
+                    saving.saving >= 0
+                        ? Label("集中采购节约", "What pooling saves") : Label("集中采购多支出", "What pooling costs"),
+                    NumberFormat.value(abs(saving.saving), .amount),
+                    saving.sentence(reference: d.reference)
+                )
+            )
+        }
         return ReportPage(
             kicker: Label("绿色建材政府采购 · 批量集中采购模拟 · 方案比较报告", "Variant comparison report"),
             title: first?.scenario ?? "comparison",
             facts: facts,
-            figures: figures,
+            figures: pooling + figures,
             sections: [
                 ReportPage.Section(id: "charts", title: Label("图表", "Charts"), html: comparisonCharts(c)),
                 ReportPage.Section(

@@ -136,22 +136,17 @@ package enum SimulationText {
     /// The contract amount compares like for like only when both variants award the same ceilings (the same
     /// lines, bought by the batch); when the awarded ceiling differs — other lots failed, or lines were left to
     /// the projects — the sentence says so, with the difference, and the savings rate is the comparison to read.
-    /// What pooling saves: the no-pooling counterfactual's total cost (payable by the projects plus the
-    /// administrative cost of the procurements) minus the batch's, in yuan and as a share of the
-    /// counterfactual's, with the 95% CI (the relative CI of the paired ratio, scaled by the reference mean).
+    /// What pooling saves: the no-pooling counterfactual's total cost (payable by the projects, the lines not
+    /// bought at their ceilings, and the administrative cost of the procurements) minus the batch's, in yuan and
+    /// as a share of the counterfactual's, with the 95% CI (the relative CI of the paired ratio, scaled by the
+    /// reference mean).
     package static func poolingSaving(reference: String, _ row: [DifferenceSummary]) -> String? {
-        guard let t = row.first(where: { $0.definition.name == "total-cost" }), t.difference.isFinite,
-            t.meanVariant > 0
-        else { return nil }
-        let saving = t.meanVariant - t.meanReference
-        let band = t.halfWidth * t.meanReference
-        let verb = saving >= 0 ? "saves" : "costs"
-        let noise =
-            abs(saving) <= band ? " — the CI includes zero: no difference is shown at this number of replications" : ""
-        return "pooling (\(reference)) \(verb) \(NumberFormat.value(abs(saving), .amount)) yuan ± "
-            + "\(NumberFormat.value(band, .amount)) (95% CI), \(percent(abs(saving) / t.meanVariant)) of what the "
-            + "projects would pay buying alone, lines not bought at their ceilings and administrative cost included"
-            + noise
+        guard let t = row.first(where: { $0.definition.name == "total-cost" }), t.difference.isFinite else {
+            return nil
+        }
+        return PoolingSaving(pooled: t.meanReference, alone: t.meanVariant, halfWidth: t.halfWidth)?.sentence(
+            reference: reference
+        )
     }
 
     package static func sentence(name: String, reference: String, _ row: [DifferenceSummary]) -> String {
@@ -265,5 +260,39 @@ package enum SimulationText {
             [UInt64(m.count), UInt64(m.undefined)]
                 + [m.mean, m.standardDeviation, m.p5, m.p50, m.p95, m.minimum, m.maximum].map(\.bitPattern)
         }
+    }
+}
+
+/// What pooling saves, from the paired comparison of total cost (Docs/planning.md): the text and the HTML
+/// comparison report say it the same way.
+package struct PoolingSaving: Sendable {
+    /// Mean total cost pooled (the reference) and alone (the counterfactual).
+    package var pooled: Double
+    package var alone: Double
+    /// S = alone − pooled.
+    package var saving: Double { alone - pooled }
+    /// The half-width of the 95% CI of S: the relative half-width of the paired ratio times the pooled mean.
+    package var band: Double
+    /// Whether the CI includes zero.
+    package var isNoise: Bool { abs(saving) <= band }
+
+    package init?(pooled: Double?, alone: Double?, halfWidth: Double?) {
+        guard let pooled, let alone, let halfWidth, pooled.isFinite, alone.isFinite, halfWidth.isFinite, alone > 0
+        else { return nil }
+        self.pooled = pooled
+        self.alone = alone
+        band = halfWidth * pooled
+    }
+
+    /// S as a share of what the projects would pay alone.
+    package var share: Double { abs(saving) / alone }
+
+    package func sentence(reference: String) -> String {
+        let verb = saving >= 0 ? "saves" : "costs"
+        let noise = isNoise ? " — the CI includes zero: no difference is shown at this number of replications" : ""
+        return "pooling (\(reference)) \(verb) \(NumberFormat.value(abs(saving), .amount)) yuan ± "
+            + "\(NumberFormat.value(band, .amount)) (95% CI), \(SimulationText.percent(share)) of what the "
+            + "projects would pay buying alone, lines not bought at their ceilings and administrative cost included"
+            + noise
     }
 }

@@ -337,9 +337,11 @@ package struct ComparisonDocument: Sendable, Equatable, Decodable {
     package var simulations: [SimulationDocument]
     package var differences: [VariantDifferences]
     package var toolVersion: String?
+    /// The variant that is the no-pooling counterfactual (`--against decentralised`), absent otherwise.
+    package var decentralised: String?
 
     enum CodingKeys: String, CodingKey {
-        case schema, schemaVersion, toolVersion, variants, descriptions, simulations, differences
+        case schema, schemaVersion, toolVersion, variants, descriptions, decentralised, simulations, differences
     }
 
     package init(_ comparison: ComparisonSummary, toolVersion: String = ToolVersion.current) {
@@ -355,12 +357,14 @@ package struct ComparisonDocument: Sendable, Equatable, Decodable {
             )
         }
         self.toolVersion = toolVersion
+        decentralised = comparison.decentralised
     }
 
     package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         toolVersion = try c.decodeIfPresent(String.self, forKey: .toolVersion)
         variants = try c.decode([String].self, forKey: .variants)
+        decentralised = try c.decodeIfPresent(String.self, forKey: .decentralised)
         descriptions = try c.decodeIfPresent([String].self, forKey: .descriptions)
         simulations = try c.decode([SimulationDocument].self, forKey: .simulations)
         differences = try c.decode([VariantDifferences].self, forKey: .differences)
@@ -375,6 +379,7 @@ package struct ComparisonDocument: Sendable, Equatable, Decodable {
                 .toolVersion: toolVersion.map(JSONValue.string),
                 .variants: .array(variants.map(JSONValue.string)),
                 .descriptions: descriptions.map { .array($0.map(JSONValue.string)) },
+                .decentralised: decentralised.map(JSONValue.string),
                 .simulations: .array(simulations.map(\.json)),
                 .differences: .array(differences.map(\.json)),
             ]

@@ -289,6 +289,8 @@ package struct PlanSearchReport: Sendable {
     package var scenario: String
     package var file: String
     package var variant: String?
+    /// SHA-256 of the scenario's files.
+    package var digest: String
     package var seed: UInt64
     package var replications: Int
     /// Candidate settings in the grid.
@@ -305,6 +307,7 @@ package struct PlanSearchReport: Sendable {
         scenario: String,
         file: String,
         variant: String?,
+        digest: String,
         seed: UInt64,
         replications: Int,
         considered: Int,
@@ -317,6 +320,7 @@ package struct PlanSearchReport: Sendable {
         self.scenario = scenario
         self.file = file
         self.variant = variant
+        self.digest = digest
         self.seed = seed
         self.replications = replications
         self.considered = considered

@@ -53,11 +53,14 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Also write the candidates as CSV to this file.")
     var csv: String?
 
+    @Option(help: "Also write an HTML report (the front as a chart, the recommended plan's lots) to this file.")
+    var html: String?
+
     func validate() throws {
         let shard = try parseShard(shard)
         if shard != .whole && db == nil { throw ValidationError("--shard needs --db, where the shards meet") }
-        if (shard != .whole || db != nil || csv != nil) && !search {
-            throw ValidationError("--db, --shard and --csv go with --search")
+        if (shard != .whole || db != nil || csv != nil || html != nil) && !search {
+            throw ValidationError("--db, --shard, --csv and --html go with --search")
         }
         _ = try parsedObjective()
         _ = try parsedConstraints()
@@ -173,6 +176,7 @@ struct PlanCommand: ParsableCommand {
             scenario: base.scenario.meta.name,
             file: scenario.file,
             variant: scenario.variant,
+            digest: base.identity.digest,
             seed: base.identity.seed,
             replications: base.identity.replications,
             considered: grid.count,
@@ -184,6 +188,9 @@ struct PlanCommand: ParsableCommand {
         )
         if let csv {
             try AtomicFile.write(PlanSearchText.csv(report), to: csv)
+        }
+        if let html {
+            try AtomicFile.write(PlanSearchPage.html(report), to: html)
         }
         switch format {
         case .text: try StandardOutput.write(PlanSearchText.render(report))
