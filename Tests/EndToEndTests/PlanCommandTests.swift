@@ -61,6 +61,22 @@ import Testing
         #expect((json["pruned"] as? [Any])?.count == 6)
     }
 
+    /// Shards share a search through the database: each simulates every other plan; a last run without --shard
+    /// simulates nothing more and prints the same front and recommendation as one run alone.
+    @Test func shardsMeetInTheDatabase() throws {
+        let directory = try ExportFixtures.temporaryDirectory()
+        let db = directory.appendingPathComponent("plans.sqlite").path
+        let common = ["plan", Self.scenario, "--search", "--replications", "2", "--quiet", "--db", db]
+        let first = try Fixtures.tender(common + ["--shard", "0/2"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("plans have no result yet (other shards)"))
+        #expect(try Fixtures.tender(common + ["--shard", "1/2"]).status == 0)
+        let last = try Fixtures.tender(common)
+        let alone = try Fixtures.tender(["plan", Self.scenario, "--search", "--replications", "2", "--quiet"])
+        #expect(last.status == 0 && alone.status == 0)
+        #expect(last.stdout == alone.stdout)
+    }
+
     @Test func withoutSearchTheCandidatesAreListed() throws {
         let r = try Fixtures.tender(["plan", Self.scenario])
         #expect(r.status == 0, "\(r.stderr)")
