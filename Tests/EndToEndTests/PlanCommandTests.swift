@@ -22,14 +22,14 @@ import Testing
         ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains(try Self.documentedVariant()), "\(r.stdout)")
-        #expect(r.stdout.contains("12 candidate settings, 6 distinct lawful plans simulated"))
+        #expect(r.stdout.contains("24 candidate settings, 7 distinct lawful plans simulated"))
         #expect(r.stdout.contains("#0 policy.lotting.strategy=per-category; policy.lotting.value-cap=~; "))
         let rows = try String(contentsOfFile: csv, encoding: .utf8).components(separatedBy: "\r\n").filter {
             !$0.isEmpty
         }
-        #expect(rows.count == 13)  // the header and the 12 candidates
+        #expect(rows.count == 25)  // the header and the 24 candidates
         let recommended = try #require(rows.first { $0.contains(",recommended,") })
-        #expect(recommended.hasPrefix("6,policy.lotting.strategy=category-region; policy.lotting.value-cap=~;"))
+        #expect(recommended.hasPrefix("12,policy.lotting.strategy=category-region; policy.lotting.value-cap=~;"))
         #expect(recommended.contains(",15890000,"))
     }
 
@@ -44,7 +44,7 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         let page = try String(contentsOfFile: html, encoding: .utf8)
         #expect(page.contains("<svg class=\"chart\""))
-        #expect(page.contains("<circle cx=") && page.contains("class=\"mean\"><title>#6 "))
+        #expect(page.contains("<circle cx=") && page.contains("class=\"mean\"><title>#12 "))
         #expect(page.contains("<td>concrete@东区</td>"))
         #expect(page.contains("policy.lotting.strategy: category-region"))
         #expect(page.contains("模拟前剔除"))
@@ -57,8 +57,8 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         #expect(json["document"] as? String == "tender-plan-search")
-        #expect(json["recommended"] as? Int == 6)
-        #expect((json["pruned"] as? [Any])?.count == 6)
+        #expect(json["recommended"] as? Int == 12)
+        #expect((json["pruned"] as? [Any])?.count == 17)
     }
 
     /// Shards share a search through the database: each simulates every other plan; a last run without --shard
@@ -80,7 +80,7 @@ import Testing
     @Test func withoutSearchTheCandidatesAreListed() throws {
         let r = try Fixtures.tender(["plan", Self.scenario])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.hasPrefix("12 candidate settings: 6 distinct lawful plans to simulate, 6 pruned\n"))
+        #expect(r.stdout.hasPrefix("24 candidate settings: 7 distinct lawful plans to simulate, 17 pruned\n"))
         #expect(r.stdout.contains("    3 lots: concrete@东区, concrete@西区, rebar@东区\n"))
     }
 

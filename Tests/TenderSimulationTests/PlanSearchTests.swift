@@ -41,11 +41,14 @@ import Testing
 
     /// The default axes: two districts give category-region; all deliveries start in Q3, so no period split; the
     /// largest per-category lot is concrete at 19,000 × 480 = 9,120,000, so caps of 4,560,000 and 2,280,000; no
-    /// bundling (no two lots below the open-tender threshold); the reserve off and on.
+    /// bundling (no two lots below the open-tender threshold); the reserve off and on; each reserve rule.
     @Test func theDefaultAxesFollowTheScenario() throws {
         let axes = PlanSearch.defaultAxes(for: try SimulationFixtures.load(Self.file))
         #expect(
-            axes.map(\.path) == ["policy.lotting.strategy", "policy.lotting.value-cap", "policy.lotting.sme-reserve"]
+            axes.map(\.path) == [
+                "policy.lotting.strategy", "policy.lotting.value-cap", "policy.lotting.sme-reserve",
+                "policy.sme.reserve-rule",
+            ]
         )
         #expect(axes[0].values == ["per-category", "category-region"])
         #expect(axes[1].values == ["~", "4560000", "2280000"])
@@ -71,18 +74,28 @@ import Testing
         #expect(!capped.isEmpty)
         #expect(capped.allSatisfy { $0.mean(.totalCost) == 16_222_120 && !$0.onFront })
         // Pooled concrete: pruned by the bound, never simulated.
-        let uncapped = pruned.filter { $0.0.values.contains(GridValue(path: "policy.lotting.value-cap", value: "~")) }
-        #expect(uncapped.count == 2)
+        let uncapped = pruned.filter {
+            $0.0.values.contains(GridValue(path: "policy.lotting.value-cap", value: "~"))
+                && $0.0.values[0].value == "per-category"
+        }
+        #expect(uncapped.count == 4)
         for (candidate, reason) in uncapped {
             #expect(candidate.values[0].value == "per-category")
             guard case .bound(let text) = reason else {
                 Issue.record("expected a bound, found \(reason)")
                 continue
             }
-            #expect(text.hasPrefix("lot concrete has fewer potential bidders than the valid bids needed"))
+            // Concrete always; under smallest-first the reserve also sets rebar aside, where no SME offers it.
+            #expect(
+                text.hasPrefix("lot concrete has fewer potential bidders than the valid bids needed")
+                    || text.hasPrefix("lots concrete, rebar have fewer potential bidders than the valid bids needed"),
+                "\(text)"
+            )
         }
-        // The 2,280,000 cap cannot split further than one line a lot: the same plans as the 4,560,000 cap.
-        #expect(pruned.filter { if case .duplicate = $0.1 { true } else { false } }.count == 4)
+        // The 2,280,000 cap cannot split further than one line a lot: the same plans as the 4,560,000 cap; and
+        // without the reserve the two reserve rules give the same plan. (The other 4 pruned: smallest-first
+        // reserves the small rebar lots, which no SME offers — a sure failure.)
+        #expect(pruned.filter { if case .duplicate = $0.1 { true } else { false } }.count == 9)
     }
 
     /// Without the failure constraint the pooled plan is simulated, and its failed concrete lot counts at its

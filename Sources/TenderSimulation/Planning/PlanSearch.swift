@@ -157,8 +157,8 @@ package enum PlanSearch {
     /// The settings a search varies when none are given: the lot strategies the scenario can tell apart (by
     /// district only when its projects have two or more districts, by quarter only when deliveries start in two
     /// or more quarters), no value cap or caps at a half and a quarter of the largest per-category lot ceiling
-    /// (rounded up to 10,000 yuan), no bundling or bundling of the lots below the open-tender threshold, and the
-    /// SME reserve off and on.
+    /// (rounded up to 10,000 yuan), no bundling or bundling of the lots below the open-tender threshold, the SME
+    /// reserve off and on, and each reserve rule (which lots the reserve sets aside).
     package static func defaultAxes(for scenario: Scenario) -> [GridAxis] {
         var strategies = [LotStrategy.perCategory.rawValue]
         if Set(scenario.projects.map(\.district)).count > 1 { strategies.append(LotStrategy.categoryRegion.rawValue) }
@@ -182,6 +182,8 @@ package enum PlanSearch {
             axes.append(GridAxis(path: "policy.lotting.bundle-below", values: ["~", threshold.description]))
         }
         axes.append(GridAxis(path: "policy.lotting.sme-reserve", values: ["false", "true"]))
+        // Which lots the reserve sets aside (rules.md §4); without the reserve the two give the same plan.
+        axes.append(GridAxis(path: "policy.sme.reserve-rule", values: ReserveRule.allCases.map(\.rawValue)))
         return axes
     }
 
