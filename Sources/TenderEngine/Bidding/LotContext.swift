@@ -23,14 +23,17 @@ final class LotBidding: Sendable {
     let ceilingUnitPrices: [Exact?]
     /// The eligible suppliers, in scenario order: n, the number of potential bidders, is their count.
     let bidders: [Bidder]
+    /// Whether a bidder is a member of a ring (whose cover bids are priced after the designated winners').
+    let hasRing: Bool
     /// `<bid date>T08:`, the start of every submission time.
     let submissionPrefix: String
     /// The 3,600 submission times `<bid date>T08:MM:SS` by second, shared by the context's lots; nil for a lot
     /// prepared on its own (the time is then written when drawn).
     let submissionTimes: [String]?
 
-    /// One eligible supplier, as its bids on this lot read it.
-    struct Bidder: Sendable {
+    /// One eligible supplier, as its bids on this lot read it (an object: a replication reading a bidder
+    /// copies one reference, not its arrays and strings).
+    final class Bidder: Sendable {
         let id: String
         let behaviour: Behaviour
         let participation: Participation
@@ -46,6 +49,32 @@ final class LotBidding: Sendable {
         let declaration: SMEDeclaration
         /// Per category: the equilibrium unit bids already computed, for `.equilibrium`.
         let equilibrium: [EquilibriumTable?]
+
+        init(
+            id: String,
+            behaviour: Behaviour,
+            participation: Participation,
+            participationLabel: UInt64,
+            costs: [PreparedCost?],
+            markupDraw: (low: Double, width: Double),
+            markupLabel: UInt64,
+            submissionLabel: UInt64,
+            listed: [Exact?],
+            declaration: SMEDeclaration,
+            equilibrium: [EquilibriumTable?]
+        ) {
+            self.id = id
+            self.behaviour = behaviour
+            self.participation = participation
+            self.participationLabel = participationLabel
+            self.costs = costs
+            self.markupDraw = markupDraw
+            self.markupLabel = markupLabel
+            self.submissionLabel = submissionLabel
+            self.listed = listed
+            self.declaration = declaration
+            self.equilibrium = equilibrium
+        }
     }
 
     enum Participation: Sendable {
@@ -153,6 +182,7 @@ final class LotBidding: Sendable {
                 equilibrium: equilibrium
             )
         }
+        hasRing = bidders.contains { if case .ring = $0.behaviour { true } else { false } }
     }
 
     /// The SME declaration of a bid: `.smallMicro` when the supplier is small or micro and offers a product made
