@@ -64,6 +64,23 @@ public enum BidGenerator {
         return bids
     }
 
+    /// The sealed bids with the cost behind each (what final quotes read), from what the context prepared for the
+    /// lot: the bids and costs of ``bids(for:context:replication:)`` without the per-category detail.
+    static func sealedBidsWithCosts(for lot: Lot, context: EvaluationContext, replication: Int)
+        -> (bids: [Bid], costs: [Exact?])
+    {
+        let bidding = context.bidding(for: lot)
+        var bids: [Bid] = []
+        var costs: [Exact?] = []
+        bids.reserveCapacity(bidding.bidders.count)
+        costs.reserveCapacity(bidding.bidders.count)
+        generate(bidding, replication: replication) {
+            bids.append(bidding.makeBid($0, price: $1.price, replication: replication))
+            costs.append($1.cost)
+        }
+        return (bids, costs)
+    }
+
     /// Draws who participates and prices their bids; calls `emit` with each bid in scenario order of the
     /// suppliers (a ring's cover bids priced after its designated winners').
     static func generate(
@@ -72,6 +89,15 @@ public enum BidGenerator {
         participant: (LotBidding.Bidder) -> Void = { _ in },
         emit: (LotBidding.Bidder, LotBidding.Priced) -> Void
     ) {
+        if !bidding.hasRing {
+            // No ring: every bid is priced on its own, so each is emitted as soon as it is priced.
+            for bidder in bidding.bidders where bidding.participates(bidder, replication: replication) {
+                participant(bidder)
+                guard let bid = bidding.price(of: bidder, replication: replication) else { continue }
+                emit(bidder, bid)
+            }
+            return
+        }
         var priced: [LotBidding.Priced?] = []
         var participants: [Int] = []
         var winnerPrices: [String: Exact] = [:]

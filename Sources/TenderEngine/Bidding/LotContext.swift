@@ -23,11 +23,17 @@ final class LotBidding: Sendable {
     let ceilingUnitPrices: [Exact?]
     /// The eligible suppliers, in scenario order: n, the number of potential bidders, is their count.
     let bidders: [Bidder]
+    /// Whether a bidder is a member of a ring (whose cover bids are priced after the designated winners').
+    let hasRing: Bool
     /// `<bid date>T08:`, the start of every submission time.
     let submissionPrefix: String
+    /// The 3,600 submission times `<bid date>T08:MM:SS` by second, shared by the context's lots; nil for a lot
+    /// prepared on its own (the time is then written when drawn).
+    let submissionTimes: [String]?
 
-    /// One eligible supplier, as its bids on this lot read it.
-    struct Bidder: Sendable {
+    /// One eligible supplier, as its bids on this lot read it (an object: a replication reading a bidder
+    /// copies one reference, not its arrays and strings).
+    final class Bidder: Sendable {
         let id: String
         let behaviour: Behaviour
         let participation: Participation
@@ -43,6 +49,32 @@ final class LotBidding: Sendable {
         let declaration: SMEDeclaration
         /// Per category: the equilibrium unit bids already computed, for `.equilibrium`.
         let equilibrium: [EquilibriumTable?]
+
+        init(
+            id: String,
+            behaviour: Behaviour,
+            participation: Participation,
+            participationLabel: UInt64,
+            costs: [PreparedCost?],
+            markupDraw: (low: Double, width: Double),
+            markupLabel: UInt64,
+            submissionLabel: UInt64,
+            listed: [Exact?],
+            declaration: SMEDeclaration,
+            equilibrium: [EquilibriumTable?]
+        ) {
+            self.id = id
+            self.behaviour = behaviour
+            self.participation = participation
+            self.participationLabel = participationLabel
+            self.costs = costs
+            self.markupDraw = markupDraw
+            self.markupLabel = markupLabel
+            self.submissionLabel = submissionLabel
+            self.listed = listed
+            self.declaration = declaration
+            self.equilibrium = equilibrium
+        }
     }
 
     enum Participation: Sendable {
@@ -65,7 +97,11 @@ final class LotBidding: Sendable {
         var transport: Exact? = nil
     }
 
-    init(lot: Lot, scenario: Scenario) {
+    /// - Parameter tables: the equilibrium tables to share with the other lots of the context (a lot whose
+    ///   equilibrium bidder faces the same distribution, number of bidders and reserve reads the same table:
+    ///   the bids of the projects' one-line lots of a category and ceiling price are computed once in all);
+    ///   nil for tables of the lot's own.
+    init(lot: Lot, scenario: Scenario, tables: EquilibriumTables? = nil) {
         self.lot = lot
         seed = scenario.meta.seed
         collusionDetection = scenario.policy.evaluation.collusionDetection
@@ -83,6 +119,7 @@ final class LotBidding: Sendable {
         }
         self.ceilingUnitPrices = ceilingUnitPrices
         submissionPrefix = "\(scenario.meta.bidDate)T08:"
+        submissionTimes = tables?.submissionTimes(prefix: submissionPrefix)
         let eligible = BidGenerator.eligibleSuppliers(for: lot, scenario: scenario)
         let reach = DeliveryReach(scenario)
         let sme = scenario.policy.sme
@@ -122,11 +159,18 @@ final class LotBidding: Sendable {
             if case .equilibrium = supplier.behaviour {
                 equilibrium = lot.categories.indices.map { k in
                     guard let cost = costs[k], let reserve = ceilingUnitPrices[k] else { return nil }
-                    return EquilibriumTable(
-                        distribution: cost.distribution,
+                    let reserveUnit = DoubleMath.double(reserve)
+                    let make = {
+                        EquilibriumTable(distribution: cost.distribution, bidders: eligible.count, reserve: reserveUnit)
+                    }
+                    guard let tables else { return make() }
+                    let key = EquilibriumTables.Key(
+                        supplier: supplier.id,
+                        category: lot.categories[k],
                         bidders: eligible.count,
-                        reserve: DoubleMath.double(reserve)
+                        reserve: reserveUnit.bitPattern
                     )
+                    return tables.table(for: key, make: make)
                 }
             }
             return Bidder(
@@ -143,6 +187,7 @@ final class LotBidding: Sendable {
                 equilibrium: equilibrium
             )
         }
+        hasRing = bidders.contains { if case .ring = $0.behaviour { true } else { false } }
     }
 
     /// The SME declaration of a bid: `.smallMicro` when the supplier is small or micro and offers a product made
@@ -337,6 +382,11 @@ final class LotBidding: Sendable {
     func submissionTime(_ bidder: Bidder, replication: Int) -> String {
         var s = stream(bidder.submissionLabel, replication: replication)
         let second = min(Int(s.unit() * 3600), 3599)
+        if let submissionTimes { return submissionTimes[second] }
+        return Self.submissionTime(prefix: submissionPrefix, second: second)
+    }
+
+    static func submissionTime(prefix submissionPrefix: String, second: Int) -> String {
         let minutes = second / 60
         let seconds = second % 60
         var text = submissionPrefix
@@ -347,6 +397,36 @@ final class LotBidding: Sendable {
         if seconds < 10 { text += "0" }
         text += String(seconds)
         return text
+    }
+}
+
+/// The equilibrium tables of one context, by what the bid function depends on: the supplier's cost model for
+/// the category (named by supplier and category), the number of potential bidders and the reserve. Filled
+/// while the context prepares its lots (one thread), read after.
+final class EquilibriumTables: @unchecked Sendable {
+    struct Key: Hashable {
+        let supplier: String
+        let category: String
+        let bidders: Int
+        let reserve: UInt64
+    }
+
+    private var tables: [Key: EquilibriumTable] = [:]
+    private var times: (prefix: String, texts: [String])?
+
+    /// The submission times of every second of the hour, written once per prefix (one bid date).
+    func submissionTimes(prefix: String) -> [String] {
+        if let times, times.prefix == prefix { return times.texts }
+        let texts = (0..<3600).map { LotBidding.submissionTime(prefix: prefix, second: $0) }
+        times = (prefix, texts)
+        return texts
+    }
+
+    func table(for key: Key, make: () -> EquilibriumTable) -> EquilibriumTable {
+        if let known = tables[key] { return known }
+        let table = make()
+        tables[key] = table
+        return table
     }
 }
 

@@ -27,10 +27,10 @@ enum SealedProcedure {
         } else if context.scenario.bids.isEmpty && !procedure.finalQuotes {
             bids = BidGenerator.sealedBids(for: lot, context: context, replication: streamReplication)
         } else if context.scenario.bids.isEmpty {
-            let generated = BidGenerator.bids(for: lot, context: context, replication: streamReplication)
+            let generated = BidGenerator.sealedBidsWithCosts(for: lot, context: context, replication: streamReplication)
             let quoted = FinalQuotes.apply(
-                generated.map(\.bid),
-                costs: generated.map(\.cost),
+                generated.bids,
+                costs: generated.costs,
                 lot: lot,
                 context: context,
                 streamReplication: streamReplication

@@ -29,6 +29,8 @@ public struct EvaluationContext: Sendable {
     public var plan: LotPlan { _read { yield storage.plan } }
     /// The one-line lots of the lines left to the projects, aligned with `plan.excluded` (``ProjectPurchases``).
     var projectPurchaseLots: [Lot] { _read { yield storage.projectPurchaseLots } }
+    /// Where the settlement keeps each line (``SettlementLayout``).
+    var settlementLayout: SettlementLayout { _read { yield storage.settlementLayout } }
 
     public init(_ scenario: Scenario) {
         storage = Storage(scenario, plan: nil)
@@ -86,6 +88,7 @@ public struct EvaluationContext: Sendable {
         /// Per lot id of the plan, when bids are generated (no entered bids).
         let bidding: [String: LotBidding]
         let projectPurchaseLots: [Lot]
+        let settlementLayout: SettlementLayout
         /// Per lot id of the plan.
         let metricShares: [String: (lot: Lot, shares: CategoryShares)]
 
@@ -135,15 +138,17 @@ public struct EvaluationContext: Sendable {
             self.derived = derived
             let projectPurchaseLots = ProjectPurchases.lots(for: plan.excluded, scenario: scenario)
             self.projectPurchaseLots = projectPurchaseLots
+            settlementLayout = SettlementLayout(scenario: scenario, plan: plan)
             var bidding: [String: LotBidding] = [:]
             // A derived storage only evaluates: bids are generated through the scenario's own context.
             if scenario.bids.isEmpty && derive {
+                let tables = EquilibriumTables()
                 for lot in plan.lots where bidding[lot.id] == nil {
-                    bidding[lot.id] = LotBidding(lot: lot, scenario: scenario)
+                    bidding[lot.id] = LotBidding(lot: lot, scenario: scenario, tables: tables)
                 }
                 // The lines left to the projects, each bought as a one-line lot of its own.
                 for lot in projectPurchaseLots where bidding[lot.id] == nil {
-                    bidding[lot.id] = LotBidding(lot: lot, scenario: scenario)
+                    bidding[lot.id] = LotBidding(lot: lot, scenario: scenario, tables: tables)
                 }
             }
             self.bidding = bidding

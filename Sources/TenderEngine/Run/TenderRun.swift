@@ -36,7 +36,7 @@ public enum TenderRun {
         if scenario.policy.pricing == .secondPrice { SecondPrice.apply(&outcomes) }
         let lotMetrics = outcomes.map { LotMetrics.measure($0, context: context) }
         let purchases = ProjectPurchases.buy(context: context, replication: replication)
-        let settlements = Settlement.settle(scenario: scenario, plan: plan, outcomes: outcomes, purchases: purchases)
+        let settlements = Settlement.settle(context: context, outcomes: outcomes, purchases: purchases)
         var metrics = RunMetrics.total(lotMetrics, outcomes: outcomes)
         metrics.reserve = ReserveCheck.measure(lotMetrics, outcomes: outcomes, policy: scenario.policy.sme)
         metrics.settle(settlements)

@@ -200,25 +200,44 @@ public enum Settlement {
         return amounts
     }
 
-    /// The settlement of every project of `scenario` from the batch outcomes and the projects' own purchases.
-    static func settle(
-        scenario: Scenario,
-        plan: LotPlan,
-        outcomes: [LotOutcome],
-        purchases: [ProjectPurchase]
-    ) -> [ProjectSettlement] {
-        var byLine: [String: LineSettlement] = [:]
-        for outcome in outcomes {
-            for settled in lines(of: outcome, leftToProject: nil) { byLine[settled.line.reference] = settled }
+    /// The settlement of every project of the context's scenario from the batch outcomes (aligned with the
+    /// plan's lots) and the projects' own purchases (aligned with the plan's excluded lines).
+    ///
+    /// Each line is settled by the last outcome carrying it, lots first, then purchases; a line left to its
+    /// project whose purchase found no winner (or has no outcome) is assumed paid at its ceiling. The lines
+    /// are kept by their slot in the context's ``SettlementLayout`` (one per line reference, found once per
+    /// context), not by their reference.
+    static func settle(context: EvaluationContext, outcomes: [LotOutcome], purchases: [ProjectPurchase])
+        -> [ProjectSettlement]
+    {
+        let layout = context.settlementLayout
+        var settledLines = [LineSettlement?](repeating: nil, count: layout.slotCount)
+        func record(_ settled: [LineSettlement], lines known: [Int]?) {
+            if let known, known.count == settled.count {
+                for (slot, line) in zip(known, settled) { settledLines[slot] = line }
+                return
+            }
+            for line in settled {
+                if let slot = layout.slotOfReference[line.line.reference] { settledLines[slot] = line }
+            }
         }
-        for purchase in purchases {
+        let planLots = context.plan.lots
+        for (position, outcome) in outcomes.enumerated() {
+            let known =
+                position < planLots.count && outcome.lot.lines == planLots[position].lines
+                ? layout.lotSlots[position] : nil
+            record(lines(of: outcome, leftToProject: nil), lines: known)
+        }
+        let excluded = context.plan.excluded
+        for (position, purchase) in purchases.enumerated() {
             let line = purchase.excluded.line
+            let known =
+                position < excluded.count && excluded[position].line == line ? [layout.excludedSlots[position]] : nil
             if let outcome = purchase.outcome, outcome.winner != nil {
-                for settled in lines(of: outcome, leftToProject: purchase.excluded.reason) {
-                    byLine[settled.line.reference] = settled
-                }
+                let ownLine = outcome.lot.lines.count == 1 && outcome.lot.lines[0] == line
+                record(lines(of: outcome, leftToProject: purchase.excluded.reason), lines: ownLine ? known : nil)
             } else {
-                byLine[line.reference] = LineSettlement(
+                let settled = LineSettlement(
                     line: line,
                     lot: line.reference,
                     leftToProject: purchase.excluded.reason,
@@ -227,35 +246,19 @@ public enum Settlement {
                     amount: line.ceilingAmount,
                     basis: .assumedCeiling
                 )
+                record([settled], lines: known)
             }
         }
-        let references = Dictionary(
-            scenario.catalogue.map { ($0.id, $0.referencePrice) },
-            uniquingKeysWith: { first, _ in first }
-        )
-        let greenPlans = Dictionary(plan.green.map { ($0.project, $0) }, uniquingKeysWith: { first, _ in first })
-        return scenario.projects.map { project in
-            let lines = project.demands.compactMap { byLine[$0.reference] }
+        return layout.projects.map { project in
+            let lines = project.slots.compactMap { settledLines[$0] }
             var premium: Exact?
             for settled in lines where settled.greenClauses {
-                guard let amount = settled.amount, let reference = references[settled.line.category] ?? nil else {
-                    continue
-                }
+                guard let amount = settled.amount, let reference = layout.referencePrices[settled.line.category] ?? nil
+                else { continue }
                 premium = (premium ?? .zero) + amount - settled.line.quantity * reference
             }
-            let greenPlan =
-                greenPlans[project.id]
-                ?? ProjectGreenPlan(
-                    project: project.id,
-                    rule: scenario.policy.greenRule,
-                    choice: nil,
-                    coverage: nil,
-                    kinds: [],
-                    uncovered: [],
-                    targetStar: project.targetStar
-                )
-            let kinds = greenPlan.kinds.map { kind -> KindCompliance in
-                let settled = kind.lines.compactMap { byLine[$0] }
+            let kinds = zip(project.greenPlan.kinds, project.kindSlots).map { kind, slots -> KindCompliance in
+                let settled = slots.compactMap { settledLines[$0] }
                 let outcome: KindOutcome
                 if settled.count < kind.lines.count || settled.contains(where: { $0.amount == nil }) {
                     outcome = .notBought
@@ -266,15 +269,25 @@ public enum Settlement {
                 }
                 return KindCompliance(kind: kind, outcome: outcome)
             }
-            let bought = lines.filter { $0.amount != nil }
+            var ceiling = Exact.zero
+            var boughtCeiling = Exact.zero
+            var payable = Exact.zero
+            for settled in lines {
+                let lineCeiling = settled.ceiling
+                ceiling += lineCeiling
+                if let amount = settled.amount {
+                    boughtCeiling += lineCeiling
+                    payable += amount
+                }
+            }
             return ProjectSettlement(
                 project: project.id,
                 budget: project.budget,
                 lines: lines,
-                compliance: ProjectCompliance(plan: greenPlan, kinds: kinds),
-                ceiling: lines.map(\.ceiling).sum(),
-                boughtCeiling: bought.map(\.ceiling).sum(),
-                payable: bought.compactMap(\.amount).sum(),
+                compliance: ProjectCompliance(plan: project.greenPlan, kinds: kinds),
+                ceiling: ceiling,
+                boughtCeiling: boughtCeiling,
+                payable: payable,
                 greenPremium: premium
             )
         }
@@ -325,5 +338,75 @@ public enum Settlement {
         return zip(lot.lines, split(contract, weights: lot.lines.map(\.ceilingAmount))).map { line, amount in
             settled(line, winner, amount, .ceilingShare)
         }
+    }
+}
+
+/// What the settlement reads that does not depend on the draws, prepared once per context: a slot for each
+/// line reference of the scenario, the slots of each plan lot's lines and of each excluded line, and per
+/// project its lines' slots, its green plan and the slots of each kind's lines.
+struct SettlementLayout: Sendable {
+    struct Project: Sendable {
+        let id: String
+        let budget: Exact
+        /// The slots of the project's demand lines, in scenario order.
+        let slots: [Int]
+        let greenPlan: ProjectGreenPlan
+        /// Per kind of the green plan: the slots of its lines that the scenario has.
+        let kindSlots: [[Int]]
+    }
+
+    let slotCount: Int
+    let slotOfReference: [String: Int]
+    /// Aligned with the plan's lots.
+    let lotSlots: [[Int]]
+    /// Aligned with the plan's excluded lines.
+    let excludedSlots: [Int]
+    let projects: [Project]
+    /// The catalogue's reference price per category id (the first entry of an id).
+    let referencePrices: [String: Exact?]
+
+    init(scenario: Scenario, plan: LotPlan) {
+        var slotOfReference: [String: Int] = [:]
+        for project in scenario.projects {
+            for demand in project.demands where slotOfReference[demand.reference] == nil {
+                slotOfReference[demand.reference] = slotOfReference.count
+            }
+        }
+        // A plan line the projects do not have (none in a valid plan) gets a slot of its own.
+        func slot(_ reference: String) -> Int {
+            if let known = slotOfReference[reference] { return known }
+            slotOfReference[reference] = slotOfReference.count
+            return slotOfReference.count - 1
+        }
+        lotSlots = plan.lots.map { $0.lines.map { slot($0.reference) } }
+        excludedSlots = plan.excluded.map { slot($0.line.reference) }
+        let greenPlans = Dictionary(plan.green.map { ($0.project, $0) }, uniquingKeysWith: { first, _ in first })
+        let known = slotOfReference
+        projects = scenario.projects.map { project in
+            let greenPlan =
+                greenPlans[project.id]
+                ?? ProjectGreenPlan(
+                    project: project.id,
+                    rule: scenario.policy.greenRule,
+                    choice: nil,
+                    coverage: nil,
+                    kinds: [],
+                    uncovered: [],
+                    targetStar: project.targetStar
+                )
+            return Project(
+                id: project.id,
+                budget: project.budget,
+                slots: project.demands.compactMap { known[$0.reference] },
+                greenPlan: greenPlan,
+                kindSlots: greenPlan.kinds.map { $0.lines.compactMap { known[$0] } }
+            )
+        }
+        self.slotOfReference = slotOfReference
+        slotCount = slotOfReference.count
+        referencePrices = Dictionary(
+            scenario.catalogue.map { ($0.id, $0.referencePrice) },
+            uniquingKeysWith: { first, _ in first }
+        )
     }
 }
