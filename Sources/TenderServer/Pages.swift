@@ -97,7 +97,7 @@ enum Pages {
         var byLine: [Int: [Diagnostic]] = [:]
         for d in diagnostics where d.location.file == file { byLine[d.location.line, default: []].append(d) }
         var html = "<pre class=\"source\" id=\"source\">"
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = Rehearsal.lines(text)
         for (index, line) in lines.enumerated() {
             let number = index + 1
             let notes = byLine[number] ?? []

@@ -70,7 +70,7 @@ package struct Rehearsal: Sendable, Equatable {
         let entries = rows.enumerated().filter { !$0.element.isBlank }
         guard !entries.isEmpty else { return (text, lines, problems) }
         text += "\n" + Self.marker + Self.jsonString(base) + "\nbids:\n"
-        var line = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        var line = Rehearsal.lines(text).count
         lines = Array(repeating: 0, count: rows.count)
         for (index, row) in entries {
             let encoded = (try? JSONEncoder.sorted.encode(row)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
@@ -121,6 +121,12 @@ package struct Rehearsal: Sendable, Equatable {
         return (text, lines, problems)
     }
 
+    /// The lines of a text as YAML counts them: a line ends at LF, CRLF or CR (a browser sends a textarea's
+    /// lines with CRLF, which Swift sees as one character).
+    static func lines(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+    }
+
     /// A value as YAML: plain when it is safe to write so (so that numbers stay numbers), otherwise a double-quoted
     /// string (JSON's escapes are YAML's).
     static func scalar(_ value: String) -> String {
@@ -152,7 +158,7 @@ package struct Rehearsal: Sendable, Equatable {
     static func removingBids(_ text: String) -> String {
         var kept: [Substring] = []
         var inBids = false
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in Rehearsal.lines(text) {
             if line.hasPrefix("bids:") || line.hasPrefix("bids :") {
                 inBids = true
                 continue
@@ -176,7 +182,7 @@ package struct Rehearsal: Sendable, Equatable {
     package static func reopen(_ text: String) -> Rehearsal? {
         var base: String?
         var rows: [BidRow] = []
-        for line in text.split(separator: "\n") {
+        for line in Rehearsal.lines(text) {
             if line.hasPrefix(marker) {
                 let quoted = line.dropFirst(marker.count)
                 base = (try? JSONDecoder().decode([String].self, from: Data("[\(quoted)]".utf8)))?.first

@@ -10,6 +10,8 @@ enum Script {
             let timer = null, sequence = 0;
             const evaluate = () => {
               const mine = ++sequence;
+              document.body.dataset.requested = String(mine);
+              delete document.body.dataset.dirty;
               const body = new URLSearchParams(new FormData(form));
               body.set("fragment", "1");
               fetch("/rehearse/evaluate", { method: "POST", body: body })
@@ -28,8 +30,13 @@ enum Script {
                 })
                 .catch(e => { document.getElementById("message").textContent = "evaluation failed: " + e; });
             };
-            form.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(evaluate, 300); });
-            form.addEventListener("change", () => { clearTimeout(timer); timer = setTimeout(evaluate, 50); });
+            const later = (delay) => {
+              document.body.dataset.dirty = "1";
+              clearTimeout(timer);
+              timer = setTimeout(evaluate, delay);
+            };
+            form.addEventListener("input", () => later(300));
+            form.addEventListener("change", () => later(50));
             document.querySelectorAll("button.add-row").forEach(button => {
               button.addEventListener("click", () => {
                 const next = form.querySelector("input[name=next]");

@@ -50,8 +50,12 @@ def wait_for_server(url, process):
 
 
 def evaluated(page, before):
-    """Waits until the page script has shown an evaluation newer than `before`."""
-    page.wait_for_function("(b) => Number(document.body.dataset.evaluated || 0) > b", arg=before, timeout=30000)
+    """Waits until the page script has shown the evaluation of the form as it is now (no change waiting, the
+    last request answered), newer than `before`."""
+    page.wait_for_function(
+        """(b) => { const d = document.body.dataset;
+                    return !d.dirty && Number(d.evaluated || 0) > b && d.evaluated === d.requested; }""",
+        arg=before, timeout=30000)
     return int(page.evaluate("document.body.dataset.evaluated"))
 
 
