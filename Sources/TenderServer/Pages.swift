@@ -56,7 +56,10 @@ enum Pages {
         """
 
     static func error(_ status: Int, _ message: String) -> String {
-        page("Error \(status)", "<p class=\"error\" id=\"error\">\(e(message))</p><p><a href=\"/\">Back to the scenarios</a></p>")
+        page(
+            "Error \(status)",
+            "<p class=\"error\" id=\"error\">\(e(message))</p><p><a href=\"/\">Back to the scenarios</a></p>"
+        )
     }
 
     // MARK: Index
@@ -66,7 +69,8 @@ enum Pages {
         for file in files {
             let q = query(file)
             body += "<tr><td><a href=\"/scenario?file=\(q)\">\(e(file))</a></td>"
-            body += "<td><a href=\"/rehearse?file=\(q)\">rehearse</a> · <a href=\"/simulate?file=\(q)\">simulate</a></td></tr>\n"
+            body +=
+                "<td><a href=\"/rehearse?file=\(q)\">rehearse</a> · <a href=\"/simulate?file=\(q)\">simulate</a></td></tr>\n"
         }
         body += "</table>\n"
         body += """
@@ -104,7 +108,8 @@ enum Pages {
             let cls = notes.isEmpty ? "" : " class=\"bad\""
             html += "<span\(cls) id=\"L\(number)\">\(String(format: "%4d", number))  \(e(String(line)))</span>\n"
             for d in notes {
-                html += "<span class=\"note \(d.severity.rawValue)\">\(String(repeating: " ", count: max(0, d.location.column - 1)))^ "
+                html +=
+                    "<span class=\"note \(d.severity.rawValue)\">\(String(repeating: " ", count: max(0, d.location.column - 1)))^ "
                     + "\(e(d.location.description)): \(d.severity.rawValue): \(e(d.path)): \(e(d.message))</span>"
             }
         }
@@ -126,7 +131,10 @@ enum Pages {
             scenario != nil
             ? "<p id=\"verdict\">Valid: \(e(scenario!.meta.name)), \(diagnostics.count) warning(s).</p>"
             : "<p id=\"verdict\" class=\"error\">Invalid: \(errors) error(s), \(diagnostics.count - errors) warning(s).</p>"
-        return page("Validation", verdict + diagnosticList(diagnostics) + source(text, diagnostics: diagnostics, file: file))
+        return page(
+            "Validation",
+            verdict + diagnosticList(diagnostics) + source(text, diagnostics: diagnostics, file: file)
+        )
     }
 
     // MARK: Scenario
@@ -137,7 +145,8 @@ enum Pages {
             html += "<section class=\"lot\" id=\"lot-\(e(lot.id))\"><h3>Lot \(e(lot.id))</h3>"
             html += "<p>Method: \(e(lot.method.rawValue)) · ceiling (最高限价) <b>\(TextLayout.amount(lot.ceiling))</b>"
             html += lot.reservedForSME ? " · reserved for SMEs" : ""
-            html += "</p><table><tr><th>Line</th><th>Category</th><th>Spec</th><th>Quantity</th><th>Unit</th><th>Ceiling unit price</th><th>Ceiling</th></tr>"
+            html +=
+                "</p><table><tr><th>Line</th><th>Category</th><th>Spec</th><th>Quantity</th><th>Unit</th><th>Ceiling unit price</th><th>Ceiling</th></tr>"
             for line in lot.lines {
                 html += "<tr><td>\(e(line.reference))</td><td>\(e(line.category))</td><td>\(e(line.spec))</td>"
                 html += "<td class=\"num\">\(e(line.quantity.description))</td><td>\(e(line.unit))</td>"
@@ -152,8 +161,10 @@ enum Pages {
     static func scenario(file: String, scenario: Scenario, plan: LotPlan, warnings: [Diagnostic]) -> String {
         let q = query(file)
         var body = "<h1>\(e(scenario.meta.name))</h1>"
-        body += "<p>\(e(file)) · fiscal year \(scenario.meta.fiscalYear) · bid date \(e(scenario.meta.bidDate.description)) · "
-        body += "\(scenario.suppliers.count) suppliers · \(plan.lots.count) lots · \(scenario.bids.count) entered bids</p>"
+        body +=
+            "<p>\(e(file)) · fiscal year \(scenario.meta.fiscalYear) · bid date \(e(scenario.meta.bidDate.description)) · "
+        body +=
+            "\(scenario.suppliers.count) suppliers · \(plan.lots.count) lots · \(scenario.bids.count) entered bids</p>"
         body += "<p><a class=\"button\" href=\"/rehearse?file=\(q)\">Rehearse (enter bids)</a> "
         body += "<a class=\"button\" href=\"/report?file=\(q)\" target=\"_blank\">评标报告 (batch)</a> "
         body += "<a class=\"button\" href=\"/simulate?file=\(q)\">Simulate</a> · downloads of the run: "
@@ -196,7 +207,8 @@ enum Pages {
     ) -> String {
         var body = "<h1>Rehearsal: \(e(scenario.meta.name))</h1>"
         if !scenario.bids.isEmpty && rows.isEmpty {
-            body += "<p>The scenario has \(scenario.bids.count) entered bids of its own; the bids entered here replace them.</p>"
+            body +=
+                "<p>The scenario has \(scenario.bids.count) entered bids of its own; the bids entered here replace them.</p>"
         }
         body += "<p>Enter the bids as they are read out; each field is checked as the scenario format checks it "
         body += "(<code>bids</code> in the scenario format). The evaluation follows every change.</p>"
@@ -204,7 +216,8 @@ enum Pages {
         body += "<input type=\"hidden\" name=\"file\" value=\"\(e(file))\">"
         let suppliers = scenario.suppliers.map(\.id)
         body += "<datalist id=\"suppliers\">" + suppliers.map { "<option value=\"\(e($0))\">" }.joined() + "</datalist>"
-        body += "<datalist id=\"declarations\"><option value=\"none\"><option value=\"small-micro\"><option value=\"{consortium: 35%}\"></datalist>"
+        body +=
+            "<datalist id=\"declarations\"><option value=\"none\"><option value=\"small-micro\"><option value=\"{consortium: 35%}\"></datalist>"
         var index = 0
         var byLot: [String: [(Int, BidRow)]] = [:]
         for (i, row) in rows.enumerated() { byLot[row.lot, default: []].append((i, row)) }
@@ -212,8 +225,10 @@ enum Pages {
         for lot in plan.lots {
             body += "<section class=\"lot\" id=\"lot-\(e(lot.id))\"><h3>Lot \(e(lot.id))</h3>"
             body += "<p>\(e(lot.method.rawValue)) · ceiling <b>\(TextLayout.amount(lot.ceiling))</b> · lines: "
-            body += lot.lines.map { "\(e($0.reference)) \(e($0.quantity.description)) \(e($0.unit)) ≤ \(TextLayout.amount($0.ceilingUnitPrice))" }
-                .joined(separator: "; ")
+            body += lot.lines.map {
+                "\(e($0.reference)) \(e($0.quantity.description)) \(e($0.unit)) ≤ \(TextLayout.amount($0.ceilingUnitPrice))"
+            }
+            .joined(separator: "; ")
             body += "</p><table class=\"bids\" data-lot=\"\(e(lot.id))\"><tr>"
             body += fields.map { "<th>\($0.label)</th>" }.joined() + "</tr>"
             var entries = byLot[lot.id] ?? []
@@ -223,12 +238,14 @@ enum Pages {
             }
             for (i, row) in entries { body += rowHTML(i, row) }
             body += "</table><button type=\"button\" class=\"add-row\" data-lot=\"\(e(lot.id))\">+ bid</button>"
-            body += " <button type=\"submit\" formaction=\"/rehearse/report?lot=\(query(lot.id))\" formtarget=\"_blank\">评标报告 of this lot</button>"
+            body +=
+                " <button type=\"submit\" formaction=\"/rehearse/report?lot=\(query(lot.id))\" formtarget=\"_blank\">评标报告 of this lot</button>"
             body += "</section>\n"
         }
         // Rows of lots the plan does not have stay (the loader reports their lot).
         for (lotID, entries) in byLot where !plan.lots.contains(where: { $0.id == lotID }) {
-            body += "<section class=\"lot\"><h3>Lot \(e(lotID)) (not in the plan)</h3><table class=\"bids\" data-lot=\"\(e(lotID))\">"
+            body +=
+                "<section class=\"lot\"><h3>Lot \(e(lotID)) (not in the plan)</h3><table class=\"bids\" data-lot=\"\(e(lotID))\">"
             for (i, row) in entries { body += rowHTML(i, row) }
             body += "</table></section>"
         }
@@ -236,9 +253,11 @@ enum Pages {
         body += "<button type=\"submit\">Evaluate</button> "
         body += "<label>Save as <input type=\"text\" name=\"name\" value=\"\(e(name))\" style=\"width:24em\"></label> "
         body += "<button type=\"submit\" formaction=\"/rehearse/save\" id=\"save\">Save rehearsal</button> "
-        body += "<button type=\"submit\" formaction=\"/rehearse/report\" formtarget=\"_blank\">评标报告 (batch)</button> Downloads: "
+        body +=
+            "<button type=\"submit\" formaction=\"/rehearse/report\" formtarget=\"_blank\">评标报告 (batch)</button> Downloads: "
         for format in DownloadFormat.allCases {
-            body += "<button type=\"submit\" formaction=\"/rehearse/download?format=\(format.rawValue)\" id=\"download-\(format.rawValue)\">\(format.rawValue)</button>"
+            body +=
+                "<button type=\"submit\" formaction=\"/rehearse/download?format=\(format.rawValue)\" id=\"download-\(format.rawValue)\">\(format.rawValue)</button>"
         }
         body += "</p></form>"
         body += "<p id=\"message\">\(e(message))</p>"
@@ -249,9 +268,12 @@ enum Pages {
     static func rowHTML(_ index: Int, _ row: BidRow) -> String {
         var html = "<tr data-row=\"\(index)\"><input type=\"hidden\" name=\"r\(index).lot\" value=\"\(e(row.lot))\">"
         for field in fields {
-            let list = field.name == "bidder" ? " list=\"suppliers\"" : field.name == "declaration" ? " list=\"declarations\"" : ""
+            let list =
+                field.name == "bidder"
+                ? " list=\"suppliers\"" : field.name == "declaration" ? " list=\"declarations\"" : ""
             html += "<td><input type=\"text\" name=\"r\(index).\(field.name)\" value=\"\(e(value(row, field.name)))\""
-            html += " placeholder=\"\(e(field.hint))\"\(list)><span class=\"msg\" id=\"m\(index)-\(field.name)\"></span></td>"
+            html +=
+                " placeholder=\"\(e(field.hint))\"\(list)><span class=\"msg\" id=\"m\(index)-\(field.name)\"></span></td>"
         }
         return html + "</tr>"
     }
@@ -260,13 +282,15 @@ enum Pages {
     static func results(_ outcome: RehearsalOutcome) -> String {
         var html = ""
         if !outcome.general.isEmpty {
-            html += "<ul id=\"general\">" + outcome.general.map { "<li class=\"error\">\(e($0))</li>" }.joined() + "</ul>"
+            html +=
+                "<ul id=\"general\">" + outcome.general.map { "<li class=\"error\">\(e($0))</li>" }.joined() + "</ul>"
         }
         if outcome.reports.isEmpty && outcome.general.isEmpty && outcome.fields.isEmpty {
             html += "<p>No bids entered yet.</p>"
         }
         for (lot, report) in outcome.reports {
-            html += "<h3>评标 · lot \(e(lot))</h3><iframe class=\"report\" sandbox=\"allow-same-origin\" title=\"lot \(e(lot))\" data-lot=\"\(e(lot))\" srcdoc=\"\(e(report))\"></iframe>"
+            html +=
+                "<h3>评标 · lot \(e(lot))</h3><iframe class=\"report\" sandbox=\"allow-same-origin\" title=\"lot \(e(lot))\" data-lot=\"\(e(lot))\" srcdoc=\"\(e(report))\"></iframe>"
         }
         return html
     }
@@ -275,10 +299,14 @@ enum Pages {
 
     static func simulateForm(file: String, scenario: Scenario, maximum: Int, message: String = "") -> String {
         var body = "<h1>Simulate: \(e(scenario.meta.name))</h1>"
-        body += "<p>Monte Carlo replications of generated bidding, as <code>tender simulate</code>; at most \(maximum) here.</p>"
-        body += "<form method=\"post\" action=\"/simulate\" id=\"simulate\"><input type=\"hidden\" name=\"file\" value=\"\(e(file))\">"
-        body += "<label>Replications <input type=\"text\" name=\"replications\" value=\"\(max(1, min(scenario.meta.replications, 200)))\" style=\"width:8em\"></label> "
-        body += "<label>Seed <input type=\"text\" name=\"seed\" value=\"\(scenario.meta.seed)\" style=\"width:12em\"></label> "
+        body +=
+            "<p>Monte Carlo replications of generated bidding, as <code>tender simulate</code>; at most \(maximum) here.</p>"
+        body +=
+            "<form method=\"post\" action=\"/simulate\" id=\"simulate\"><input type=\"hidden\" name=\"file\" value=\"\(e(file))\">"
+        body +=
+            "<label>Replications <input type=\"text\" name=\"replications\" value=\"\(max(1, min(scenario.meta.replications, 200)))\" style=\"width:8em\"></label> "
+        body +=
+            "<label>Seed <input type=\"text\" name=\"seed\" value=\"\(scenario.meta.seed)\" style=\"width:12em\"></label> "
         body += "<button type=\"submit\">Run</button></form>"
         body += "<p class=\"error\" id=\"message\">\(e(message))</p>"
         return page("Simulate", body)

@@ -16,7 +16,14 @@ package struct BidRow: Sendable, Equatable, Codable {
     /// `marks: {plan: [18, 17]}, submitted-at: "2023-07-25T08:12"`.
     package var more: String
 
-    package init(lot: String, bidder: String, price: String = "", unitPrices: String = "", declaration: String = "", more: String = "") {
+    package init(
+        lot: String,
+        bidder: String,
+        price: String = "",
+        unitPrices: String = "",
+        declaration: String = "",
+        more: String = ""
+    ) {
         self.lot = lot
         self.bidder = bidder
         self.price = price
@@ -84,13 +91,16 @@ package struct Rehearsal: Sendable, Equatable {
             if !unit.isEmpty {
                 var items: [String] = []
                 for part in unit.split(whereSeparator: { $0 == ";" || $0 == "," }) {
-                    let pieces = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                    let pieces = part.split(separator: "=", maxSplits: 1).map {
+                        $0.trimmingCharacters(in: .whitespaces)
+                    }
                     if pieces.count != 2 || pieces[0].isEmpty || pieces[1].isEmpty {
                         problems.append(
                             FieldProblem(
                                 row: index,
                                 field: "unit-prices",
-                                message: "expected DEMAND=PRICE pairs separated by ';' (e.g. P01/D1=452.50), found '\(part.trimmingCharacters(in: .whitespaces))'"
+                                message:
+                                    "expected DEMAND=PRICE pairs separated by ';' (e.g. P01/D1=452.50), found '\(part.trimmingCharacters(in: .whitespaces))'"
                             )
                         )
                         continue
@@ -106,7 +116,9 @@ package struct Rehearsal: Sendable, Equatable {
             let more = row.more.trimmingCharacters(in: .whitespaces)
             if !more.isEmpty {
                 if more.contains(where: \.isNewline) {
-                    problems.append(FieldProblem(row: index, field: "more", message: "expected one line of 'key: value' pairs"))
+                    problems.append(
+                        FieldProblem(row: index, field: "more", message: "expected one line of 'key: value' pairs")
+                    )
                 } else {
                     members.append(more)
                 }
@@ -132,7 +144,8 @@ package struct Rehearsal: Sendable, Equatable {
     static func scalar(_ value: String) -> String {
         let value = value.trimmingCharacters(in: .whitespaces)
         let safe = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._/@%+-")
-        if !value.isEmpty, value.unicodeScalars.allSatisfy({ safe.contains($0) }), value.first != "-" || value.count > 1,
+        if !value.isEmpty, value.unicodeScalars.allSatisfy({ safe.contains($0) }),
+            value.first != "-" || value.count > 1,
             !["null", "true", "false", "~", "yes", "no"].contains(value.lowercased())
         {
             return value

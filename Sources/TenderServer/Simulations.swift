@@ -50,7 +50,8 @@ package actor SimulationJobs {
         next += 1
         jobs[job.id] = job
         order.append(job.id)
-        while order.count > ServeLimits.keptSimulations, let oldest = order.first, jobs[oldest]?.status.finished == true {
+        while order.count > ServeLimits.keptSimulations, let oldest = order.first, jobs[oldest]?.status.finished == true
+        {
             order.removeFirst()
             jobs[oldest] = nil
         }
@@ -61,10 +62,18 @@ package actor SimulationJobs {
                     identity: identity,
                     jobs: 1,
                     replicate: replicate,
-                    progress: { done, total in job.state.withLock { $0.done = done; $0.total = total } }
+                    progress: { done, total in
+                        job.state.withLock {
+                            $0.done = done
+                            $0.total = total
+                        }
+                    }
                 )
                 let html = SimulationReport().html(SimulationDocument(summary))
-                job.state.withLock { $0.html = html; $0.done = $0.total }
+                job.state.withLock {
+                    $0.html = html
+                    $0.done = $0.total
+                }
             } catch {
                 job.state.withLock { $0.error = "the simulation failed: \(error)" }
             }

@@ -68,7 +68,10 @@ package struct TenderServer: Sendable {
         do {
             buffer = try await request.collectBody(upTo: ServeLimits.maximumBody)
         } catch {
-            throw Refusal(status: .contentTooLarge, message: "the request is larger than \(ServeLimits.maximumBody / 1024) KiB")
+            throw Refusal(
+                status: .contentTooLarge,
+                message: "the request is larger than \(ServeLimits.maximumBody / 1024) KiB"
+            )
         }
         return Form(String(buffer: buffer))
     }
@@ -205,7 +208,10 @@ package struct TenderServer: Sendable {
         do {
             files = try folder.scenarioFiles()
         } catch {
-            throw Refusal(status: .internalServerError, message: "cannot list the served folder: \(error.localizedDescription)")
+            throw Refusal(
+                status: .internalServerError,
+                message: "cannot list the served folder: \(error.localizedDescription)"
+            )
         }
         return Self.html(Pages.index(files: files, maximumUpload: ServeLimits.maximumBody))
     }
@@ -254,7 +260,11 @@ package struct TenderServer: Sendable {
             .filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
         switch format {
         case .json:
-            return Self.bytes(Array(try evaluation.json().utf8), type: "application/json; charset=utf-8", filename: "\(stem).json")
+            return Self.bytes(
+                Array(try evaluation.json().utf8),
+                type: "application/json; charset=utf-8",
+                filename: "\(stem).json"
+            )
         case .csv:
             // The run's tables in one file, each after a line naming it (the CLI writes one file per table).
             var text = ""
@@ -272,7 +282,11 @@ package struct TenderServer: Sendable {
             )
         case .ocds:
             let package = try OCDSExport.releasePackage(evaluation.view)
-            return Self.bytes(Array(package.rendered().utf8), type: "application/json; charset=utf-8", filename: "\(stem)-ocds.json")
+            return Self.bytes(
+                Array(package.rendered().utf8),
+                type: "application/json; charset=utf-8",
+                filename: "\(stem)-ocds.json"
+            )
         }
     }
 
@@ -310,7 +324,10 @@ package struct TenderServer: Sendable {
     func rehearsalPath(base: String, name: String) throws -> String {
         let name = name.isEmpty ? Self.defaultName(base) : name
         if name.contains("/") {
-            throw Refusal(status: .badRequest, message: "Save as: a file name without '/' (the rehearsal is saved beside its scenario)")
+            throw Refusal(
+                status: .badRequest,
+                message: "Save as: a file name without '/' (the rehearsal is saved beside its scenario)"
+            )
         }
         let named = name.hasSuffix(".yaml") || name.hasSuffix(".yml") ? name : name + ".yaml"
         let directory = (base as NSString).deletingLastPathComponent
@@ -394,7 +411,8 @@ package struct TenderServer: Sendable {
             let messages = evaluated.outcome.fields.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
             throw Refusal(
                 status: .unprocessableContent,
-                message: "the rehearsal does not load: " + (evaluated.outcome.general + messages).joined(separator: " · ")
+                message: "the rehearsal does not load: "
+                    + (evaluated.outcome.general + messages).joined(separator: " · ")
             )
         }
         return evaluation
@@ -406,7 +424,14 @@ package struct TenderServer: Sendable {
         if form["fragment"] == "1" {
             return Self.json(
                 .object([
-                    ("fields", .object(evaluated.outcome.fields.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) })),
+                    (
+                        "fields",
+                        .object(
+                            evaluated.outcome.fields.sorted { $0.key < $1.key }.map {
+                                ($0.key, JSONValue.string($0.value))
+                            }
+                        )
+                    ),
                     ("results", .string(Pages.results(evaluated.outcome))),
                 ])
             )
@@ -414,7 +439,9 @@ package struct TenderServer: Sendable {
         return try rehearsalPage(rehearsal, name: name, outcome: evaluated.outcome)
     }
 
-    func rehearsalPage(_ rehearsal: Rehearsal, name: String, outcome: RehearsalOutcome, message: String = "") throws -> Response {
+    func rehearsalPage(_ rehearsal: Rehearsal, name: String, outcome: RehearsalOutcome, message: String = "") throws
+        -> Response
+    {
         let (scenario, _) = try loaded(rehearsal.base)
         let plan = EvaluationContext(baseScenario(scenario)).plan
         var page = Pages.rehearsal(
@@ -441,7 +468,12 @@ package struct TenderServer: Sendable {
         let path = try rehearsalPath(base: rehearsal.base, name: name)
         let evaluated = try evaluate(rehearsal, name: name)
         guard evaluated.evaluation != nil else {
-            return try rehearsalPage(rehearsal, name: name, outcome: evaluated.outcome, message: "Not saved: the rehearsal has errors.")
+            return try rehearsalPage(
+                rehearsal,
+                name: name,
+                outcome: evaluated.outcome,
+                message: "Not saved: the rehearsal has errors."
+            )
         }
         // Never over a scenario that is not a rehearsal saved here.
         if let existing = try? folder.read(path), Rehearsal.reopen(String(decoding: existing, as: UTF8.self)) == nil {
@@ -476,7 +508,12 @@ package struct TenderServer: Sendable {
         let (scenario, loaded) = try loaded(file)
         func refuse(_ message: String) -> Response {
             Self.html(
-                Pages.simulateForm(file: file, scenario: scenario, maximum: ServeLimits.maximumReplications, message: message),
+                Pages.simulateForm(
+                    file: file,
+                    scenario: scenario,
+                    maximum: ServeLimits.maximumReplications,
+                    message: message
+                ),
                 status: .unprocessableContent
             )
         }
@@ -519,7 +556,11 @@ package struct TenderServer: Sendable {
         )
         let id: Int
         do {
-            id = try await simulations.start(seeded, identity: identity, replicate: source.replicate(seed: seed, fallback: seeded))
+            id = try await simulations.start(
+                seeded,
+                identity: identity,
+                replicate: source.replicate(seed: seed, fallback: seeded)
+            )
         } catch {
             return refuse("\(error)")
         }
