@@ -176,6 +176,26 @@ def main():
             evaluated(page, 0)
             message = page.locator("#m%s-bidder" % page.locator("table.bids[data-lot='example-c'] tr[data-row]").first.get_attribute("data-row")).inner_text()
             check("<script>" in message and page.evaluate("window.ran") is False, "a bidder named <script> is shown as text: " + message)
+            # A simulation with its progress bar, then its report.
+            page.goto(base + "/simulate?file=changchun-2024.yaml")
+            page.fill("input[name=replications]", "12")
+            page.click("#simulate button[type=submit]")
+            page.wait_for_url("**/simulation/report?id=*", timeout=120000)
+            check("12" in page.content() and "<svg" in page.content(), "the simulation's report opens with its charts")
+            page.goto(base + "/simulate?file=changchun-2024.yaml")
+            page.fill("input[name=replications]", "10001")
+            page.click("#simulate button[type=submit]")
+            check("from 1 to 10000" in page.inner_text("#message"), "10,001 replications are refused with a message")
+
+            # Symbolic links out of the folder are refused (and not listed).
+            os.symlink("/etc/hostname", os.path.join(folder, "leak.yaml"))
+            page.goto(base + "/")
+            check("leak.yaml" not in page.inner_text("#scenarios"), "a link out of the folder is not listed")
+            response = page.goto(base + "/scenario?file=leak.yaml")
+            check(response.status == 400 and "leads out of the served folder" in page.inner_text("#error"),
+                  "a link out of the folder is refused")
+            response = page.goto(base + "/scenario?file=..%2Fetc%2Fpasswd.yaml")
+            check(response.status == 400, "'..' is refused")
             browser.close()
         print("all browser tests passed")
     finally:
