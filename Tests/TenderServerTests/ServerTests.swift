@@ -357,3 +357,24 @@ let exampleA: [(String, String)] = [
         }
     }
 }
+
+@Suite struct ServeDocumentationTests {
+    /// The rehearsal file shown in Docs/serve.md is what the server writes for worked example A's first two rows.
+    @Test func theRehearsalFileOfTheDocsIsWhatTheServerWrites() throws {
+        let doc = try String(contentsOf: repository.appendingPathComponent("Docs/serve.md"), encoding: .utf8)
+        let block = try #require(
+            doc.components(separatedBy: "```yaml\n").dropFirst().first?.components(separatedBy: "```").first
+        )
+        let marks = "marks: {technical: [60, 60, 60]}"
+        let rehearsal = Rehearsal(
+            base: "rehearsal-worked-examples.yaml",
+            rows: [
+                BidRow(lot: "example-a", bidder: "A", price: "100.00", more: marks),
+                BidRow(lot: "example-a", bidder: "D", price: "112.50", more: marks),
+            ]
+        )
+        let written = rehearsal.text(baseText: "").text
+        let fromMarker = { (text: String) in text.components(separatedBy: "# tender serve: rehearsal of").last ?? "" }
+        #expect(fromMarker(block) == fromMarker(written))
+    }
+}
