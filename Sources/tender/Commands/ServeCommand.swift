@@ -22,7 +22,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Address to bind (127.0.0.1: this machine only; 0.0.0.0 exposes the page to the network).")
     var host: String = "127.0.0.1"
 
-    @Option(help: ArgumentHelp("The folder of scenarios to serve (default: ./Scenarios).", valueName: "dir"))
+    @Option(help: ArgumentHelp("The folder of scenarios to serve.", valueName: "dir"))
     var scenarios: String = "Scenarios"
 
     func validate() throws {
