@@ -4,7 +4,7 @@ import TenderModel
 import TenderReports
 import TenderSimulation
 
-/// The simulations started from the page: each runs in its own task; its progress is a ``Mutex``-guarded value
+/// The simulations started from the page: each runs on a thread of its own; its progress is a ``Mutex``-guarded value
 /// the status route reads. The registry is an actor: requests never share anything else.
 package actor SimulationJobs {
     package final class Job: Sendable {
@@ -55,7 +55,9 @@ package actor SimulationJobs {
             order.removeFirst()
             jobs[oldest] = nil
         }
-        Task.detached(priority: .utility) {
+        // A thread of its own: a simulation is minutes of computation, which must not hold one of the few
+        // threads of Swift concurrency's pool that serve the requests.
+        let thread = Thread {
             do {
                 let summary = try Simulation.run(
                     scenario,
@@ -78,6 +80,8 @@ package actor SimulationJobs {
                 job.state.withLock { $0.error = "the simulation failed: \(error)" }
             }
         }
+        thread.stackSize = 8 << 20
+        thread.start()
         return job.id
     }
 
