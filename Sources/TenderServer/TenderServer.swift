@@ -343,7 +343,9 @@ package struct TenderServer: Sendable {
     /// Evaluates a rehearsal: its text through the loader (each diagnostic of a row becomes its field's
     /// message) and, when it loads, the run.
     func evaluate(_ rehearsal: Rehearsal, name: String) throws -> Evaluated {
-        let path = try rehearsalPath(base: rehearsal.base, name: name)
+        // A name Save would refuse does not stop the evaluation (it reads the same under any name).
+        let path =
+            try (try? rehearsalPath(base: rehearsal.base, name: name)) ?? rehearsalPath(base: rehearsal.base, name: "")
         let baseText = try text(of: rehearsal.base)
         let (text, lines, problems) = rehearsal.text(baseText: baseText)
         var outcome = RehearsalOutcome()

@@ -331,6 +331,26 @@ let exampleA: [(String, String)] = [
         }
     }
 
+    @Test func aNameSaveRefusesDoesNotStopTheEvaluation() async throws {
+        let app = Application(router: server().0.router())
+        try await app.test(.router) { client in
+            var fields = exampleA
+            fields[1] = ("name", "../out.yaml")
+            try await client.execute(uri: "/rehearse/save", method: .post, headers: formHeaders, body: form(fields)) {
+                response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("Save as: a file name without &#39;/&#39;"))
+            }
+            fields.append(("fragment", "1"))
+            try await client.execute(uri: "/rehearse/evaluate", method: .post, headers: formHeaders, body: form(fields))
+            {
+                response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("88.80"))
+            }
+        }
+    }
+
     @Test func concurrentRehearsalsDoNotInterfere() async throws {
         let app = Application(router: server().0.router())
         try await app.test(.router) { client in
