@@ -13,12 +13,14 @@ package struct LoadedText: Sendable {
     package let result: LoadResult
     package let digest: String?
 
-    /// Loads `text` as if it were the file `relativePath` of the folder (nothing is written).
-    package init(_ text: String, as relativePath: String, folder: any ServedFolder) {
+    /// Loads `text` as if it were the file `relativePath` of the folder (nothing is written), with `variant`
+    /// applied as `--variant` does.
+    package init(_ text: String, as relativePath: String, variant: String? = nil, folder: any ServedFolder) {
         let absolute = folder.absolutePath(relativePath)
         let bytes = Array(text.utf8)
         let source = ScenarioSource(
             loading: absolute,
+            variant: variant,
             includes: .confined,
             read: { file in file == absolute ? bytes : try folder.readAbsolute(file) }
         )

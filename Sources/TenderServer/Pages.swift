@@ -199,6 +199,8 @@ enum Pages {
     static func rehearsal(
         file: String,
         name: String,
+        variants: [String] = [],
+        variant: String? = nil,
         scenario: Scenario,
         plan: LotPlan,
         rows: [BidRow],
@@ -214,6 +216,14 @@ enum Pages {
         body += "(<code>bids</code> in the scenario format). The evaluation follows every change.</p>"
         body += "<form method=\"post\" action=\"/rehearse/evaluate\" id=\"rehearsal\">"
         body += "<input type=\"hidden\" name=\"file\" value=\"\(e(file))\">"
+        if !variants.isEmpty {
+            body +=
+                "<p><label>Variant <select name=\"variant\" id=\"variant\"><option value=\"\">base (as written)</option>"
+            for name in variants {
+                body += "<option value=\"\(e(name))\"\(name == variant ? " selected" : "")>\(e(name))</option>"
+            }
+            body += "</select></label> (as <code>tender run --variant</code>; saved with the rehearsal)</p>"
+        }
         let suppliers = scenario.suppliers.map(\.id)
         body += "<datalist id=\"suppliers\">" + suppliers.map { "<option value=\"\(e($0))\">" }.joined() + "</datalist>"
         body +=

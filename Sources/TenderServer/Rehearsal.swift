@@ -56,16 +56,20 @@ package struct Rehearsal: Sendable, Equatable {
     /// The base scenario, relative to the served folder.
     package var base: String
     package var rows: [BidRow]
+    /// The variant evaluated (`tender run SAVED --variant NAME` then gives the page's result), or nil.
+    package var variant: String?
 
-    package init(base: String, rows: [BidRow]) {
+    package init(base: String, rows: [BidRow], variant: String? = nil) {
         self.base = base
         self.rows = rows
+        self.variant = variant
     }
 
     /// The marker that opens the bids a rehearsal appends; each row's fields follow it in a comment line as JSON,
     /// so that a saved rehearsal reopens with the fields as typed.
     static let marker = "# tender serve: rehearsal of "
     static let rowMarker = "  # row: "
+    static let variantMarker = "# tender serve: evaluated with --variant "
 
     /// The scenario text of the rehearsal, the line (1-based) where each row's entry is, and the problems found
     /// in the rows' own shapes.
@@ -76,7 +80,9 @@ package struct Rehearsal: Sendable, Equatable {
         var lines: [Int] = []
         let entries = rows.enumerated().filter { !$0.element.isBlank }
         guard !entries.isEmpty else { return (text, lines, problems) }
-        text += "\n" + Self.marker + Self.jsonString(base) + "\nbids:\n"
+        text += "\n" + Self.marker + Self.jsonString(base) + "\n"
+        if let variant { text += Self.variantMarker + Self.jsonString(variant) + "\n" }
+        text += "bids:\n"
         var line = Rehearsal.lines(text).count
         lines = Array(repeating: 0, count: rows.count)
         for (index, row) in entries {
@@ -176,7 +182,7 @@ package struct Rehearsal: Sendable, Equatable {
                 inBids = true
                 continue
             }
-            if line.hasPrefix(marker) { continue }
+            if line.hasPrefix(marker) || line.hasPrefix(variantMarker) { continue }
             if inBids {
                 if let first = line.first, first != " ", first != "\t", first != "-", first != "#" {
                     inBids = false
@@ -194,11 +200,15 @@ package struct Rehearsal: Sendable, Equatable {
     /// not a rehearsal saved by `tender serve`.
     package static func reopen(_ text: String) -> Rehearsal? {
         var base: String?
+        var variant: String?
         var rows: [BidRow] = []
         for line in Rehearsal.lines(text) {
             if line.hasPrefix(marker) {
                 let quoted = line.dropFirst(marker.count)
                 base = (try? JSONDecoder().decode([String].self, from: Data("[\(quoted)]".utf8)))?.first
+            } else if line.hasPrefix(variantMarker) {
+                let quoted = line.dropFirst(variantMarker.count)
+                variant = (try? JSONDecoder().decode([String].self, from: Data("[\(quoted)]".utf8)))?.first
             } else if line.hasPrefix(rowMarker),
                 let row = try? JSONDecoder().decode(BidRow.self, from: Data(line.dropFirst(rowMarker.count).utf8))
             {
@@ -206,7 +216,7 @@ package struct Rehearsal: Sendable, Equatable {
             }
         }
         guard let base else { return nil }
-        return Rehearsal(base: base, rows: rows)
+        return Rehearsal(base: base, rows: rows, variant: variant)
     }
 }
 

@@ -37,6 +37,9 @@ enum Script {
             };
             form.addEventListener("input", () => later(300));
             form.addEventListener("change", () => later(50));
+            // Another variant may plan other lots: the whole page is evaluated again.
+            const variant = document.getElementById("variant");
+            if (variant) variant.addEventListener("change", () => form.submit());
             document.querySelectorAll("button.add-row").forEach(button => {
               button.addEventListener("click", () => {
                 const next = form.querySelector("input[name=next]");

@@ -96,13 +96,13 @@ package struct TenderServer: Sendable {
     }
 
     /// Loads a served file as `tender run` would.
-    func load(_ file: String) throws -> (LoadedText, String) {
+    func load(_ file: String, variant: String? = nil) throws -> (LoadedText, String) {
         let text = try text(of: file)
-        return (LoadedText(text, as: file, folder: folder), text)
+        return (LoadedText(text, as: file, variant: variant, folder: folder), text)
     }
 
-    func loaded(_ file: String) throws -> (Scenario, LoadedText) {
-        let (loaded, _) = try load(file)
+    func loaded(_ file: String, variant: String? = nil) throws -> (Scenario, LoadedText) {
+        let (loaded, _) = try load(file, variant: variant)
         guard let scenario = loaded.result.scenario else {
             let first = loaded.result.errors.first.map { loaded.shown($0, folder: folder).description } ?? ""
             throw Refusal(status: .unprocessableContent, message: "\(file) is not a valid scenario: \(first)")
@@ -294,15 +294,26 @@ package struct TenderServer: Sendable {
 
     func rehearsePage(_ form: Form) throws -> Response {
         let file = try file(form)
-        let (scenario, _) = try loaded(file)
         let text = try text(of: file)
         let reopened = Rehearsal.reopen(text)
+        let variant = reopened?.variant
+        let (scenario, loaded) = try loaded(file, variant: variant)
         let rows = reopened?.rows ?? []
         let plan = EvaluationContext(baseScenario(scenario)).plan
         let name = reopened != nil ? (file as NSString).lastPathComponent : Self.defaultName(file)
-        let outcome = rows.isEmpty ? nil : try evaluate(Rehearsal(base: file, rows: rows), name: name).outcome
+        let outcome =
+            rows.isEmpty ? nil : try evaluate(Rehearsal(base: file, rows: rows, variant: variant), name: name).outcome
         return Self.html(
-            Pages.rehearsal(file: file, name: name, scenario: scenario, plan: plan, rows: rows, outcome: outcome)
+            Pages.rehearsal(
+                file: file,
+                name: name,
+                variants: loaded.result.variants.map(\.name),
+                variant: variant,
+                scenario: scenario,
+                plan: plan,
+                rows: rows,
+                outcome: outcome
+            )
         )
     }
 
@@ -350,7 +361,7 @@ package struct TenderServer: Sendable {
         let (text, lines, problems) = rehearsal.text(baseText: baseText)
         var outcome = RehearsalOutcome()
         for problem in problems { outcome.fields["r\(problem.row).\(problem.field)"] = problem.message }
-        let loaded = LoadedText(text, as: path, folder: folder)
+        let loaded = LoadedText(text, as: path, variant: rehearsal.variant, folder: folder)
         for diagnostic in loaded.result.diagnostics {
             let shown = loaded.shown(diagnostic, folder: folder)
             if let (row, field) = Self.field(of: diagnostic, lines: lines, file: folder.absolutePath(path)) {
@@ -403,7 +414,8 @@ package struct TenderServer: Sendable {
     func rehearsal(_ form: Form) throws -> (Rehearsal, String) {
         let base = try file(form)
         let rows = form.rows(limit: ServeLimits.maximumRows)
-        return (Rehearsal(base: base, rows: rows), form["name"] ?? "")
+        let variant = (form["variant"] ?? "").isEmpty ? nil : form["variant"]
+        return (Rehearsal(base: base, rows: rows, variant: variant), form["name"] ?? "")
     }
 
     func rehearsalEvaluation(_ form: Form) throws -> Evaluation {
@@ -444,11 +456,13 @@ package struct TenderServer: Sendable {
     func rehearsalPage(_ rehearsal: Rehearsal, name: String, outcome: RehearsalOutcome, message: String = "") throws
         -> Response
     {
-        let (scenario, _) = try loaded(rehearsal.base)
+        let (scenario, loaded) = try loaded(rehearsal.base, variant: rehearsal.variant)
         let plan = EvaluationContext(baseScenario(scenario)).plan
         var page = Pages.rehearsal(
             file: rehearsal.base,
             name: name,
+            variants: loaded.result.variants.map(\.name),
+            variant: rehearsal.variant,
             scenario: scenario,
             plan: plan,
             rows: rehearsal.rows,
@@ -493,7 +507,8 @@ package struct TenderServer: Sendable {
             rehearsal,
             name: (path as NSString).lastPathComponent,
             outcome: evaluated.outcome,
-            message: "Saved as \(path): tender run \(path) gives this evaluation."
+            message: "Saved as \(path): tender run \(path)\(rehearsal.variant.map { " --variant \($0)" } ?? "") "
+                + "gives this evaluation."
         )
     }
 

@@ -146,6 +146,30 @@ def main():
             page.goto(base + "/rehearse?file=browser-rehearsal.yaml")
             check(page.locator("input[value='112.50']").count() == 1, "the reopened rehearsal shows D's 112.50")
 
+            # Worked example C under the scenario's variant deduction-20 (d = 20 %): B small 118 → 94.40 (the base);
+            # A 94.4 / 100 × 30 = 28.32 → 88.32; B 90.00; G 94.4 / 130 × 30 = 21.7846… → 21.78 → 81.78.
+            page.goto(base + "/rehearse?file=rehearsal-worked-examples.yaml")
+            with page.expect_navigation():
+                page.select_option("#variant", "deduction-20")
+            fill_row(page, "example-c", 0, "A", "100")
+            fill_row(page, "example-c", 1, "B", "118", "small-micro")
+            fill_row(page, "example-c", 2, "G", "130.00")
+            evaluated(page, 0)
+            page.wait_for_selector("iframe[data-lot='example-c']")
+            text = report_text(page, "example-c")
+            for total in ["88.32", "90.00", "81.78", "94.40"]:
+                check(total in text, "example C under deduction-20: %s in the evaluation" % total)
+            page.fill("input[name=name]", "variant-rehearsal.yaml")
+            page.click("#save")
+            page.wait_for_selector("text=--variant deduction-20 gives this evaluation")
+            with page.expect_download() as info:
+                page.click("#download-json")
+            downloaded = open(info.value.path(), "rb").read()
+            saved = os.path.join(folder, "variant-rehearsal.yaml")
+            run = subprocess.run([TENDER, "run", saved, "--variant", "deduction-20", "--format", "json"],
+                                 capture_output=True, check=True).stdout
+            check(run == downloaded, "tender run SAVED --variant deduction-20 --format json equals the page's download")
+
             # The printable 评标报告 of lot example-b, printed to PDF.
             with page.context.expect_page() as popup:
                 page.locator("#lot-example-b button[formaction^='/rehearse/report']").click()

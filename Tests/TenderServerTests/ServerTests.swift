@@ -351,6 +351,40 @@ let exampleA: [(String, String)] = [
         }
     }
 
+    /// Worked example C (Docs/rules.md §10) under the variant deduction-20: base = B's 118 × 0.8 = 94.40;
+    /// A 94.4 / 100 × 30 = 28.32 + 60 = 88.32; B 30.00 + 60 = 90.00; G 94.4 / 130 × 30 = 21.7846… → 21.78 + 60 =
+    /// 81.78. The saved rehearsal keeps its variant.
+    @Test func workedExampleCUnderItsVariant() async throws {
+        let (tender, folder) = server()
+        let app = Application(router: tender.router())
+        let marks = "marks: {technical: [60, 60, 60]}"
+        let fields: [(String, String)] = [
+            ("file", "rehearsal-worked-examples.yaml"), ("name", "example-c.yaml"), ("variant", "deduction-20"),
+            ("r0.lot", "example-c"), ("r0.bidder", "A"), ("r0.price", "100"), ("r0.more", marks),
+            ("r1.lot", "example-c"), ("r1.bidder", "B"), ("r1.price", "118"), ("r1.declaration", "small-micro"),
+            ("r1.more", marks),
+            ("r2.lot", "example-c"), ("r2.bidder", "G"), ("r2.price", "130.00"), ("r2.more", marks),
+        ]
+        try await app.test(.router) { client in
+            let page = try await client.execute(
+                uri: "/rehearse/report?lot=example-c",
+                method: .post,
+                headers: formHeaders,
+                body: form(fields)
+            ) { String(buffer: $0.body) }
+            for total in ["88.32", "90.00", "81.78", "94.40"] { #expect(page.contains(total), "\(total)") }
+            try await client.execute(uri: "/rehearse/save", method: .post, headers: formHeaders, body: form(fields)) {
+                response in
+                #expect(String(buffer: response.body).contains("tender run example-c.yaml --variant deduction-20"))
+            }
+            let saved = try #require(folder.text("example-c.yaml"))
+            #expect(Rehearsal.reopen(saved)?.variant == "deduction-20")
+            try await client.execute(uri: "/rehearse?file=example-c.yaml", method: .get) { response in
+                #expect(String(buffer: response.body).contains("<option value=\"deduction-20\" selected>"))
+            }
+        }
+    }
+
     @Test func concurrentRehearsalsDoNotInterfere() async throws {
         let app = Application(router: server().0.router())
         try await app.test(.router) { client in
