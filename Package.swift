@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // The C boundary: GMP through a system-library target (libgmp-dev).
@@ -64,6 +65,16 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // `tender serve`: the web application (routes, forms, pages) on Hummingbird 2. It evaluates through the
+        // same engine call as `tender run` and renders through TenderReports; files only through a protocol the
+        // `tender` target implements.
+        .target(
+            name: "TenderServer",
+            dependencies: [
+                "ExactNumbers", "JSONOutput", "TenderModel", "TenderEngine", "ScenarioFormat", "TenderSimulation",
+                "TenderReports", .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         // The command-line tool: thin, parses arguments and prints.
         .executableTarget(
             name: "tender",
@@ -76,7 +87,9 @@ let package = Package(
                 "TenderSimulation",
                 "ResultsStore",
                 "Workbook",
+                "TenderServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .testTarget(name: "ExactNumbersTests", dependencies: ["ExactNumbers"], exclude: ["Oracle/oracle.py"]),
@@ -100,6 +113,13 @@ let package = Package(
         .testTarget(
             name: "TenderSimulationTests",
             dependencies: ["TenderSimulation", "TenderReports", "TenderEngine", "TenderModel", "ScenarioFormat", "ExactNumbers"]
+        ),
+        .testTarget(
+            name: "TenderServerTests",
+            dependencies: [
+                "TenderServer", "ScenarioFormat", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "SimulationEndToEndTests",

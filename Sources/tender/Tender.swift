@@ -22,6 +22,7 @@ struct Tender: ParsableCommand {
             SweepCommand.self,
             PlanCommand.self,
             MergeCommand.self,
+            ServeCommand.self,
         ]
     )
 
