@@ -23,6 +23,15 @@ import Testing
         #expect(Settlement.split(100, weights: [1, 1, 1]) == [Self.x("33.34"), Self.x("33.33"), Self.x("33.33")])
     }
 
+    @Test func oneLineGetsTheWholeAward() {
+        // One line (a project's own purchase): 1,234.567 → 1,234.56 down to the cent, and the 0.007 left (less
+        // than a cent) goes to the first line in the order: the line gets the award whole, fraction included.
+        #expect(Settlement.split(Self.x("1234.567"), weights: [7]) == [Self.x("1234.567")])
+        #expect(Settlement.split(Self.x("88.10"), weights: [Self.q(1, 3)]) == [Self.x("88.10")])
+        // A zero weight gives nothing, as for several lines.
+        #expect(Settlement.split(Self.x("88.10"), weights: [0]) == [0])
+    }
+
     @Test func splitAlwaysSumsToTheAward() {
         var stream = RandomStream(seed: 11, replication: 0, label: "settlement-test")
         for _ in 0..<200 {

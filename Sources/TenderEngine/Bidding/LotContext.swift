@@ -430,9 +430,9 @@ final class EquilibriumTables: @unchecked Sendable {
     }
 }
 
-/// The equilibrium unit bids of one (lot, supplier, category), in whole cents, by unit cost in cents: each is
-/// computed by ``EquilibriumBid`` the first time a replication draws that cost, and read from the table
-/// after. The table gives exactly what the computation gives (it stores its results, whole cents, and makes
+/// The equilibrium unit bids of one (supplier, category, bidders, reserve), in whole cents, by unit cost in
+/// cents: each is computed by ``EquilibriumBid`` the first time a replication draws that cost, and read from
+/// the table after. The table gives exactly what the computation gives (it stores its results, whole cents, and makes
 /// them into the same `Exact(cents) / 100`), so outputs do not move; it keeps at most ``capacity`` costs
 /// (16 bytes each, a quarter of a megabyte when full) and computes the others each time.
 final class EquilibriumTable: Sendable {

@@ -179,6 +179,9 @@ public enum Settlement {
     public static func split(_ total: Exact, weights: [Exact]) -> [Exact] {
         let sum = weights.sum()
         guard !weights.isEmpty, !sum.isZero else { return weights.map { _ in .zero } }
+        // One line (every project's own purchase): its share is the whole award, and the rule below gives it
+        // back whole (the cents rounded down, then the fraction of a cent left).
+        if weights.count == 1 { return [total] }
         var amounts: [Exact] = []
         var fractions: [Exact] = []
         for weight in weights {
