@@ -21,6 +21,7 @@ struct Tender: ParsableCommand {
             CompareCommand.self,
             SweepCommand.self,
             MergeCommand.self,
+            EquilibriumCommand.self,
         ]
     )
 

@@ -30,7 +30,7 @@ import Darwin
         EquilibriumProblem.BidderClass(
             id: id,
             members: (1...count).map { "\(id)\($0)" },
-            model: .uniform(low: try! Exact(parsing: "\(low)"), high: try! Exact(parsing: "\(high)")),
+            model: .uniform(low: .percent(Int((low * 100).rounded())), high: .percent(Int((high * 100).rounded()))),
             deduction: deduction,
             preparationCost: preparation
         )

@@ -182,7 +182,8 @@ public struct EquilibriumSolution: Sendable {
 
 /// A class's lot cost: `scale` × a draw from a ``CostDistribution``, with its quantile function tabulated.
 struct EquilibriumCost: Sendable {
-    let distribution: CostDistribution
+    /// Nil for a cost given by its quantile table alone (a lot of several categories).
+    let distribution: CostDistribution?
     let scale: Double
     let low: Double
     let high: Double
@@ -219,8 +220,31 @@ struct EquilibriumCost: Sendable {
         high = table[n - 1]
     }
 
+    /// A cost given by its quantile table at 0, 1/(n−1), …, 1 (non-decreasing).
+    init(quantiles: [Double]) {
+        distribution = nil
+        scale = 1
+        self.quantiles = quantiles
+        low = quantiles.first ?? 0
+        high = quantiles.last ?? 0
+    }
+
     /// 1 − F(t) of the lot cost.
     func survival(_ t: Double) -> Double {
+        guard let distribution else {
+            if t < low { return 1 }
+            if t >= high { return 0 }
+            let n = quantiles.count
+            var lo = 0
+            var hi = n - 1
+            while hi - lo > 1 {
+                let mid = (lo + hi) / 2
+                if quantiles[mid] <= t { lo = mid } else { hi = mid }
+            }
+            let span = quantiles[hi] - quantiles[lo]
+            let f = span > 0 ? (t - quantiles[lo]) / span : 1
+            return 1 - (Double(lo) + f) / Double(n - 1)
+        }
         guard scale > 0 else { return t < 0 ? 1 : 0 }
         return distribution.survival(t / scale)
     }
