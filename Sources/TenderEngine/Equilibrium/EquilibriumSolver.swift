@@ -98,6 +98,8 @@ public enum EquilibriumSolver {
         let active: [Bool]
         /// The highest price any bid may have.
         let top: Double
+        /// The highest cost of any class.
+        let highestCost: Double
         /// Fixed draws for simulated win probabilities: per profile, per class, per member, (cost quantile,
         /// entry draw).
         let draws: [[[(Double, Double)]]]
@@ -110,6 +112,7 @@ public enum EquilibriumSolver {
             let highest = problem.classes.map(\.cost.high).max() ?? 0
             let top = problem.ceiling.isFinite ? problem.ceiling : highest
             self.top = top
+            highestCost = highest
             let g = min(max(settings.grid, 2), 1001)
             var costs: [[Double]] = []
             var bids: [[Double]] = []
@@ -311,7 +314,13 @@ public enum EquilibriumSolver {
             )
             for j in problem.classes.indices where active[j] {
                 let low = costs[j][0]
-                let prices = (0..<b).map { low + (top - low) * Double($0) / Double(b - 1) }
+                // 201 prices up to the highest cost any class can have (below the ceiling), where the bids
+                // compete; 40 more up to the ceiling, where only a bidder without valid rivals wins.
+                let competitive = min(top, highestCost)
+                var prices = (0..<b).map { low + (competitive - low) * Double($0) / Double(b - 1) }
+                if top > competitive {
+                    prices += (1...40).map { competitive + (top - competitive) * Double($0) / 40 }
+                }
                 let win: (Double) -> Double
                 let table: [Double]
                 if problem.reducesToPrice {
