@@ -316,7 +316,8 @@ public enum EquilibriumSolver {
                 let low = costs[j][0]
                 // 201 prices up to the highest cost any class can have (below the ceiling), where the bids
                 // compete; 40 more up to the ceiling, where only a bidder without valid rivals wins.
-                let competitive = min(top, highestCost)
+                // (Only when the ceiling is more than 5 % above that cost.)
+                let competitive = top > highestCost * 1.05 ? highestCost : top
                 var prices = (0..<b).map { low + (competitive - low) * Double($0) / Double(b - 1) }
                 if top > competitive {
                     prices += (1...40).map { competitive + (top - competitive) * Double($0) / 40 }
