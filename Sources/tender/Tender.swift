@@ -23,6 +23,7 @@ struct Tender: ParsableCommand {
             PlanCommand.self,
             MergeCommand.self,
             ServeCommand.self,
+            EquilibriumCommand.self,
         ]
     )
 

@@ -1,0 +1,461 @@
+/// Best-response iteration on a cost grid (Docs/behaviour.md).
+///
+/// Each class's bid function is piecewise linear on a grid of its costs (from its lowest cost to the lower of
+/// its highest cost and the ceiling). At each step, for every class and grid cost, the bid maximising
+/// (bid − cost) × P(win | bid) against the rivals' current bid functions and entry probabilities is found
+/// (a scan of a 201-point bid grid, refined by golden-section search); the bid functions move towards these
+/// best responses with weight max(1/(t + 1), damping) (fictitious play), kept non-decreasing in cost, between
+/// cost and ceiling. Plain damped best responses pool types on a few bids (a rival's flat step makes the win
+/// probability jump, and the best response sits just under the jump); the best response is therefore taken
+/// against the win probability smoothed by a triangular moving average over 12 bid-grid steps, shrinking by
+/// 2 % an iteration to one step, while the convergence figure uses the win probability itself. P(win) follows the engine's
+/// rules: deduction, ceiling, the ratio rule with technical points, rejection of abnormally low prices,
+/// the minimum number of valid bids, ties shared. Where the rule reduces to the lowest evaluated price it is
+/// a product over rivals, integrated exactly (with a count of the valid rivals for the minimum); otherwise it
+/// is simulated over fixed rival profiles drawn once from the stream `equilibrium/<lot>` (common random
+/// numbers: the solve is deterministic).
+///
+/// Entry (Levin and Smith 1994): a member of a class with a preparation cost K enters with probability p;
+/// p rises while the expected profit of entering exceeds K and falls while it is below it.
+///
+/// Converged when no class can gain more than `tolerance` × its expected profit by any deviation at a grid
+/// cost, and every entry probability meets its condition (0 < p < 1: |profit − K| ≤ tolerance × K; p = 1:
+/// profit ≥ K; p = 0: profit ≤ K).
+public enum EquilibriumSolver {
+    public static func solve(_ problem: EquilibriumProblem, settings: EquilibriumSettings = .init())
+        -> EquilibriumSolution
+    {
+        var state = State(problem, settings: settings)
+        var iterations = 0
+        var converged = false
+        var report = state.evaluate(smoothing: Self.smoothing(after: 0))
+        while iterations < settings.maximumIterations {
+            // Not before the smoothing has shrunk to one step: a solve that stopped while the win probability
+            // was still smoothed wide would stop short of the equilibrium where profit is flat in the bid.
+            if Self.smoothing(after: iterations) == 1, report.converged(state, tolerance: settings.tolerance) {
+                converged = true
+                break
+            }
+            iterations += 1
+            // Fictitious play: the bid functions are the running average of the best responses (weight
+            // 1/(t + 1), at least `damping`).
+            state.step(towards: report, damping: max(1 / Double(iterations + 1), settings.damping))
+            // The win probability the best responses face is smoothed over 12 bid-grid steps at first, the
+            // width shrinking by 2 % an iteration down to one step.
+            report = state.evaluate(smoothing: Self.smoothing(after: iterations))
+        }
+        return EquilibriumSolution(
+            lot: problem.lot,
+            classes: problem.classes.indices.map { j in
+                EquilibriumSolution.ClassSolution(
+                    id: problem.classes[j].id,
+                    members: problem.classes[j].members,
+                    costs: state.costs[j],
+                    bids: state.bids[j],
+                    entry: state.entry[j],
+                    expectedProfit: report.expectedProfit[j],
+                    preparationCost: problem.classes[j].preparationCost,
+                    largestGain: report.largestGain[j],
+                    largestGainShare: report.largestGainShare[j],
+                    winProbability: report.winProbability[j]
+                )
+            },
+            iterations: iterations,
+            converged: converged,
+            method: problem.reducesToPrice ? "integration" : "simulation"
+        )
+    }
+
+    /// The half-width, in bid-grid steps, of the smoothing of the win probability after `iterations` steps.
+    static func smoothing(after iterations: Int) -> Int { max(1, Int(12 * pow(0.98, Double(iterations)))) }
+
+    /// What one evaluation of the current bid functions finds, per class.
+    struct Report {
+        /// Per class and grid cost, the bid the next step moves towards.
+        var bestResponses: [[Double]]
+        var expectedProfit: [Double]
+        var largestGain: [Double]
+        var largestGainShare: [Double]
+        var winProbability: [Double]
+
+        func converged(_ state: State, tolerance: Double) -> Bool {
+            for j in state.problem.classes.indices where state.active[j] {
+                if largestGainShare[j] > tolerance { return false }
+                if !state.entryHolds(j, profit: expectedProfit[j], tolerance: tolerance) { return false }
+            }
+            return true
+        }
+    }
+
+    struct State {
+        let problem: EquilibriumProblem
+        let settings: EquilibriumSettings
+        /// Per class: the cost grid, the bids on it, the entry probability.
+        var costs: [[Double]]
+        var bids: [[Double]]
+        var entry: [Double]
+        /// A class whose lowest cost is at or above the ceiling cannot bid.
+        let active: [Bool]
+        /// The highest price any bid may have.
+        let top: Double
+        /// The highest cost of any class.
+        let highestCost: Double
+        /// Fixed draws for simulated win probabilities: per profile, per class, per member, (cost quantile,
+        /// entry draw).
+        let draws: [[[(Double, Double)]]]
+        var entryStep: [Double]
+        var lastEntrySign: [Double]
+
+        init(_ problem: EquilibriumProblem, settings: EquilibriumSettings) {
+            self.problem = problem
+            self.settings = settings
+            let highest = problem.classes.map(\.cost.high).max() ?? 0
+            let top = problem.ceiling.isFinite ? problem.ceiling : highest
+            self.top = top
+            highestCost = highest
+            let g = min(max(settings.grid, 2), 1001)
+            var costs: [[Double]] = []
+            var bids: [[Double]] = []
+            var active: [Bool] = []
+            let potential = problem.classes.reduce(0) { $0 + $1.members.count }
+            for bidderClass in problem.classes {
+                let low = bidderClass.cost.low
+                let high = min(bidderClass.cost.high, top)
+                let canBid = low < top && !bidderClass.members.isEmpty
+                active.append(canBid)
+                let grid = (0..<g).map { i in canBid ? low + (high - low) * Double(i) / Double(g - 1) : low }
+                costs.append(grid)
+                // Start from the symmetric uniform guess: cost + (top − cost) / n.
+                bids.append(grid.map { min(top, $0 + (top - $0) / Double(max(potential, 1))) })
+            }
+            self.costs = costs
+            self.bids = bids
+            self.active = active
+            entry = active.map { $0 ? 1 : 0 }
+            entryStep = problem.classes.map { _ in 0.5 }
+            lastEntrySign = problem.classes.map { _ in 0 }
+            if problem.reducesToPrice {
+                draws = []
+            } else {
+                var stream = RandomStream(seed: settings.seed, replication: 0, label: "equilibrium/\(problem.lot)")
+                draws = (0..<max(settings.samples, 1)).map { _ in
+                    problem.classes.map { c in c.members.map { _ in (stream.unit(), stream.unit()) } }
+                }
+            }
+        }
+
+        func entryHolds(_ j: Int, profit: Double, tolerance: Double) -> Bool {
+            let k = problem.classes[j].preparationCost
+            guard k > 0 else { return true }
+            let p = entry[j]
+            if p >= 1 { return profit >= k * (1 - tolerance) }
+            if p <= 0 { return profit <= k * (1 + tolerance) }
+            return abs(profit - k) <= tolerance * k
+        }
+
+        /// The bid of class `k` at `cost`; nil when the cost is above its grid (no valid bid).
+        func bid(_ k: Int, at cost: Double) -> Double? {
+            guard active[k], let last = costs[k].last, cost <= last else { return nil }
+            return EquilibriumGrid.interpolate(costs[k], bids[k], at: cost)
+        }
+
+        // MARK: Win probability
+
+        /// P(a rival of class k enters with a valid bid whose evaluated price exceeds `evaluated`), and
+        /// P(it does not enter or has no valid bid).
+        func rivalOdds(_ k: Int, evaluated: Double) -> (above: Double, absent: Double) {
+            let c = problem.classes[k].cost
+            guard active[k] else { return (0, 1) }
+            let grid = costs[k]
+            let factor = 1 - problem.classes[k].deduction
+            let last = grid[grid.count - 1]
+            let survivalTop = c.survival(last)
+            let absent = (1 - entry[k]) + entry[k] * survivalTop
+            // The evaluated bid function is non-decreasing: c* = the largest grid cost whose evaluated bid is
+            // at most `evaluated`, linear in between.
+            let ys = bids[k]
+            let threshold: Double
+            if ys[0] * factor > evaluated {
+                threshold = grid[0]
+            } else if ys[ys.count - 1] * factor <= evaluated {
+                return (0, absent)
+            } else {
+                var lo = 0
+                var hi = ys.count - 1
+                while hi - lo > 1 {
+                    let mid = (lo + hi) / 2
+                    if ys[mid] * factor <= evaluated { lo = mid } else { hi = mid }
+                }
+                let a = ys[lo] * factor
+                let b = ys[hi] * factor
+                let f = b > a ? (evaluated - a) / (b - a) : 1
+                threshold = grid[lo] + f * (grid[hi] - grid[lo])
+            }
+            let above = entry[k] * max(c.survival(threshold) - survivalTop, 0)
+            return (above, absent)
+        }
+
+        /// P(win) of one member of class `j` bidding `price`, by integration (``EquilibriumProblem/reducesToPrice``).
+        func integratedWin(_ j: Int, price: Double) -> Double {
+            guard price <= top else { return 0 }
+            let evaluated = price * (1 - problem.classes[j].deduction)
+            let needed = max(problem.minimumValidBids - 1, 0)
+            // counts[i]: P(every rival so far loses to the bid or is absent, and i of them (capped at
+            // `needed`) have valid bids).
+            var counts = [Double](repeating: 0, count: needed + 1)
+            counts[0] = 1
+            for k in problem.classes.indices {
+                let rivals = problem.classes[k].members.count - (k == j ? 1 : 0)
+                guard rivals > 0 else { continue }
+                let (above, absent) = rivalOdds(k, evaluated: evaluated)
+                if needed == 0 {
+                    counts[0] *= pow(above + absent, Double(rivals))
+                    continue
+                }
+                for _ in 0..<rivals {
+                    var next = [Double](repeating: 0, count: needed + 1)
+                    for i in 0...needed {
+                        next[i] += counts[i] * absent
+                        next[min(i + 1, needed)] += counts[i] * above
+                    }
+                    counts = next
+                }
+            }
+            return counts[needed]
+        }
+
+        /// The rivals of a member of class `j` in each simulated profile: (price, evaluated price, points).
+        func simulatedRivals(_ j: Int) -> [[(Double, Double, Double)]] {
+            draws.map { profile in
+                var rivals: [(Double, Double, Double)] = []
+                for k in problem.classes.indices {
+                    let c = problem.classes[k]
+                    for (member, draw) in profile[k].enumerated() where !(k == j && member == 0) {
+                        guard draw.1 < entry[k], let price = bid(k, at: c.cost.quantile(draw.0)) else { continue }
+                        rivals.append((price, price * (1 - c.deduction), c.technicalPoints))
+                    }
+                }
+                return rivals
+            }
+        }
+
+        /// P(win) of one member of class `j` bidding `price` against the simulated `rivals`.
+        func simulatedWin(_ j: Int, price: Double, rivals: [[(Double, Double, Double)]]) -> Double {
+            guard price <= top, !rivals.isEmpty else { return 0 }
+            let mine = problem.classes[j]
+            let evaluated = price * (1 - mine.deduction)
+            var wins = 0.0
+            for profile in rivals {
+                wins += Self.share(
+                    price: price,
+                    evaluated: evaluated,
+                    points: mine.technicalPoints,
+                    rivals: profile,
+                    problem: problem
+                )
+            }
+            return wins / Double(rivals.count)
+        }
+
+        /// The bid's share of the win in one profile: 1 when it ranks first alone, 1/k when tied with k − 1
+        /// others, 0 otherwise or when the lot fails. Rivals' prices are all at most the ceiling.
+        static func share(
+            price: Double,
+            evaluated: Double,
+            points: Double,
+            rivals: [(Double, Double, Double)],
+            problem: EquilibriumProblem
+        ) -> Double {
+            var floor = -Double.infinity
+            if let threshold = problem.abnormallyLowRejection {
+                // Order 87 Art 60 as AbnormallyLowRule applies it: a price below total × f / (n − 1 + f).
+                var total = price
+                for r in rivals { total += r.0 }
+                let others = Double(rivals.count)
+                let factor = 1 - threshold
+                if others >= 1, others + factor > 0 { floor = total * factor / (others + factor) }
+            }
+            if price < floor { return 0 }
+            var valid = 1
+            var lowest = evaluated
+            for r in rivals where r.0 >= floor {
+                valid += 1
+                lowest = min(lowest, r.1)
+            }
+            guard valid >= problem.minimumValidBids else { return 0 }
+            var tied = 1.0
+            switch problem.ranking {
+            case .lowestPrice:
+                for r in rivals where r.0 >= floor {
+                    if r.1 < evaluated { return 0 }
+                    if r.1 == evaluated { tied += 1 }
+                }
+            case .ratio(let pricePoints):
+                let score = lowest / evaluated * pricePoints + points
+                for r in rivals where r.0 >= floor {
+                    let other = lowest / r.1 * pricePoints + r.2
+                    if other > score { return 0 }
+                    if other == score { tied += 1 }
+                }
+            }
+            return 1 / tied
+        }
+
+        // MARK: Best responses
+
+        func evaluate(smoothing: Int = 0) -> Report {
+            let b = 201
+            var report = Report(
+                bestResponses: bids,
+                expectedProfit: problem.classes.map { _ in 0 },
+                largestGain: problem.classes.map { _ in 0 },
+                largestGainShare: problem.classes.map { _ in 0 },
+                winProbability: problem.classes.map { _ in 0 }
+            )
+            for j in problem.classes.indices where active[j] {
+                let low = costs[j][0]
+                // 201 prices up to the highest cost any class can have (below the ceiling), where the bids
+                // compete; 40 more up to the ceiling, where only a bidder without valid rivals wins.
+                // (Only when the ceiling is more than 5 % above that cost.)
+                let competitive = top > highestCost * 1.05 ? highestCost : top
+                var prices = (0..<b).map { low + (competitive - low) * Double($0) / Double(b - 1) }
+                if top > competitive {
+                    prices += (1...40).map { competitive + (top - competitive) * Double($0) / 40 }
+                }
+                let win: (Double) -> Double
+                let table: [Double]
+                if problem.reducesToPrice {
+                    win = { integratedWin(j, price: $0) }
+                    table = prices.map(win)
+                } else {
+                    let rivals = simulatedRivals(j)
+                    table = prices.map { simulatedWin(j, price: $0, rivals: rivals) }
+                    // Between the bid grid's points, linear in the simulated table.
+                    win = { price in price > top ? 0 : EquilibriumGrid.interpolate(prices, table, at: price) }
+                }
+                // The smoothed win probability: a triangular kernel of `smoothing` bid-grid steps each side.
+                var smooth = table
+                if smoothing > 0 {
+                    for i in table.indices {
+                        var sum = 0.0
+                        var weight = 0.0
+                        for o in -smoothing...smoothing {
+                            let w = Double(smoothing + 1 - abs(o))
+                            let index = min(max(i + o, 0), table.count - 1)
+                            sum += w * table[index]
+                            weight += w
+                        }
+                        smooth[i] = sum / weight
+                    }
+                }
+                let smoothTable = smooth
+                let smoothWin: (Double) -> Double = { price in
+                    price > top ? 0 : EquilibriumGrid.interpolate(prices, smoothTable, at: price)
+                }
+                var gains: [Double] = []
+                for (g, cost) in costs[j].enumerated() {
+                    // The gain is measured against the win probability itself; the step moves towards the best
+                    // response to the smoothed one.
+                    let (bestBid, bestProfit) = Self.bestResponse(cost: cost, prices: prices, table: table, win: win)
+                    report.bestResponses[j][g] =
+                        smoothing > 0
+                        ? Self.bestResponse(cost: cost, prices: prices, table: smooth, win: smoothWin).0 : bestBid
+                    let current = bids[j][g]
+                    gains.append(max(bestProfit - (current - cost) * win(current), 0))
+                }
+                // Ex ante over the class's cost: midpoints of 400 quantile steps.
+                let steps = 400
+                var profit = 0.0
+                var exAnteWin = 0.0
+                for q in 0..<steps {
+                    let cost = problem.classes[j].cost.quantile((Double(q) + 0.5) / Double(steps))
+                    guard let price = bid(j, at: cost) else { continue }
+                    let w = win(price)
+                    profit += (price - cost) * w
+                    exAnteWin += w
+                }
+                profit /= Double(steps)
+                report.expectedProfit[j] = profit
+                report.winProbability[j] = exAnteWin / Double(steps)
+                let largest = gains.max() ?? 0
+                report.largestGain[j] = largest
+                report.largestGainShare[j] = profit > 0 ? largest / profit : (largest > 0 ? .infinity : 0)
+            }
+            return report
+        }
+
+        /// The bid maximising (bid − cost) × win(bid): the best point of the bid grid at or above the cost,
+        /// refined by golden-section search between its neighbours. A cost that cannot win bids itself.
+        static func bestResponse(
+            cost: Double,
+            prices: [Double],
+            table: [Double],
+            win: (Double) -> Double
+        ) -> (Double, Double) {
+            var best = -1
+            var bestProfit = 0.0
+            for (i, p) in prices.enumerated() where p > cost {
+                let profit = (p - cost) * table[i]
+                if profit > bestProfit {
+                    bestProfit = profit
+                    best = i
+                }
+            }
+            guard best >= 0 else { return (min(cost, prices[prices.count - 1]), 0) }
+            var a = max(best > 0 ? prices[best - 1] : prices[best], cost)
+            var d = best + 1 < prices.count ? prices[best + 1] : prices[best]
+            let ratio = (5.0.squareRoot() - 1) / 2
+            var b = d - ratio * (d - a)
+            var c = a + ratio * (d - a)
+            var fb = (b - cost) * win(b)
+            var fc = (c - cost) * win(c)
+            for _ in 0..<40 {
+                if fb >= fc {
+                    d = c
+                    c = b
+                    fc = fb
+                    b = d - ratio * (d - a)
+                    fb = (b - cost) * win(b)
+                } else {
+                    a = b
+                    b = c
+                    fb = fc
+                    c = a + ratio * (d - a)
+                    fc = (c - cost) * win(c)
+                }
+            }
+            let candidates = [(prices[best], bestProfit), (b, fb), (c, fc)]
+            return candidates.max { $0.1 < $1.1 } ?? (prices[best], bestProfit)
+        }
+
+        /// Moves each bid function a damped step towards its best responses (non-decreasing, between cost and
+        /// ceiling), and each entry probability towards its condition.
+        mutating func step(towards report: Report, damping: Double) {
+            for j in problem.classes.indices where active[j] {
+                var previous = -Double.infinity
+                for g in bids[j].indices {
+                    var next = (1 - damping) * bids[j][g] + damping * report.bestResponses[j][g]
+                    next = min(max(next, costs[j][g], previous), top)
+                    bids[j][g] = next
+                    previous = next
+                }
+                let k = problem.classes[j].preparationCost
+                guard k > 0 else { continue }
+                let excess = report.expectedProfit[j] / k - 1
+                let sign: Double = excess > 0 ? 1 : excess < 0 ? -1 : 0
+                // Halve the step whenever the condition changes side: a bisection in the limit.
+                if sign != 0, lastEntrySign[j] != 0, sign != lastEntrySign[j] { entryStep[j] /= 2 }
+                if sign != 0 { lastEntrySign[j] = sign }
+                entry[j] = min(max(entry[j] + entryStep[j] * max(min(excess, 1), -1) * max(entry[j], 0.05), 0), 1)
+            }
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif

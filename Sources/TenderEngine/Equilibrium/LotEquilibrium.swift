@@ -1,0 +1,129 @@
+import ExactNumbers
+import TenderModel
+
+/// The equilibrium problems of a scenario's lots (Docs/behaviour.md): who may bid on each lot, grouped into
+/// classes of alike suppliers, under the scenario's own evaluation rules.
+///
+/// - Potential bidders: the lot's eligible suppliers (``BidGenerator/eligibleSuppliers(for:scenario:)``)
+///   with a cost model for every category of the lot.
+/// - A supplier's lot cost: Σ quantity × unit cost. With one category it is the cost model scaled by the
+///   quantity; with several, the categories' costs are taken at the same quantile (perfectly correlated, an
+///   approximation) and summed.
+/// - Deduction: the rate the supplier's declaration earns on the lot (small/micro or consortium, goods or
+///   works rate; none on a lot reserved for SMEs). Technical points: the points its registered products earn on
+///   the policy's criteria (expert marks count 0).
+/// - Classes: suppliers with the same cost models, deduction and technical points.
+/// - Rules: lowest price, or comprehensive scoring with the low-price-first (ratio) formula; the lot's ceiling;
+///   abnormally low prices rejected when explanations are not accepted; the policy's minimum of valid bids.
+public enum LotEquilibrium {
+    /// Why a lot's equilibrium cannot be solved.
+    public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
+        case unsupportedRule(lot: String, rule: String)
+
+        public var description: String {
+            switch self {
+            case .unsupportedRule(let lot, let rule):
+                "lot \(lot): the equilibrium solver supports lowest price and the low-price-first ratio rule, "
+                    + "not \(rule)"
+            }
+        }
+    }
+
+    /// The problem of `lot` in `context`, every supplier with preparation cost `preparationCost` (yuan).
+    public static func problem(
+        for lot: Lot,
+        context: EvaluationContext,
+        preparationCost: Double = 0
+    ) throws(Refusal) -> EquilibriumProblem {
+        let evaluation = context.policy.evaluation
+        let ranking: EquilibriumProblem.Ranking
+        switch (evaluation.method, evaluation.priceFormula) {
+        case (.lowestPrice, _): ranking = .lowestPrice
+        case (.comprehensive, .lowPriceFirst): ranking = .ratio(pricePoints: DoubleMath.double(evaluation.pricePoints))
+        case (.comprehensive, .deviationFromAverage): throw .unsupportedRule(lot: lot.id, rule: "deviation scoring")
+        case (.averageBid, _): throw .unsupportedRule(lot: lot.id, rule: "the average-bid method")
+        case (.prozorro, _): throw .unsupportedRule(lot: lot.id, rule: "ProZorro ranking")
+        }
+        let bidding = context.bidding(for: lot)
+        let scenario = context.scenario
+        let sme = context.policy.sme
+        var classes: [EquilibriumProblem.BidderClass] = []
+        var keys: [String] = []
+        for bidder in bidding.bidders {
+            guard let supplier = context.suppliers[bidder.id] else { continue }
+            let models = lot.categories.map { supplier.costs[$0] }
+            guard models.allSatisfy({ $0 != nil }) else { continue }
+            let deduction: Exact =
+                switch bidder.declaration {
+                case _ where lot.reservedForSME: .zero
+                case .none: .zero
+                case .smallMicro: lot.isWorks ? sme.worksDeduction : sme.deduction
+                case .consortium: lot.isWorks ? sme.worksConsortiumDeduction : sme.consortiumDeduction
+                }
+            let bid = bidding.makeBid(bidder, price: lot.ceiling, replication: 0)
+            var points = Exact.zero
+            if evaluation.method == .comprehensive {
+                for criterion in evaluation.criteria {
+                    points += PriceScoring.criterionPoints(criterion, bid: bid, lot: lot, context: context)
+                }
+            }
+            let key = "\(models)|\(deduction)|\(points)"
+            if let index = keys.firstIndex(of: key) {
+                classes[index].members.append(bidder.id)
+                continue
+            }
+            keys.append(key)
+            let cost: EquilibriumCost
+            if lot.categories.count == 1, let model = models[0] {
+                cost = EquilibriumCost(CostDistribution(model), scale: DoubleMath.double(bidding.quantities[0]))
+            } else {
+                let parts = lot.categories.indices.map { k in
+                    EquilibriumCost(CostDistribution(models[k]!), scale: DoubleMath.double(bidding.quantities[k]))
+                }
+                cost = EquilibriumCost(
+                    quantiles: parts[0].quantiles.indices.map { i in parts.reduce(0) { $0 + $1.quantiles[i] } }
+                )
+            }
+            classes.append(
+                EquilibriumProblem.BidderClass(
+                    id: "C\(classes.count + 1)",
+                    members: [bidder.id],
+                    cost: cost,
+                    deduction: DoubleMath.double(deduction),
+                    technicalPoints: DoubleMath.double(points),
+                    preparationCost: preparationCost
+                )
+            )
+        }
+        _ = scenario
+        let abnormallyLow = evaluation.abnormallyLow
+        return EquilibriumProblem(
+            lot: lot.id,
+            classes: classes,
+            ranking: ranking,
+            ceiling: DoubleMath.double(lot.ceiling),
+            abnormallyLowRejection: abnormallyLow.explanationAccepted
+                ? nil : DoubleMath.double(abnormallyLow.threshold),
+            minimumValidBids: evaluation.minimumValidBids
+        )
+    }
+
+    /// The solutions of every lot of the scenario's plan, in plan order; a lot whose rule the solver does not
+    /// support is refused.
+    public static func solve(
+        _ context: EvaluationContext,
+        preparationCost: Double = 0,
+        settings: EquilibriumSettings = .init()
+    ) -> [Result<EquilibriumSolution, Refusal>] {
+        context.plan.lots.map { lot in
+            do throws(Refusal) {
+                let problem = try problem(for: lot, context: context, preparationCost: preparationCost)
+                var lotSettings = settings
+                lotSettings.seed = context.scenario.meta.seed
+                return .success(EquilibriumSolver.solve(problem, settings: lotSettings))
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+}

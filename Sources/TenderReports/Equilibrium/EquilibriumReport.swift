@@ -1,0 +1,102 @@
+import Foundation
+import JSONOutput
+import TenderEngine
+
+/// `tender equilibrium`: the solved bid functions per lot and supplier class, entry, and the convergence
+/// figures, as text or as a JSON document (Docs/behaviour.md).
+public enum EquilibriumReport {
+    /// Rows of the bid table printed per class: every grid point would be 61 rows; 11 evenly spaced ones
+    /// (first and last included) show the shape.
+    static let tableRows = 11
+
+    static func rows(_ solution: EquilibriumSolution.ClassSolution) -> [Int] {
+        let n = solution.costs.count
+        guard n > tableRows else { return Array(0..<n) }
+        return (0..<tableRows).map { $0 * (n - 1) / (tableRows - 1) }
+    }
+
+    static func money(_ value: Double) -> String { String(format: "%.2f", value) }
+    static func percent(_ value: Double) -> String { String(format: "%.2f%%", value * 100) }
+
+    /// The text report.
+    public static func text(_ results: [Result<EquilibriumSolution, LotEquilibrium.Refusal>], preparationCost: Double)
+        -> String
+    {
+        var out = "Equilibrium bids (preparation cost \(money(preparationCost)) yuan per bid)\n"
+        for result in results {
+            switch result {
+            case .failure(let refusal):
+                out += "\n\(refusal)\n"
+            case .success(let solution):
+                out += "\nLot \(solution.lot): \(solution.classes.count) classes, expected bidders "
+                out += String(format: "%.2f", solution.expectedBidders)
+                out += ", \(solution.method), \(solution.iterations) iterations, "
+                out += solution.converged ? "converged" : "not converged"
+                out += "; largest gain from a deviation \(money(solution.largestGain)) yuan ("
+                out += percent(solution.largestGainShare) + " of expected profit)\n"
+                for c in solution.classes {
+                    out += "  Class \(c.id) (\(c.members.joined(separator: ", "))): entry "
+                    out += String(format: "%.3f", c.entry) + ", expected profit \(money(c.expectedProfit)), win "
+                    out += String(format: "%.3f", c.winProbability) + ", largest gain \(money(c.largestGain)) ("
+                    out += percent(c.largestGainShare) + ")\n"
+                    out += "    cost              bid               markup\n"
+                    for i in rows(c) {
+                        let cost = c.costs[i]
+                        let bid = c.bids[i]
+                        let markup = cost > 0 ? percent(bid / cost - 1) : "-"
+                        out += "    " + money(cost).padding(toLength: 18, withPad: " ", startingAt: 0)
+                        out += money(bid).padding(toLength: 18, withPad: " ", startingAt: 0) + markup + "\n"
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// The JSON document: per lot, its classes with every grid point.
+    public static func json(_ results: [Result<EquilibriumSolution, LotEquilibrium.Refusal>], preparationCost: Double)
+        -> String
+    {
+        let lots: [JSONValue] = results.map { result in
+            switch result {
+            case .failure(let refusal):
+                return .object([("refused", .string(refusal.description))])
+            case .success(let solution):
+                return .object([
+                    ("lot", .string(solution.lot)),
+                    ("method", .string(solution.method)),
+                    ("iterations", .number(solution.iterations)),
+                    ("converged", .bool(solution.converged)),
+                    ("expectedBidders", .number(solution.expectedBidders)),
+                    ("largestGain", .number(solution.largestGain)),
+                    ("largestGainShare", .number(solution.largestGainShare)),
+                    (
+                        "classes",
+                        .array(
+                            solution.classes.map { c in
+                                .object([
+                                    ("id", .string(c.id)),
+                                    ("members", .array(c.members.map { .string($0) })),
+                                    ("entry", .number(c.entry)),
+                                    ("expectedProfit", .number(c.expectedProfit)),
+                                    ("preparationCost", .number(c.preparationCost)),
+                                    ("winProbability", .number(c.winProbability)),
+                                    ("largestGain", .number(c.largestGain)),
+                                    ("largestGainShare", .number(c.largestGainShare)),
+                                    ("costs", .array(c.costs.map { .number($0) })),
+                                    ("bids", .array(c.bids.map { .number($0) })),
+                                ])
+                            }
+                        )
+                    ),
+                ])
+            }
+        }
+        let document = JSONValue.object([
+            ("kind", .string("equilibrium")),
+            ("preparationCost", .number(preparationCost)),
+            ("lots", .array(lots)),
+        ])
+        return document.rendered() + "\n"
+    }
+}

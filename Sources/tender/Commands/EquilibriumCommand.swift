@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import TenderEngine
+import TenderReports
+
+/// `tender equilibrium FILE`: the solved equilibrium bid functions of every lot (Docs/behaviour.md).
+struct EquilibriumCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "equilibrium",
+        abstract: "Solve the bidders' equilibrium bid functions and entry under the scenario's evaluation rules.",
+        discussion: """
+            Per lot and class of alike suppliers: the bid at each cost of a grid (cost, bid, markup), the entry \
+            probability, the expected number of bidders, and the convergence figure (the largest gain any class \
+            can get from a deviation, in yuan and as a share of its expected profit). See Docs/behaviour.md.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text
+        case json
+    }
+
+    @OptionGroup var scenario: ScenarioOptions
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(help: "Write the output to this file instead of standard output.")
+    var out: String?
+
+    @Option(help: "Cost of preparing a bid, yuan, for every supplier (0: every supplier bids).")
+    var preparationCost: Double = 0
+
+    @Option(help: "Points of each class's cost grid (41-401).")
+    var grid: Int = 61
+
+    @Option(help: "Converged when no deviation gains more than this share of expected profit.")
+    var tolerance: Double = 0.02
+
+    func validate() throws {
+        if !(preparationCost >= 0) || !preparationCost.isFinite {
+            throw ValidationError("--preparation-cost must be 0 or more")
+        }
+        if !(41...401).contains(grid) { throw ValidationError("--grid must be between 41 and 401") }
+        if !(tolerance > 0 && tolerance < 1) { throw ValidationError("--tolerance must be between 0 and 1") }
+    }
+
+    func run() throws {
+        let (loaded, _) = try scenario.load()
+        let context = EvaluationContext(loaded)
+        let results = LotEquilibrium.solve(
+            context,
+            preparationCost: preparationCost,
+            settings: EquilibriumSettings(grid: grid, tolerance: tolerance)
+        )
+        let text =
+            switch format {
+            case .text: EquilibriumReport.text(results, preparationCost: preparationCost)
+            case .json: EquilibriumReport.json(results, preparationCost: preparationCost)
+            }
+        if let out {
+            do {
+                try AtomicFile.write(text, to: out)
+            } catch {
+                StandardError.write("error: cannot write '\(out)': \(error.localizedDescription)")
+                throw ExitStatus.cannotWrite
+            }
+        } else {
+            try StandardOutput.write(text)
+        }
+    }
+}
