@@ -64,7 +64,7 @@ enum Pages {
 
     // MARK: Index
 
-    static func index(files: [String], maximumUpload: Int) -> String {
+    static func index(files: [String], included: [String] = [], maximumUpload: Int) -> String {
         var body = "<h1>Scenarios</h1>\n<table id=\"scenarios\"><tr><th>File</th><th></th></tr>\n"
         for file in files {
             let q = query(file)
@@ -73,6 +73,12 @@ enum Pages {
                 "<td><a href=\"/rehearse?file=\(q)\">rehearse</a> · <a href=\"/simulate?file=\(q)\">simulate</a></td></tr>\n"
         }
         body += "</table>\n"
+        if !included.isEmpty {
+            body += "<p id=\"included\">Included files (a catalogue, projects or suppliers that scenarios include; not "
+            body +=
+                "scenarios on their own): " + included.map { "<code>\(e($0))</code>" }.joined(separator: ", ")
+                + "</p>\n"
+        }
         body += """
             <h2>Check a scenario</h2>
             <p>Paste a scenario (or choose a file) to validate it as <code>tender validate</code> does; includes are read

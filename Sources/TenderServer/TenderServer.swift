@@ -213,7 +213,19 @@ package struct TenderServer: Sendable {
                 message: "cannot list the served folder: \(error.localizedDescription)"
             )
         }
-        return Self.html(Pages.index(files: files, maximumUpload: ServeLimits.maximumBody))
+        // A scenario has a top-level `meta`; a file without one can only be included (catalogue, projects,
+        // suppliers) and is listed apart, without links to pages that would only say it is not a scenario.
+        let scenarios = files.filter { Self.isScenario((try? folder.read($0)) ?? []) }
+        let included = files.filter { !scenarios.contains($0) }
+        return Self.html(Pages.index(files: scenarios, included: included, maximumUpload: ServeLimits.maximumBody))
+    }
+
+    /// Whether a file's text has a top-level `meta:` key (a line that starts with it: YAML indents everything
+    /// below the top level, block scalars included).
+    static func isScenario(_ bytes: [UInt8]) -> Bool {
+        String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).contains {
+            $0.hasPrefix("meta:")
+        }
     }
 
     func validate(_ form: Form) throws -> Response {

@@ -117,6 +117,23 @@ let exampleA: [(String, String)] = [
         }
     }
 
+    /// A file without `meta` (a catalogue that scenarios include) is listed apart, without links.
+    @Test func includedFilesAreListedApartWithoutLinks() async throws {
+        let folder = MemoryFolder([
+            "small.yaml": small,
+            "shared/catalogue.yaml": "catalogue:\n  - id: concrete\n    name: 预拌混凝土\n    unit: m3\n",
+        ])
+        let app = Application(router: TenderServer(folder: folder).router())
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                let body = String(buffer: response.body)
+                #expect(body.contains("href=\"/scenario?file=small.yaml\""))
+                #expect(!body.contains("file=shared/catalogue.yaml"))
+                #expect(body.contains("not scenarios on their own): <code>shared/catalogue.yaml</code>"))
+            }
+        }
+    }
+
     @Test func scenarioPageListsLotsWithCeilings() async throws {
         let app = Application(router: server().0.router())
         try await app.test(.router) { client in
