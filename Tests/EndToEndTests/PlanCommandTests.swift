@@ -98,6 +98,14 @@ import Testing
                 "--objective: expected one of total-cost, failed-lot-rate, sme-share, procurements"
             )
         )
+        let unwritable = try Fixtures.tender([
+            "plan", Self.scenario, "--search", "--replications", "1", "--quiet", "--csv", "/nonexistent-dir/plans.csv",
+        ])
+        #expect(unwritable.status == 74)
+        #expect(
+            unwritable.stderr.contains("error: cannot write the plan candidates (CSV) to '/nonexistent-dir/plans.csv'")
+        )
+        #expect(unwritable.stdout.isEmpty)
         let axis = try Fixtures.tender(["plan", Self.scenario, "--axis", "policy.lotting.strategy"])
         #expect(axis.status == 64)
         #expect(axis.stderr.contains("--axis: expected PATH=VALUES"))

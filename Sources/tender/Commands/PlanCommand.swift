@@ -186,12 +186,12 @@ struct PlanCommand: ParsableCommand {
             objective: objective,
             constraints: constraints
         )
-        if let csv {
-            try AtomicFile.write(PlanSearchText.csv(report), to: csv)
-        }
-        if let html {
-            try AtomicFile.write(PlanSearchPage.html(report), to: html)
-        }
+        // Everything is rendered before anything is written; a file that cannot be written exits 74 naming it.
+        let files = [
+            csv.map { ($0, PlanSearchText.csv(report), "plan candidates (CSV)") },
+            html.map { ($0, PlanSearchPage.html(report), "plan search report (HTML)") },
+        ].compactMap { $0 }
+        for (path, text, what) in files { try writeOutput(text, to: path, what: what) }
         switch format {
         case .text: try StandardOutput.write(PlanSearchText.render(report))
         case .json: try StandardOutput.write(PlanSearchText.json(report))
