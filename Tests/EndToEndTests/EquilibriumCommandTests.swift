@@ -24,12 +24,14 @@ import Testing
         #expect(result.stdout.contains("    80.00 "))
     }
 
-    /// The JSON document names its kind and holds every grid point (61 by default).
+    /// The JSON document names its schema and what was solved, and holds every grid point.
     @Test func jsonHoldsEveryGridPoint() throws {
         let result = try Fixtures.tender(["equilibrium", Self.scenario, "--format", "json", "--grid", "41"])
         #expect(result.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
-        #expect(object?["kind"] as? String == "equilibrium")
+        #expect(object?["schema"] as? String == "tender-equilibrium")
+        #expect((object?["digest"] as? String)?.count == 64)
+        #expect(object?["grid"] as? Int == 41)
         let lots = object?["lots"] as? [[String: Any]]
         let classes = lots?.first?["classes"] as? [[String: Any]]
         #expect((classes?.first?["costs"] as? [Any])?.count == 41)
@@ -40,5 +42,107 @@ import Testing
         let result = try Fixtures.tender(["equilibrium", Self.scenario, "--grid", "5"])
         #expect(result.status == 64)
         #expect(result.stderr.contains("--grid must be between 41 and 401"))
+    }
+
+    /// The commands of Docs/behaviour.md "Reading a solution", run as written (in a temporary directory, on a
+    /// copy of the scenario): the HTML page shows the markup chart and each class's bid table with the JSON's
+    /// numbers, and the CSV tables hold one row per class and one per grid point.
+    @Test func documentedReportAndExportOfASolution() throws {
+        let doc = try String(contentsOf: Fixtures.root.appendingPathComponent("Docs/behaviour.md"), encoding: .utf8)
+        guard let section = doc.components(separatedBy: "## Reading a solution").dropFirst().first,
+            let block = section.components(separatedBy: "```sh\n").dropFirst().first?.components(separatedBy: "```")
+                .first
+        else {
+            Issue.record("Docs/behaviour.md has no sh block under 'Reading a solution'")
+            return
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("eq-doc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let commands = block.split(separator: "\n").map { String($0) }
+        #expect(commands.count == 3)
+        for command in commands {
+            let words = command.split(separator: " ").map(String.init)
+            #expect(words.first == "tender", "\(command)")
+            let arguments = words.dropFirst().map { word in
+                word == "Benchmarks/Scenarios/one-lot-uniform.yaml"
+                    ? Self.scenario
+                    : word.hasPrefix("equilibrium.") || word.hasPrefix("equilibrium-")
+                        ? directory.appendingPathComponent(word).path : word
+            }
+            let result = try Fixtures.tender(Array(arguments))
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+        }
+        let json = try Data(contentsOf: directory.appendingPathComponent("equilibrium.json"))
+        let object = try JSONSerialization.jsonObject(with: json) as? [String: Any]
+        let lot = (object?["lots"] as? [[String: Any]])?.first
+        let classes = lot?["classes"] as? [[String: Any]] ?? []
+        let bids = classes.first?["bids"] as? [Double] ?? []
+        let costs = classes.first?["costs"] as? [Double] ?? []
+        #expect(classes.count == 1 && bids.count == 61 && costs.count == 61)
+        let html = try String(contentsOf: directory.appendingPathComponent("equilibrium.html"), encoding: .utf8)
+        #expect(html.contains("markup against cost of each class, lot concrete"))
+        #expect(html.contains("S01, S02, S03, S04, S05"))
+        // The last row of the bid table is the last grid point, bid and markup to 2 places as the JSON has them.
+        if let cost = costs.last, let bid = bids.last {
+            let row = String(
+                format: "%.2f</td><td class=\"num\">%.2f</td><td class=\"num\">%.2f%%",
+                cost,
+                bid,
+                (bid / cost - 1) * 100
+            )
+            #expect(html.contains(row), "\(row)")
+        }
+        let converged = lot?["converged"] as? Bool
+        #expect(html.contains(converged == true ? "Converged:" : "Not converged"))
+        let tables = directory.appendingPathComponent("equilibrium-tables")
+        let functions = try String(contentsOf: tables.appendingPathComponent("bid-functions.csv"), encoding: .utf8)
+        #expect(functions.hasPrefix("lot,class,cost,bid,markup\r\n"))
+        #expect(functions.components(separatedBy: "\r\n").filter { $0.hasPrefix("concrete,C1,") }.count == 61)
+        let classTable = try String(contentsOf: tables.appendingPathComponent("classes.csv"), encoding: .utf8)
+        #expect(classTable.contains("\r\nconcrete,C1,S01 S02 S03 S04 S05,,"))
+    }
+
+    /// A solution file is untrusted input: one that decodes but breaks what a solve writes is refused by
+    /// `tender report` with the field named, exit 65, and no HTML written.
+    @Test(arguments: [
+        (
+            "\"bids\": [2, 2.5, 3]", "\"bids\": [1, 2]",
+            "classes[0].bids: 2 values for 3 costs; expected one bid per cost"
+        ),
+        (
+            "\"costs\": [1, 2, 3]", "\"costs\": [3, 2, 1]",
+            "classes[0].costs[1]: 2.0 is below the cost before it; expected ascending costs"
+        ),
+        ("\"entry\": 1,", "\"entry\": 1.5,", "classes[0].entry: expected a probability 0 to 1"),
+    ])
+    func refusesABrokenSolution(original: String, change: String, message: String) throws {
+        let good = """
+            {"schema": "tender-equilibrium", "scenario": "s", "seed": 1, "grid": 3, "tolerance": 0.02, "lots": [
+            {"lot": "L1", "method": "integration", "iterations": 4, "converged": true, "expectedBidders": 2,
+             "largestGain": 0, "largestGainShare": 0, "classes": [
+              {"id": "C1", "members": ["A", "B"], "entry": 1, "expectedProfit": 1, "preparationCost": 0,
+               "winProbability": 0.5, "largestGain": 0, "largestGainShare": 0, "costs": [1, 2, 3], "bids": [2, 2.5, 3]}
+            ]}]}
+            """
+        #expect(good.contains(original))
+        let broken = good.replacingOccurrences(of: original, with: change)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("eq-bad-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = directory.appendingPathComponent("bad.json")
+        try Data(broken.utf8).write(to: input)
+        let html = directory.appendingPathComponent("out.html")
+        let okInput = directory.appendingPathComponent("good.json")
+        try Data(good.utf8).write(to: okInput)
+        #expect(try Fixtures.tender(["report", okInput.path, "--html", html.path]).status == 0)
+        try FileManager.default.removeItem(at: html)
+        let result = try Fixtures.tender(["report", input.path, "--html", html.path])
+        #expect(result.status == 65)
+        #expect(
+            result.stderr.contains("\(input.path): error: not a valid result: lots[0].\(message)"),
+            "\(result.stderr)"
+        )
+        #expect(!FileManager.default.fileExists(atPath: html.path))
     }
 }

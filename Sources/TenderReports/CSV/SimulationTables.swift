@@ -97,6 +97,11 @@ extension ResultDocument {
                 about,
             ]
         case .sweep(let sweep): return [("cells.csv", tables.cells(sweep)), about]
+        case .equilibrium(let e):
+            return [
+                ("classes.csv", EquilibriumTables.classes(e)), ("bid-functions.csv", EquilibriumTables.bidFunctions(e)),
+                about,
+            ]
         }
     }
 
@@ -108,6 +113,7 @@ extension ResultDocument {
         case .simulation(let s): return report.html(s)
         case .comparison(let c): return report.html(c)
         case .sweep(let sweep): return report.html(sweep)
+        case .equilibrium(let e): return EquilibriumPage.html(e)
         }
     }
 
@@ -119,6 +125,8 @@ extension ResultDocument {
             return "simulation of \(s.scenario), \(s.replicationsFolded ?? s.replications) replications"
         case .comparison(let c): return "comparison of \(c.variants.joined(separator: ", "))"
         case .sweep(let sweep): return "sweep of \(sweep.cells.count) cells"
+        case .equilibrium(let e):
+            return "equilibrium of \(e.scenario), \(e.solved.count) of \(e.lots.count) lots solved"
         }
     }
 }

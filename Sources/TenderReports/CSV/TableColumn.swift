@@ -82,6 +82,13 @@ package struct TableColumn: Sendable, Equatable {
         "replication": ("重复序号", .count), "round": ("采购轮次", .count), "eligible": ("潜在投标人数", .count),
         "participating": ("参与投标人数", .count), "costs": ("各投标人成本", .text), "lowest_cost": ("最低成本", .exact),
         "lowest_cost_bidder": ("最低成本投标人代码", .text), "winner_cost": ("中标人成本", .exact),
+        // classes.csv, bid-functions.csv (tender equilibrium)
+        "class": ("供应商类别", .text), "suppliers": ("供应商代码", .text), "refused": ("未求解原因", .text),
+        "converged": ("是否收敛", .text), "iterations": ("迭代次数", .count), "expected_bidders": ("预期投标人数", .decimal),
+        "entry_probability": ("进入概率", .rate), "expected_profit": ("预期利润", .decimal),
+        "preparation_cost": ("投标准备成本", .decimal), "win_probability": ("中标概率", .rate),
+        "largest_gain": ("最大偏离收益", .decimal), "largest_gain_share": ("最大偏离收益占预期利润比例", .rate),
+        "cost": ("成本", .decimal), "bid": ("报价", .decimal), "markup": ("加价率", .rate),
         // about.csv
         "field": ("项目", .text), "value": ("内容", .text),
     ]

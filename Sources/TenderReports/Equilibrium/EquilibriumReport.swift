@@ -3,14 +3,16 @@ import JSONOutput
 import TenderEngine
 
 /// `tender equilibrium`: the solved bid functions per lot and supplier class, entry, and the convergence
-/// figures, as text or as a JSON document (Docs/behaviour.md).
+/// figures, as text (Docs/behaviour.md); the JSON is ``EquilibriumDocument``.
 public enum EquilibriumReport {
     /// Rows of the bid table printed per class: every grid point would be 61 rows; 11 evenly spaced ones
     /// (first and last included) show the shape.
     static let tableRows = 11
 
-    static func rows(_ solution: EquilibriumSolution.ClassSolution) -> [Int] {
-        let n = solution.costs.count
+    static func rows(_ solution: EquilibriumSolution.ClassSolution) -> [Int] { rows(count: solution.costs.count) }
+
+    /// The grid points shown of `n`: all up to ``tableRows``, else that many evenly spaced, ends included.
+    static func rows(count n: Int) -> [Int] {
         guard n > tableRows else { return Array(0..<n) }
         return (0..<tableRows).map { $0 * (n - 1) / (tableRows - 1) }
     }
@@ -51,52 +53,5 @@ public enum EquilibriumReport {
             }
         }
         return out
-    }
-
-    /// The JSON document: per lot, its classes with every grid point.
-    public static func json(_ results: [Result<EquilibriumSolution, LotEquilibrium.Refusal>], preparationCost: Double)
-        -> String
-    {
-        let lots: [JSONValue] = results.map { result in
-            switch result {
-            case .failure(let refusal):
-                return .object([("refused", .string(refusal.description))])
-            case .success(let solution):
-                return .object([
-                    ("lot", .string(solution.lot)),
-                    ("method", .string(solution.method)),
-                    ("iterations", .number(solution.iterations)),
-                    ("converged", .bool(solution.converged)),
-                    ("expectedBidders", .number(solution.expectedBidders)),
-                    ("largestGain", .number(solution.largestGain)),
-                    ("largestGainShare", .number(solution.largestGainShare)),
-                    (
-                        "classes",
-                        .array(
-                            solution.classes.map { c in
-                                .object([
-                                    ("id", .string(c.id)),
-                                    ("members", .array(c.members.map { .string($0) })),
-                                    ("entry", .number(c.entry)),
-                                    ("expectedProfit", .number(c.expectedProfit)),
-                                    ("preparationCost", .number(c.preparationCost)),
-                                    ("winProbability", .number(c.winProbability)),
-                                    ("largestGain", .number(c.largestGain)),
-                                    ("largestGainShare", .number(c.largestGainShare)),
-                                    ("costs", .array(c.costs.map { .number($0) })),
-                                    ("bids", .array(c.bids.map { .number($0) })),
-                                ])
-                            }
-                        )
-                    ),
-                ])
-            }
-        }
-        let document = JSONValue.object([
-            ("kind", .string("equilibrium")),
-            ("preparationCost", .number(preparationCost)),
-            ("lots", .array(lots)),
-        ])
-        return document.rendered() + "\n"
     }
 }

@@ -4,14 +4,16 @@ import TenderModel
 import TenderSimulation
 
 /// A result file `tender report` and `tender export` read, recognised from its bytes: the run document of
-/// `tender run --format json`, or the `tender-simulation`, `tender-comparison` and `tender-sweep` documents of
-/// `simulate`, `compare` and `sweep --format json` (Docs/simulation.md). A sweep database is read by the
+/// `tender run --format json`, the `tender-simulation`, `tender-comparison` and `tender-sweep` documents of
+/// `simulate`, `compare` and `sweep --format json` (Docs/simulation.md), or the `tender-equilibrium` document of
+/// `tender equilibrium --format json` (Docs/behaviour.md). A sweep database is read by the
 /// command line into a ``SweepDocument``.
 package enum ResultDocument: Sendable {
     case run(RunView)
     case simulation(SimulationDocument)
     case comparison(ComparisonDocument)
     case sweep(SweepDocument)
+    case equilibrium(EquilibriumDocument)
 
     /// What the document is, for messages: `a run`, `a simulation summary`, …
     package var kind: String {
@@ -20,6 +22,7 @@ package enum ResultDocument: Sendable {
         case .simulation: return "a simulation summary"
         case .comparison: return "a comparison"
         case .sweep: return "a sweep"
+        case .equilibrium: return "an equilibrium solution"
         }
     }
 
@@ -42,7 +45,8 @@ package enum ResultDocument: Sendable {
             case .unknownKind(let keys):
                 return "not a result tender knows (top-level keys: \(keys.joined(separator: ", "))); expected the "
                     + "output of 'tender run --format json' (keys scenario, plan, lots, totals) or of simulate, "
-                    + "compare or sweep --format json (schema tender-simulation, tender-comparison, tender-sweep)"
+                    + "compare, sweep or equilibrium --format json (schema tender-simulation, tender-comparison, "
+                    + "tender-sweep, tender-equilibrium)"
             case .invalid(let detail):
                 return "not a valid result: \(detail)"
             }
@@ -64,6 +68,10 @@ package enum ResultDocument: Sendable {
             case "tender-simulation": return .simulation(try JSONDecoder().decode(SimulationDocument.self, from: data))
             case "tender-comparison": return .comparison(try JSONDecoder().decode(ComparisonDocument.self, from: data))
             case "tender-sweep": return .sweep(try JSONDecoder().decode(SweepDocument.self, from: data))
+            case EquilibriumDocument.schemaName:
+                let document = try JSONDecoder().decode(EquilibriumDocument.self, from: data)
+                try document.check()
+                return .equilibrium(document)
             default:
                 guard ["plan", "lots", "totals"].allSatisfy({ top[$0] != nil }) else {
                     throw Failure.unknownKind(keys: top.keys.sorted())

@@ -92,6 +92,14 @@ package struct Provenance: Sendable, Equatable {
                 replications: first?.replications,
                 cells: sweep.cells.count
             )
+        case .equilibrium(let e):
+            self.init(
+                toolVersion: e.toolVersion,
+                scenario: e.scenario,
+                digest: e.digest,
+                seed: String(e.seed),
+                variants: [e.variant ?? "base"]
+            )
         }
     }
 

@@ -46,25 +46,26 @@ struct EquilibriumCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (loaded, _) = try scenario.load()
+        let (loaded, digest) = try scenario.loadWithDigest()
         let context = EvaluationContext(loaded)
-        let results = LotEquilibrium.solve(
-            context,
-            preparationCost: preparationCost,
-            settings: EquilibriumSettings(grid: grid, tolerance: tolerance)
-        )
+        let settings = EquilibriumSettings(grid: grid, tolerance: tolerance)
+        let results = LotEquilibrium.solve(context, preparationCost: preparationCost, settings: settings)
         let text =
             switch format {
             case .text: EquilibriumReport.text(results, preparationCost: preparationCost)
-            case .json: EquilibriumReport.json(results, preparationCost: preparationCost)
+            case .json:
+                EquilibriumDocument(
+                    results,
+                    scenario: loaded.meta.name,
+                    digest: digest,
+                    seed: loaded.meta.seed,
+                    variant: loaded.variant,
+                    settings: settings,
+                    preparationCost: preparationCost
+                ).json
             }
         if let out {
-            do {
-                try AtomicFile.write(text, to: out)
-            } catch {
-                StandardError.write("error: cannot write '\(out)': \(error.localizedDescription)")
-                throw ExitStatus.cannotWrite
-            }
+            try writeOutput(text, to: out, what: format == .json ? "equilibrium JSON" : "equilibrium report")
         } else {
             try StandardOutput.write(text)
         }

@@ -1,0 +1,213 @@
+import Foundation
+import JSONOutput
+import TenderEngine
+import TenderSimulation
+
+/// The `tender-equilibrium` document of `tender equilibrium --format json` (Docs/behaviour.md): what was solved
+/// (scenario, digest, seed, variant, solver settings) and, per lot of the plan, either why the lot was refused or
+/// its classes with every grid point of their bid functions, entry, expected profit and convergence figures.
+///
+/// `tender report` and `tender export` read it back; a result file is untrusted, so ``check()`` refuses what no
+/// solve writes and the renderers rely on.
+package struct EquilibriumDocument: Codable, Sendable, Equatable {
+    package static let schemaName = "tender-equilibrium"
+
+    package var schema: String
+    package var toolVersion: String?
+    package var scenario: String
+    package var digest: String?
+    package var seed: UInt64
+    package var variant: String?
+    /// Points of each class's cost grid.
+    package var grid: Int
+    /// The convergence tolerance: the largest deviation gain as a share of expected profit.
+    package var tolerance: Double
+    /// The preparation cost given on the command line (yuan), nil when each supplier's own applies.
+    package var preparationCost: Double?
+    package var lots: [Lot]
+
+    package struct Lot: Codable, Sendable, Equatable {
+        package var lot: String
+        /// Why the lot was not solved (its rule is not supported); the other fields are then absent.
+        package var refused: String?
+        package var method: String?
+        package var iterations: Int?
+        package var converged: Bool?
+        package var expectedBidders: Double?
+        package var largestGain: Double?
+        /// The largest gain share of its classes; nil when it is unbounded (a class that can gain with no
+        /// expected profit).
+        package var largestGainShare: Double?
+        package var classes: [Class]?
+    }
+
+    package struct Class: Codable, Sendable, Equatable {
+        package var id: String
+        package var members: [String]
+        package var entry: Double
+        package var expectedProfit: Double
+        package var preparationCost: Double
+        package var winProbability: Double
+        package var largestGain: Double
+        /// The largest gain as a share of the expected profit; nil (JSON `null`) when the class can gain but
+        /// expects no profit, i.e. the share is unbounded.
+        package var largestGainShare: Double?
+        /// The cost grid (yuan, ascending) and the bid at each cost.
+        package var costs: [Double]
+        package var bids: [Double]
+
+        /// Markup at grid point `i`: bid / cost − 1; nil where the cost is not positive.
+        package func markup(_ i: Int) -> Double? { costs[i] > 0 ? bids[i] / costs[i] - 1 : nil }
+    }
+
+    /// The document of a solve: `results` in plan order.
+    package init(
+        _ results: [Result<EquilibriumSolution, LotEquilibrium.Refusal>],
+        scenario: String,
+        digest: String?,
+        seed: UInt64,
+        variant: String?,
+        settings: EquilibriumSettings,
+        preparationCost: Double?
+    ) {
+        self.schema = Self.schemaName
+        self.toolVersion = ToolVersion.current
+        self.scenario = scenario
+        self.digest = digest
+        self.seed = seed
+        self.variant = variant
+        self.grid = settings.grid
+        self.tolerance = settings.tolerance
+        self.preparationCost = preparationCost
+        self.lots = results.map { result in
+            switch result {
+            case .failure(let refusal):
+                let lot: String
+                switch refusal {
+                case .unsupportedRule(let id, _): lot = id
+                }
+                return Lot(lot: lot, refused: refusal.description)
+            case .success(let s):
+                return Lot(
+                    lot: s.lot,
+                    method: s.method,
+                    iterations: s.iterations,
+                    converged: s.converged,
+                    expectedBidders: s.expectedBidders,
+                    largestGain: s.largestGain,
+                    largestGainShare: s.largestGainShare.isFinite ? s.largestGainShare : nil,
+                    classes: s.classes.map { c in
+                        Class(
+                            id: c.id,
+                            members: c.members,
+                            entry: c.entry,
+                            expectedProfit: c.expectedProfit,
+                            preparationCost: c.preparationCost,
+                            winProbability: c.winProbability,
+                            largestGain: c.largestGain,
+                            largestGainShare: c.largestGainShare.isFinite ? c.largestGainShare : nil,
+                            costs: c.costs,
+                            bids: c.bids
+                        )
+                    }
+                )
+            }
+        }
+    }
+
+    /// Lots solved (not refused).
+    package var solved: [Lot] { lots.filter { $0.refused == nil } }
+
+    /// The JSON text, keys in a fixed order, ended by a newline.
+    package var json: String {
+        func number(_ value: Double) -> JSONValue { .number(value) }
+        var top: [(String, JSONValue)] = [("schema", .string(schema))]
+        if let toolVersion { top.append(("toolVersion", .string(toolVersion))) }
+        top.append(("scenario", .string(scenario)))
+        if let digest { top.append(("digest", .string(digest))) }
+        top.append(("seed", .number(String(seed))))
+        if let variant { top.append(("variant", .string(variant))) }
+        top += [("grid", .number(grid)), ("tolerance", number(tolerance))]
+        if let preparationCost { top.append(("preparationCost", number(preparationCost))) }
+        let lots: [JSONValue] = lots.map { lot in
+            var fields: [(String, JSONValue)] = [("lot", .string(lot.lot))]
+            if let refused = lot.refused { return .object(fields + [("refused", .string(refused))]) }
+            fields += [
+                ("method", .string(lot.method ?? "")), ("iterations", .number(lot.iterations ?? 0)),
+                ("converged", .bool(lot.converged ?? false)), ("expectedBidders", number(lot.expectedBidders ?? 0)),
+                ("largestGain", number(lot.largestGain ?? 0)),
+                ("largestGainShare", lot.largestGainShare.map(number) ?? .null),
+            ]
+            let classes: [JSONValue] = (lot.classes ?? []).map { c in
+                .object([
+                    ("id", .string(c.id)), ("members", .array(c.members.map { .string($0) })),
+                    ("entry", number(c.entry)), ("expectedProfit", number(c.expectedProfit)),
+                    ("preparationCost", number(c.preparationCost)), ("winProbability", number(c.winProbability)),
+                    ("largestGain", number(c.largestGain)),
+                    ("largestGainShare", c.largestGainShare.map(number) ?? .null),
+                    ("costs", .array(c.costs.map(number))), ("bids", .array(c.bids.map(number))),
+                ])
+            }
+            return .object(fields + [("classes", .array(classes))])
+        }
+        top.append(("lots", .array(lots)))
+        return JSONValue.object(top).rendered() + "\n"
+    }
+
+    /// Most grid points a class may have: the command's `--grid` allows 401.
+    static let maximumGrid = 1001
+
+    /// What decoding lets through but no solve writes: a schema other than this one; repeated lot or class ids;
+    /// a solved lot without its fields; a class whose bids are not one per cost, with fewer than 2 or more than
+    /// ``maximumGrid`` points, costs not ascending, or numbers out of range (probabilities outside 0–1, negative
+    /// gains or counts). `field: expected …` on failure.
+    package func check() throws(ResultDocument.Failure) {
+        func fail(_ text: String) -> ResultDocument.Failure { .invalid(text) }
+        guard schema == Self.schemaName else { throw fail("schema: expected \(Self.schemaName)") }
+        guard grid >= 2, grid <= Self.maximumGrid else { throw fail("grid: expected 2 to \(Self.maximumGrid)") }
+        guard tolerance > 0, tolerance < 1 else { throw fail("tolerance: expected a share between 0 and 1") }
+        if let preparationCost, preparationCost < 0 { throw fail("preparationCost: expected 0 or more") }
+        var lotIds: Set<String> = []
+        for (l, lot) in lots.enumerated() {
+            let at = "lots[\(l)]"
+            guard lotIds.insert(lot.lot).inserted else {
+                throw fail("\(at).lot: \(ResultDocument.quoted(lot.lot)) repeats; expected each lot once")
+            }
+            if lot.refused != nil { continue }
+            guard let classes = lot.classes, lot.method != nil, let iterations = lot.iterations, iterations >= 0,
+                lot.converged != nil, let bidders = lot.expectedBidders, bidders >= 0,
+                let gain = lot.largestGain, gain >= 0, (lot.largestGainShare ?? 0) >= 0
+            else {
+                throw fail(
+                    "\(at): expected either refused or method, iterations, converged, expectedBidders, "
+                        + "largestGain, largestGainShare (not negative) and classes"
+                )
+            }
+            var classIds: Set<String> = []
+            for (k, c) in classes.enumerated() {
+                let at = "\(at).classes[\(k)]"
+                guard classIds.insert(c.id).inserted else {
+                    throw fail("\(at).id: \(ResultDocument.quoted(c.id)) repeats; expected each class once per lot")
+                }
+                guard (0...1).contains(c.entry) else { throw fail("\(at).entry: expected a probability 0 to 1") }
+                guard (0...1).contains(c.winProbability) else {
+                    throw fail("\(at).winProbability: expected a probability 0 to 1")
+                }
+                guard c.largestGain >= 0, (c.largestGainShare ?? 0) >= 0, c.preparationCost >= 0 else {
+                    throw fail("\(at): expected largestGain, largestGainShare and preparationCost of 0 or more")
+                }
+                guard (2...Self.maximumGrid).contains(c.costs.count) else {
+                    throw fail("\(at).costs: \(c.costs.count) values; expected 2 to \(Self.maximumGrid)")
+                }
+                guard c.bids.count == c.costs.count else {
+                    throw fail(
+                        "\(at).bids: \(c.bids.count) values for \(c.costs.count) costs; expected one bid per cost"
+                    )
+                }
+                for i in c.costs.indices.dropFirst() where !(c.costs[i] >= c.costs[i - 1]) {
+                    throw fail("\(at).costs[\(i)]: \(c.costs[i]) is below the cost before it; expected ascending costs")
+                }
+            }
+        }
+    }
+}
