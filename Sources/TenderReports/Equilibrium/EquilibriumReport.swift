@@ -30,7 +30,7 @@ public enum EquilibriumReport {
             case .success(let solution):
                 out += "\nLot \(solution.lot): \(solution.classes.count) classes, expected bidders "
                 out += String(format: "%.2f", solution.expectedBidders)
-                out += ", \(solution.method), \(solution.iterations) iterations, "
+                out += ", \(solution.method), \(solution.approach), \(solution.iterations) iterations, "
                 out += solution.converged ? "converged" : "not converged"
                 out += "; largest gain from a deviation \(money(solution.largestGain)) yuan ("
                 out += percent(solution.largestGainShare) + " of expected profit)\n"
@@ -65,6 +65,7 @@ public enum EquilibriumReport {
                 return .object([
                     ("lot", .string(solution.lot)),
                     ("method", .string(solution.method)),
+                    ("approach", .string(solution.approach)),
                     ("iterations", .number(solution.iterations)),
                     ("converged", .bool(solution.converged)),
                     ("expectedBidders", .number(solution.expectedBidders)),
