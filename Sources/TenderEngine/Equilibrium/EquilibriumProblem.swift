@@ -173,6 +173,9 @@ public struct EquilibriumSolution: Sendable {
     public var converged: Bool
     /// "integration" where the rule reduces to price, else "simulation".
     public var method: String
+    /// How the bids were found: "boundary value" (the asymmetric auction's differential equations) or
+    /// "best response" (the iteration on the cost grid).
+    public var approach: String = "best response"
 
     /// Expected number of bidders: Σ members × entry probability.
     public var expectedBidders: Double { classes.reduce(0) { $0 + Double($1.members.count) * $1.entry } }

@@ -25,6 +25,91 @@ public enum EquilibriumSolver {
     public static func solve(_ problem: EquilibriumProblem, settings: EquilibriumSettings = .init())
         -> EquilibriumSolution
     {
+        // Where the rule reduces to the lowest evaluated price and one valid bid suffices, the differential
+        // equations of the asymmetric auction; the best-response iteration where they do not apply or do not
+        // meet the criterion (the better of the two is kept).
+        var boundary: Outcome?
+        if problem.reducesToPrice, problem.minimumValidBids <= 1 {
+            boundary = solveByBoundary(problem, settings: settings)
+            if let boundary, boundary.converged { return boundary.solution(problem) }
+        }
+        let iterative = solveByBestResponse(problem, settings: settings)
+        if let boundary, boundary.share <= iterative.share { return boundary.solution(problem) }
+        return iterative.solution(problem)
+    }
+
+    /// A finished solve: the state, its last evaluation, the steps taken.
+    struct Outcome {
+        var state: State
+        var report: Report
+        var iterations: Int
+        var converged: Bool
+        var approach: String
+
+        var share: Double {
+            state.problem.classes.indices.filter { state.active[$0] }.map { report.largestGainShare[$0] }.max() ?? 0
+        }
+
+        func solution(_ problem: EquilibriumProblem) -> EquilibriumSolution {
+            EquilibriumSolution(
+                lot: problem.lot,
+                classes: problem.classes.indices.map { j in
+                    EquilibriumSolution.ClassSolution(
+                        id: problem.classes[j].id,
+                        members: problem.classes[j].members,
+                        costs: state.costs[j],
+                        bids: state.bids[j],
+                        entry: state.entry[j],
+                        expectedProfit: report.expectedProfit[j],
+                        preparationCost: problem.classes[j].preparationCost,
+                        largestGain: report.largestGain[j],
+                        largestGainShare: report.largestGainShare[j],
+                        winProbability: report.winProbability[j]
+                    )
+                },
+                iterations: iterations,
+                converged: converged,
+                method: problem.reducesToPrice ? "integration" : "simulation",
+                approach: approach
+            )
+        }
+    }
+
+    /// The differential equations (``EquilibriumBoundary``) for the bids; with preparation costs, the entry
+    /// probabilities move as in the best-response iteration and the equations are solved again, until both
+    /// meet the criterion or the step limit. Nil when the equations are out of reach.
+    static func solveByBoundary(_ problem: EquilibriumProblem, settings: EquilibriumSettings) -> Outcome? {
+        var state = State(problem, settings: settings)
+        let entryMatters = problem.classes.contains { $0.preparationCost > 0 }
+        var outcome: Outcome?
+        for iteration in 0..<max(settings.maximumIterations, 1) {
+            guard
+                let bids = EquilibriumBoundary.solve(
+                    problem,
+                    costs: state.costs,
+                    entry: state.entry,
+                    active: state.active,
+                    top: state.top
+                )
+            else { return outcome }
+            for j in problem.classes.indices where state.active[j] { state.bids[j] = bids[j] }
+            let report = state.evaluate(smoothing: 0)
+            let converged = report.converged(state, tolerance: settings.tolerance)
+            outcome = Outcome(
+                state: state,
+                report: report,
+                iterations: iteration,
+                converged: converged,
+                approach: "boundary value"
+            )
+            if converged || !entryMatters { break }
+            state.updateEntry(towards: report)
+        }
+        return outcome
+    }
+
+    /// Smoothed fictitious play on the cost grid (Docs/behaviour.md).
+    static func solveByBestResponse(_ problem: EquilibriumProblem, settings: EquilibriumSettings) -> Outcome {
         var state = State(problem, settings: settings)
         var iterations = 0
         var converged = false
@@ -44,25 +129,12 @@ public enum EquilibriumSolver {
             // width shrinking by 2 % an iteration down to one step.
             report = state.evaluate(smoothing: Self.smoothing(after: iterations))
         }
-        return EquilibriumSolution(
-            lot: problem.lot,
-            classes: problem.classes.indices.map { j in
-                EquilibriumSolution.ClassSolution(
-                    id: problem.classes[j].id,
-                    members: problem.classes[j].members,
-                    costs: state.costs[j],
-                    bids: state.bids[j],
-                    entry: state.entry[j],
-                    expectedProfit: report.expectedProfit[j],
-                    preparationCost: problem.classes[j].preparationCost,
-                    largestGain: report.largestGain[j],
-                    largestGainShare: report.largestGainShare[j],
-                    winProbability: report.winProbability[j]
-                )
-            },
+        return Outcome(
+            state: state,
+            report: report,
             iterations: iterations,
             converged: converged,
-            method: problem.reducesToPrice ? "integration" : "simulation"
+            approach: "best response"
         )
     }
 
@@ -224,19 +296,109 @@ public enum EquilibriumSolver {
             return counts[needed]
         }
 
-        /// The rivals of a member of class `j` in each simulated profile: (price, evaluated price, points).
-        func simulatedRivals(_ j: Int) -> [[(Double, Double, Double)]] {
+        /// One simulated bid: its class, member, price, evaluated price and points.
+        struct SimulatedBid {
+            var bidderClass: Int
+            var member: Int
+            var price: Double
+            var evaluated: Double
+            var points: Double
+        }
+
+        /// The valid bids of every simulated profile under the current bid functions and entry probabilities.
+        func simulatedProfiles() -> [[SimulatedBid]] {
             draws.map { profile in
-                var rivals: [(Double, Double, Double)] = []
+                var bids: [SimulatedBid] = []
                 for k in problem.classes.indices {
                     let c = problem.classes[k]
-                    for (member, draw) in profile[k].enumerated() where !(k == j && member == 0) {
+                    for (member, draw) in profile[k].enumerated() {
                         guard draw.1 < entry[k], let price = bid(k, at: c.cost.quantile(draw.0)) else { continue }
-                        rivals.append((price, price * (1 - c.deduction), c.technicalPoints))
+                        bids.append(
+                            SimulatedBid(
+                                bidderClass: k,
+                                member: member,
+                                price: price,
+                                evaluated: price * (1 - c.deduction),
+                                points: c.technicalPoints
+                            )
+                        )
                     }
                 }
-                return rivals
+                return bids
             }
+        }
+
+        /// The rivals of a member of class `j` (member 0 of the class stands for it) in each simulated profile:
+        /// (price, evaluated price, points).
+        func simulatedRivals(_ j: Int, profiles: [[SimulatedBid]]) -> [[(Double, Double, Double)]] {
+            profiles.map { profile in
+                profile.filter { !($0.bidderClass == j && $0.member == 0) }.map { ($0.price, $0.evaluated, $0.points) }
+            }
+        }
+
+        /// Where no price is rejected as abnormally low, a member of class `j` wins a profile exactly when its
+        /// price is below a threshold of the profile (its score falls and every rival's rises with its price):
+        /// the sorted thresholds, a profile that cannot be won (too few valid bids) counting as 0. Nil under the
+        /// abnormally-low rejection, where validity depends on the price.
+        func winThresholds(_ j: Int, profiles: [[SimulatedBid]]) -> [Double]? {
+            guard problem.abnormallyLowRejection == nil else { return nil }
+            let mine = problem.classes[j]
+            let factor = 1 - mine.deduction
+            var thresholds: [Double] = []
+            thresholds.reserveCapacity(profiles.count)
+            for profile in profiles {
+                var valid = 1
+                var lowest = Double.infinity
+                for r in profile where !(r.bidderClass == j && r.member == 0) {
+                    valid += 1
+                    lowest = min(lowest, r.evaluated)
+                }
+                guard valid >= problem.minimumValidBids else {
+                    thresholds.append(0)
+                    continue
+                }
+                var threshold = Double.infinity
+                for r in profile where !(r.bidderClass == j && r.member == 0) {
+                    threshold = min(
+                        threshold,
+                        Self.beats(r, lowest: lowest, points: mine.technicalPoints, ranking: problem.ranking)
+                    )
+                }
+                thresholds.append(threshold / factor)
+            }
+            thresholds.sort()
+            return thresholds
+        }
+
+        /// The evaluated price below which a bid with `points` outranks rival `r` when the lowest rival
+        /// evaluated price is `lowest` (``share(price:evaluated:points:rivals:problem:)``'s order, ties aside).
+        /// Ratio rule, P price points: below `lowest` the bid sets the base, its score is P + points and r's is
+        /// e / e_r × P + t_r, so it wins below e_r (P + points − t_r) / P; above, its score is lowest / e × P +
+        /// points, and it wins below lowest × P / (lowest × P / e_r + t_r − points) (always when that is ≤ 0).
+        static func beats(_ r: SimulatedBid, lowest: Double, points: Double, ranking: EquilibriumProblem.Ranking)
+            -> Double
+        {
+            switch ranking {
+            case .lowestPrice:
+                return r.evaluated
+            case .ratio(let pricePoints):
+                guard pricePoints > 0 else { return points > r.points ? .infinity : 0 }
+                let below = r.evaluated * (pricePoints + points - r.points) / pricePoints
+                if below <= lowest { return max(below, 0) }
+                let denominator = lowest * pricePoints / r.evaluated + r.points - points
+                return denominator > 0 ? lowest * pricePoints / denominator : .infinity
+            }
+        }
+
+        /// The number of `sorted` values above `x`.
+        static func shareAbove(_ sorted: [Double], _ x: Double) -> Double {
+            var lo = 0
+            var hi = sorted.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if sorted[mid] > x { hi = mid } else { lo = mid + 1 }
+            }
+            return Double(sorted.count - lo)
         }
 
         /// P(win) of one member of class `j` bidding `price` against the simulated `rivals`.
@@ -312,6 +474,8 @@ public enum EquilibriumSolver {
                 largestGainShare: problem.classes.map { _ in 0 },
                 winProbability: problem.classes.map { _ in 0 }
             )
+            // Every simulated profile's bids, built once per evaluation.
+            let profiles = problem.reducesToPrice ? [] : simulatedProfiles()
             for j in problem.classes.indices where active[j] {
                 let low = costs[j][0]
                 // 201 prices up to the highest cost any class can have (below the ceiling), where the bids
@@ -328,8 +492,15 @@ public enum EquilibriumSolver {
                     win = { integratedWin(j, price: $0) }
                     table = prices.map(win)
                 } else {
-                    let rivals = simulatedRivals(j)
-                    table = prices.map { simulatedWin(j, price: $0, rivals: rivals) }
+                    if let thresholds = winThresholds(j, profiles: profiles) {
+                        // Sorted thresholds: P(win | price) = share of the profiles whose threshold is above it.
+                        table = prices.map { price in
+                            price > top ? 0 : Self.shareAbove(thresholds, price) / Double(profiles.count)
+                        }
+                    } else {
+                        let rivals = simulatedRivals(j, profiles: profiles)
+                        table = prices.map { simulatedWin(j, price: $0, rivals: rivals) }
+                    }
                     // Between the bid grid's points, linear in the simulated table.
                     win = { price in price > top ? 0 : EquilibriumGrid.interpolate(prices, table, at: price) }
                 }
@@ -439,6 +610,14 @@ public enum EquilibriumSolver {
                     bids[j][g] = next
                     previous = next
                 }
+            }
+            updateEntry(towards: report)
+        }
+
+        /// Moves each entry probability towards its condition: p += step × p × (profit / K − 1) (bounded), the
+        /// step halved each time the condition changes side.
+        mutating func updateEntry(towards report: Report) {
+            for j in problem.classes.indices where active[j] {
                 let k = problem.classes[j].preparationCost
                 guard k > 0 else { continue }
                 let excess = report.expectedProfit[j] / k - 1

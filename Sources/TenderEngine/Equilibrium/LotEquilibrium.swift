@@ -1,4 +1,6 @@
+import Dispatch
 import ExactNumbers
+import Synchronization
 import TenderModel
 
 /// The equilibrium problems of a scenario's lots (Docs/behaviour.md): who may bid on each lot, grouped into
@@ -115,15 +117,70 @@ public enum LotEquilibrium {
         preparationCost: Double = 0,
         settings: EquilibriumSettings = .init()
     ) -> [Result<EquilibriumSolution, Refusal>] {
-        context.plan.lots.map { lot in
+        solve(context, preparationCost: preparationCost, settings: settings, jobs: 1)
+    }
+
+    /// As ``solve(_:preparationCost:settings:)``, the lots solved on `jobs` threads. A lot's solution depends
+    /// on its problem and the settings only (its random draws come from its own stream), so the results are the
+    /// same for any `jobs`.
+    public static func solve(
+        _ context: EvaluationContext,
+        preparationCost: Double = 0,
+        settings: EquilibriumSettings = .init(),
+        jobs: Int
+    ) -> [Result<EquilibriumSolution, Refusal>] {
+        var lotSettings = settings
+        lotSettings.seed = context.scenario.meta.seed
+        let problems: [Result<EquilibriumProblem, Refusal>] = context.plan.lots.map { lot in
             do throws(Refusal) {
-                let problem = try problem(for: lot, context: context, preparationCost: preparationCost)
-                var lotSettings = settings
-                lotSettings.seed = context.scenario.meta.seed
-                return .success(EquilibriumSolver.solve(problem, settings: lotSettings))
+                return .success(try problem(for: lot, context: context, preparationCost: preparationCost))
             } catch {
                 return .failure(error)
             }
         }
+        let frozen = lotSettings
+        return ParallelLots.map(problems, jobs: jobs) { result in
+            result.map { EquilibriumSolver.solve($0, settings: frozen) }
+        }
+    }
+}
+
+/// Maps items on up to `jobs` threads, each thread taking the next item not yet taken; results in item order.
+enum ParallelLots {
+    static func map<Item: Sendable, Output: Sendable>(
+        _ items: [Item],
+        jobs: Int,
+        _ transform: @escaping @Sendable (Item) -> Output
+    ) -> [Output] {
+        let width = min(max(jobs, 1), items.count)
+        guard width > 1 else { return items.map(transform) }
+        let board = Board<Output>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: width) { _ in
+            while let i = board.claim() { board.deliver(i, transform(items[i])) }
+        }
+        return board.results()
+    }
+
+    private final class Board<Output: Sendable>: Sendable {
+        private struct Slots {
+            var next = 0
+            var outputs: [Output?]
+        }
+
+        private let slots: Mutex<Slots>
+
+        init(count: Int) { slots = Mutex(Slots(outputs: Array(repeating: nil, count: count))) }
+
+        func claim() -> Int? {
+            slots.withLock { s in
+                guard s.next < s.outputs.count else { return nil }
+                s.next += 1
+                return s.next - 1
+            }
+        }
+
+        func deliver(_ i: Int, _ output: Output) { slots.withLock { $0.outputs[i] = output } }
+
+        func results() -> [Output] { slots.withLock { $0.outputs.map { $0! } } }
     }
 }

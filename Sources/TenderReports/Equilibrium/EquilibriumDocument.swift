@@ -31,6 +31,9 @@ package struct EquilibriumDocument: Codable, Sendable, Equatable {
         /// Why the lot was not solved (its rule is not supported); the other fields are then absent.
         package var refused: String?
         package var method: String?
+        /// How the bid functions were found: the asymmetric auction's differential equations or best-response
+        /// iteration (Docs/behaviour.md).
+        package var approach: String?
         package var iterations: Int?
         package var converged: Bool?
         package var expectedBidders: Double?
@@ -91,6 +94,7 @@ package struct EquilibriumDocument: Codable, Sendable, Equatable {
                 return Lot(
                     lot: s.lot,
                     method: s.method,
+                    approach: s.approach,
                     iterations: s.iterations,
                     converged: s.converged,
                     expectedBidders: s.expectedBidders,
@@ -133,7 +137,8 @@ package struct EquilibriumDocument: Codable, Sendable, Equatable {
             var fields: [(String, JSONValue)] = [("lot", .string(lot.lot))]
             if let refused = lot.refused { return .object(fields + [("refused", .string(refused))]) }
             fields += [
-                ("method", .string(lot.method ?? "")), ("iterations", .number(lot.iterations ?? 0)),
+                ("method", .string(lot.method ?? "")), ("approach", .string(lot.approach ?? "")),
+                ("iterations", .number(lot.iterations ?? 0)),
                 ("converged", .bool(lot.converged ?? false)), ("expectedBidders", number(lot.expectedBidders ?? 0)),
                 ("largestGain", number(lot.largestGain ?? 0)),
                 ("largestGainShare", lot.largestGainShare.map(number) ?? .null),

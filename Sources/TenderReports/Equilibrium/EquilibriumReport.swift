@@ -32,7 +32,7 @@ public enum EquilibriumReport {
             case .success(let solution):
                 out += "\nLot \(solution.lot): \(solution.classes.count) classes, expected bidders "
                 out += String(format: "%.2f", solution.expectedBidders)
-                out += ", \(solution.method), \(solution.iterations) iterations, "
+                out += ", \(solution.method), \(solution.approach), \(solution.iterations) iterations, "
                 out += solution.converged ? "converged" : "not converged"
                 out += "; largest gain from a deviation \(money(solution.largestGain)) yuan ("
                 out += percent(solution.largestGainShare) + " of expected profit)\n"

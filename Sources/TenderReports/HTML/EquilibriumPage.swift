@@ -68,7 +68,8 @@ package enum EquilibriumPage {
         let classes = lot.classes ?? []
         var html = ""
         let status =
-            "\(lot.method ?? "") method, \(lot.iterations ?? 0) iterations; largest gain from a deviation "
+            "\(lot.method ?? "") win probability, \(lot.approach ?? "") approach, \(lot.iterations ?? 0) iterations; "
+            + "largest gain from a deviation "
             + "\(MarkupChart.amount(lot.largestGain ?? 0)) yuan (\(share(lot.largestGainShare)) of expected profit)"
         if lot.converged == true {
             html += "<p class=\"callout\">Converged: \(HTML.escape(status)).</p>\n"

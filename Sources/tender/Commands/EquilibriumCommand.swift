@@ -37,19 +37,28 @@ struct EquilibriumCommand: ParsableCommand {
     @Option(help: "Converged when no deviation gains more than this share of expected profit.")
     var tolerance: Double = 0.02
 
+    @Option(help: "Lots solved at once (default: the number of cores). Results do not depend on it.")
+    var jobs: Int?
+
     func validate() throws {
         if !(preparationCost >= 0) || !preparationCost.isFinite {
             throw ValidationError("--preparation-cost must be 0 or more")
         }
         if !(41...401).contains(grid) { throw ValidationError("--grid must be between 41 and 401") }
         if !(tolerance > 0 && tolerance < 1) { throw ValidationError("--tolerance must be between 0 and 1") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
         let (loaded, digest) = try scenario.loadWithDigest()
         let context = EvaluationContext(loaded)
         let settings = EquilibriumSettings(grid: grid, tolerance: tolerance)
-        let results = LotEquilibrium.solve(context, preparationCost: preparationCost, settings: settings)
+        let results = LotEquilibrium.solve(
+            context,
+            preparationCost: preparationCost,
+            settings: settings,
+            jobs: jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
+        )
         let text =
             switch format {
             case .text: EquilibriumReport.text(results, preparationCost: preparationCost)
