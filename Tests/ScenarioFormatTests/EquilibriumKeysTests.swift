@@ -60,7 +60,8 @@ import Testing
 
     /// The keys are override paths: a variant (and `--set`, a sweep's `--grid`) can switch the method.
     @Test func aVariantCanSwitchTheMethod() throws {
-        let text = L.valid + "\n  solved:\n    set:\n      policy.equilibrium.method: solved\n"
+        let text =
+            L.valid + "\n  solved:\n    set:\n      policy.equilibrium.method: solved\n"
             + "      suppliers[S01].preparation-cost: 100\n"
         let scenario = try #require(load(text, variant: "solved").scenario)
         #expect(scenario.policy.equilibrium.method == .solved)

@@ -58,7 +58,8 @@ public struct BidderResponse: Sendable, Equatable {
         response.potentialBidders = bidding.bidders.count
         let streams = TenderRun.streams(replication, round: outcome.round)
         BidGenerator.generate(bidding, replication: streams, participant: { _ in response.entrants += 1 }) {
-            bidder, priced in
+            bidder,
+            priced in
             guard let cost = priced.cost, cost > .zero, let supplier = context.suppliers[bidder.id] else { return }
             let price = priced.price.rounded(places: 2, mode: .halfUp)
             guard let markup = try? (price - cost) / cost else { return }

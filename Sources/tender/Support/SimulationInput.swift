@@ -48,7 +48,9 @@ struct SimulationOptions: ParsableArguments {
         for text in settings {
             let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             if parts.count < 2 || parts[0].isEmpty || parts[1].isEmpty {
-                throw ValidationError("--set: expected PATH=VALUE, e.g. policy.equilibrium.method=solved, found '\(text)'")
+                throw ValidationError(
+                    "--set: expected PATH=VALUE, e.g. policy.equilibrium.method=solved, found '\(text)'"
+                )
             }
         }
     }
