@@ -51,7 +51,7 @@ import Testing
             "error: policy.equilibrium.grid: expected a whole number from 41 to 401, found 20",
             "error: policy.equilibrium.tolerance: expected a share of expected profit above 0% and below 100%, found 0%",
             "error: policy.equilibrium.preparation-cost: expected an amount in yuan ≥ 0, found -5",
-            "error: suppliers[0].preparation-cost:",
+            "error: suppliers[S01].preparation-cost: not a number",
         ]
         for fragment in expected {
             #expect(lines.contains { $0.contains(fragment) && $0.hasPrefix("main.yaml:") }, "\(fragment) in \(lines)")
