@@ -332,7 +332,7 @@ extension MetricRegistry {
         .run("entry-rate", .share, Label("参与投标率", "entry rate"), "entrants / potential bidders over the lots") {
             $0.response?.entryRate
         },
-        .run("bidders-per-lot", .index, Label("每包投标人数", "bidders per lot"), "entrants / lots") {
+        .run("bidders-per-lot", .count, Label("每包投标人数", "bidders per lot"), "entrants / lots") {
             $0.response?.biddersPerLot
         },
         .lot("entrants", .count, Label("参与投标人数", "entrants"), "potential bidders that took part") {
