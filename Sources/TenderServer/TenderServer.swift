@@ -250,7 +250,7 @@ package struct TenderServer: Sendable {
                 status: .unprocessableContent
             )
         }
-        let plan = EvaluationContext(scenario).plan
+        let plan = EvaluationContext(scenario, equilibria: nil).plan
         return Self.html(Pages.scenario(file: file, scenario: scenario, plan: plan, warnings: diagnostics))
     }
 
@@ -311,7 +311,7 @@ package struct TenderServer: Sendable {
         let variant = reopened?.variant
         let (scenario, loaded) = try loaded(file, variant: variant)
         let rows = reopened?.rows ?? []
-        let plan = EvaluationContext(baseScenario(scenario)).plan
+        let plan = EvaluationContext(baseScenario(scenario), equilibria: nil).plan
         let name = reopened != nil ? (file as NSString).lastPathComponent : Self.defaultName(file)
         let outcome =
             rows.isEmpty ? nil : try evaluate(Rehearsal(base: file, rows: rows, variant: variant), name: name).outcome
@@ -469,7 +469,7 @@ package struct TenderServer: Sendable {
         -> Response
     {
         let (scenario, loaded) = try loaded(rehearsal.base, variant: rehearsal.variant)
-        let plan = EvaluationContext(baseScenario(scenario)).plan
+        let plan = EvaluationContext(baseScenario(scenario), equilibria: nil).plan
         var page = Pages.rehearsal(
             file: rehearsal.base,
             name: name,

@@ -176,6 +176,30 @@ import Testing
         ),
     ]
 
+    /// The solved equilibrium (Docs/behaviour.md), on its own small scenario (whose base solves it).
+    static let equilibriumLevers: [Lever] = [
+        Lever(key: "policy.equilibrium.method", value: "formula", file: "equilibrium-entry.yaml"),
+        Lever(key: "policy.equilibrium.grid", value: "61", file: "equilibrium-entry.yaml"),
+        Lever(key: "policy.equilibrium.tolerance", value: "40%", file: "equilibrium-entry.yaml", replications: 3),
+        Lever(
+            key: "policy.equilibrium.preparation-cost",
+            value: "300000",
+            file: "equilibrium-entry.yaml",
+            replications: 5
+        ),
+    ]
+
+    /// A supplier's own preparation cost changes its entry, hence the run.
+    @Test func aSuppliersPreparationCostChangesTheRun() throws {
+        let lever = Lever(
+            key: "suppliers[A1].preparation-cost",
+            value: "400000",
+            file: "equilibrium-entry.yaml",
+            replications: 8
+        )
+        try theLeverChangesTheRun(lever)
+    }
+
     /// Keys that cannot change a run of any bundled scenario, and why.
     static let cannotMatter: [String: String] = [
         "policy.evaluation.tie-break":
@@ -190,7 +214,7 @@ import Testing
     }
 
     @Test func everyPolicyKeyIsTriedOrExplained() {
-        let tried = Set(Self.levers.map(\.key))
+        let tried = Set((Self.levers + Self.equilibriumLevers).map(\.key))
         for key in Self.policyLeaves {
             #expect(tried.contains(key) || Self.cannotMatter[key] != nil, "no lever case for \(key)")
         }
@@ -217,7 +241,7 @@ import Testing
 
     enum LeverError: Error { case invalid(String) }
 
-    @Test(arguments: levers)
+    @Test(arguments: levers + equilibriumLevers)
     func theLeverChangesTheRun(_ lever: Lever) throws {
         var differs = false
         for replication in 0..<lever.replications where !differs {

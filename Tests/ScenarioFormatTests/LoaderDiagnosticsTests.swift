@@ -56,7 +56,7 @@ import Testing
         #expect(
             L.lines(result) == [
                 "main.yaml:45:32: error: policy.evaluation: unknown key 'methd'; did you mean 'method'? (expected one of: method, price-formula, price-points, criteria, rounding, abnormally-low, minimum-valid-bids, candidates, tie-break, same-brand-rule, collusion-detection)",
-                "main.yaml:46:36: error: suppliers[0]: unknown key 'partcipation'; did you mean 'participation'? (expected one of: id, name, size, special-status, region, brands, licensed, debarred, negative-list, participation, behaviour, consortium, offers, auction-strategy, distances)",
+                "main.yaml:46:36: error: suppliers[0]: unknown key 'partcipation'; did you mean 'participation'? (expected one of: id, name, size, special-status, region, brands, licensed, debarred, negative-list, participation, behaviour, consortium, offers, auction-strategy, distances, preparation-cost)",
             ]
         )
     }

@@ -51,6 +51,7 @@ import Testing
         "policy.sme": [("policy.sme", "")],
         "policy.evaluation": [("policy.evaluation", ""), ("policy.evaluation.criteria[star]", "")],
         "policy.auction, policy.pricing, policy.framework": [("policy.auction", ""), ("policy.framework", "")],
+        "policy.equilibrium": [("policy.equilibrium", "")],
         "policy: the green rule and failures": [("policy", "")],
     ]
 

@@ -37,7 +37,7 @@ package enum ScenarioPaths {
             "thresholds": PolicySection.thresholdKeys, "lotting": PolicySection.lottingKeys,
             "sme": PolicySection.smeKeys, "auction": AuctionSection.auctionKeys,
             "framework": AuctionSection.frameworkKeys, "final-quote": PolicySection.finalQuoteKeys,
-            "single-source": PolicySection.singleSourceKeys,
+            "single-source": PolicySection.singleSourceKeys, "equilibrium": PolicySection.equilibriumKeys,
         ]
     ).map { key in
         guard key.name == "evaluation" else { return key }

@@ -5,7 +5,7 @@ enum PolicySection {
     static let keys = [
         "thresholds", "method-below-threshold", "lotting", "sme", "evaluation", "green-rule", "optional-coverage",
         "on-failure", "auction", "pricing", "framework", "final-quote", "single-source", "optional-kinds",
-        "procurement-cost",
+        "procurement-cost", "equilibrium",
     ]
 
     static func read(_ cursor: Cursor) -> Policy {
@@ -44,7 +44,28 @@ enum PolicySection {
         if let f = map.optional("final-quote") { readFinalQuote(f, into: &policy.finalQuote) }
         amount(map, "procurement-cost", &policy.procurementCost)
         if let s = map.optional("single-source") { readSingleSource(s, into: &policy.singleSource) }
+        if let e = map.optional("equilibrium") { readEquilibrium(e, into: &policy.equilibrium) }
         return policy
+    }
+
+    static let equilibriumKeys = ["method", "grid", "tolerance", "preparation-cost"]
+
+    /// `equilibrium: {method: solved, grid: 61, tolerance: 2%, preparation-cost: 20000}`: how suppliers of
+    /// `behaviour: equilibrium` bid (Docs/behaviour.md).
+    static func readEquilibrium(_ cursor: Cursor, into equilibrium: inout EquilibriumPolicy) {
+        guard let map = cursor.mapping("the equilibrium settings", keys: equilibriumKeys) else { return }
+        if let m = map.optional("method")?.choice(EquilibriumPolicy.Method.self) { equilibrium.method = m }
+        if let g = map.optional("grid")?.integer(41...401) { equilibrium.grid = g }
+        if let t = map.optional("tolerance") {
+            if let v = t.exact(atLeast: .zero, atMost: .one, what: "a share of expected profit") {
+                if v.isZero || v == .one {
+                    t.error("expected a share of expected profit above 0% and below 100%, found \(v.asPercent)")
+                } else {
+                    equilibrium.tolerance = v
+                }
+            }
+        }
+        amount(map, "preparation-cost", &equilibrium.preparationCost)
     }
 
     static let finalQuoteKeys = ["concession"]

@@ -5,6 +5,7 @@ enum SuppliersSection {
     static let keys = [
         "id", "name", "size", "special-status", "region", "brands", "licensed", "debarred", "negative-list",
         "participation", "behaviour", "consortium", "offers", "auction-strategy", "distances",
+        "preparation-cost",
     ]
     static let offerKeys = ["capacity", "cost", "scale", "transport-cost", "delivery-radius"] + ProductReader.keys
     static let consortiumKeys = ["id", "small-micro-share"]
@@ -86,6 +87,10 @@ enum SuppliersSection {
         supplier.scale = scale
         supplier.delivery = delivery
         supplier.distances = distances
+        supplier.preparationCost = map.optional("preparation-cost")?.exact(
+            atLeast: .zero,
+            what: "a bid-preparation cost in yuan"
+        )
         if case .equilibrium = behaviour, delivery.values.contains(where: { $0.transportCost != nil }) {
             map.cursor.warning(
                 "the equilibrium bid is computed from the cost model without the transport cost; the bid adds the "

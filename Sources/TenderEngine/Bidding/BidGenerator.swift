@@ -35,7 +35,12 @@ public enum BidGenerator {
 
     /// The eligible suppliers of `lot`, who participates, and the bids.
     public static func round(for lot: Lot, scenario: Scenario, replication: Int) -> BiddingRound {
-        let bidding = LotBidding(lot: lot, scenario: scenario)
+        round(LotBidding(lot: lot, scenario: scenario), replication: replication)
+    }
+
+    /// The eligible suppliers, who participates, and the bids, from a lot's prepared bidding.
+    static func round(_ bidding: LotBidding, replication: Int) -> BiddingRound {
+        let lot = bidding.lot
         var participating: [String] = []
         var bids: [GeneratedBid] = []
         generate(bidding, replication: replication, participant: { participating.append($0.id) }) {

@@ -49,6 +49,8 @@ final class LotBidding: Sendable {
         let declaration: SMEDeclaration
         /// Per category: the equilibrium unit bids already computed, for `.equilibrium`.
         let equilibrium: [EquilibriumTable?]
+        /// Under the solved equilibrium, for `.equilibrium`: its class's bid function and entry probability.
+        let solved: SolvedBid?
 
         init(
             id: String,
@@ -61,7 +63,8 @@ final class LotBidding: Sendable {
             submissionLabel: UInt64,
             listed: [Exact?],
             declaration: SMEDeclaration,
-            equilibrium: [EquilibriumTable?]
+            equilibrium: [EquilibriumTable?],
+            solved: SolvedBid? = nil
         ) {
             self.id = id
             self.behaviour = behaviour
@@ -74,6 +77,23 @@ final class LotBidding: Sendable {
             self.listed = listed
             self.declaration = declaration
             self.equilibrium = equilibrium
+            self.solved = solved
+        }
+    }
+
+    /// A bidder's part of the solved equilibrium of the lot (Docs/behaviour.md): its class's bid function of the
+    /// lot cost (piecewise linear on the class's cost grid, yuan) and its entry probability, drawn against a
+    /// uniform number from the stream `entry/<lot>/<supplier>` (a stream of its own: no other draw moves).
+    struct SolvedBid: Sendable {
+        let costs: [Double]
+        let bids: [Double]
+        let entry: Double
+        let entryLabel: UInt64
+
+        /// The bid at a lot cost, nil above the grid (no valid bid under the ceiling).
+        func bid(at cost: Double) -> Double? {
+            guard let last = costs.last, cost <= last else { return nil }
+            return EquilibriumGrid.interpolate(costs, bids, at: cost)
         }
     }
 
@@ -101,7 +121,9 @@ final class LotBidding: Sendable {
     ///   equilibrium bidder faces the same distribution, number of bidders and reserve reads the same table:
     ///   the bids of the projects' one-line lots of a category and ceiling price are computed once in all);
     ///   nil for tables of the lot's own.
-    init(lot: Lot, scenario: Scenario, tables: EquilibriumTables? = nil) {
+    /// - Parameter solution: the lot's solved equilibrium, for its `behaviour: equilibrium` suppliers; nil: the
+    ///   formula.
+    init(lot: Lot, scenario: Scenario, tables: EquilibriumTables? = nil, solution: EquilibriumSolution? = nil) {
         self.lot = lot
         seed = scenario.meta.seed
         collusionDetection = scenario.policy.evaluation.collusionDetection
@@ -156,7 +178,18 @@ final class LotBidding: Sendable {
             var listed: [Exact?] = lot.categories.map { _ in nil }
             if case .fixedPrices(let prices) = supplier.behaviour { listed = lot.categories.map { prices[$0] } }
             var equilibrium: [EquilibriumTable?] = lot.categories.map { _ in nil }
-            if case .equilibrium = supplier.behaviour {
+            var solved: SolvedBid?
+            if case .equilibrium = supplier.behaviour, let solution,
+                let solvedClass = solution.classes.first(where: { $0.members.contains(supplier.id) })
+            {
+                solved = SolvedBid(
+                    costs: solvedClass.costs,
+                    bids: solvedClass.bids,
+                    entry: solvedClass.entry,
+                    entryLabel: RandomStream.fnv1a("entry/\(prefix)")
+                )
+            }
+            if case .equilibrium = supplier.behaviour, solved == nil {
                 equilibrium = lot.categories.indices.map { k in
                     guard let cost = costs[k], let reserve = ceilingUnitPrices[k] else { return nil }
                     let reserveUnit = DoubleMath.double(reserve)
@@ -184,7 +217,8 @@ final class LotBidding: Sendable {
                 submissionLabel: RandomStream.fnv1a("submission/\(prefix)"),
                 listed: listed,
                 declaration: Self.declaration(supplier, categories: lot.categories, sme: sme),
-                equilibrium: equilibrium
+                equilibrium: equilibrium,
+                solved: solved
             )
         }
         hasRing = bidders.contains { if case .ring = $0.behaviour { true } else { false } }
@@ -207,15 +241,20 @@ final class LotBidding: Sendable {
         RandomStream(seed: seed, replication: replication, labelHash: label)
     }
 
-    /// Whether the bidder bids: a draw below its participation probability (0 never, 1 always).
+    /// Whether the bidder bids: a draw below its participation probability (0 never, 1 always), then, under
+    /// the solved equilibrium, a draw below its entry probability (stream `entry/<lot>/<supplier>`; 1 always,
+    /// without a draw).
     func participates(_ bidder: Bidder, replication: Int) -> Bool {
         switch bidder.participation {
         case .never: return false
-        case .always: return true
+        case .always: break
         case .draw(let probability):
             var s = stream(bidder.participationLabel, replication: replication)
-            return s.unit() < probability
+            guard s.unit() < probability else { return false }
         }
+        guard let solved = bidder.solved, solved.entry < 1 else { return true }
+        var s = stream(solved.entryLabel, replication: replication)
+        return s.unit() < solved.entry
     }
 
     /// The drawn unit costs of the lot's categories (nil without a cost model), and the total cost when every
@@ -268,6 +307,13 @@ final class LotBidding: Sendable {
             let m = min(max(DoubleMath.fourPlaces(drawn), low), high)
             return Priced(unitCosts: unitCosts, cost: cost, unitPrices: [], markup: m, price: cost * (.one + m))
         case .equilibrium:
+            if let solved = bidder.solved {
+                // The class's bid at the lot cost, whole cents, never below the cost; a cost above the grid
+                // cannot bid under the ceiling: the supplier took part but submits no bid.
+                guard let cost, let bid = solved.bid(at: DoubleMath.double(cost)) else { return nil }
+                let price = max(DoubleMath.cents(bid), cost.rounded(places: 2, mode: .ceiling))
+                return Priced(unitCosts: unitCosts, cost: cost, unitPrices: [], markup: nil, price: price)
+            }
             var unitPrices: [Exact] = []
             unitPrices.reserveCapacity(categories.count)
             for k in categories.indices {

@@ -25,6 +25,8 @@ public struct LotMetrics: Sendable, Equatable {
     /// The part of the contract amount won by SMEs, and by small and micro firms.
     public var smeContract: Exact = .zero
     public var smallMicroContract: Exact = .zero
+    /// Entry and markups on the lot (``BidderResponse``), when the context measures them.
+    public var response: BidderResponse? = nil
 
     /// 节约资金, in yuan: ceiling − contract, when awarded.
     public var savings: Exact? { contract.map { ceiling - $0 } }

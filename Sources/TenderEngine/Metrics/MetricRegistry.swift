@@ -117,7 +117,12 @@ public struct MetricRegistry: Sendable {
 
     /// The label of the metric a full name refers to, nil for a name this registry does not know (a metric
     /// of another version or study).
-    public func label(of name: String) -> Label? { metric(named: name)?.metric.label }
+    public func label(of name: String) -> Label? {
+        if let known = metric(named: name) { return known.metric.label }
+        // The bidder-response metrics are known to every registry's labels, recorded or not.
+        guard self.metrics.count != Self.withBidderResponse.metrics.count else { return nil }
+        return Self.withBidderResponse.label(of: name)
+    }
 
     /// Every metric's value in a run, in catalogue order: run metrics (with a nil lot), then each lot's in
     /// `lots` order (the plan's lots). A lot missing from the result has every lot metric undefined.
@@ -307,4 +312,46 @@ extension MetricRegistry {
             $0.contract == nil ? nil : ($0.winnerIsSME ? .one : .zero)
         },
     ])
+
+    /// The bidders' response (``BidderResponse``): entry and markups by firm size. Recorded only where the bids
+    /// respond to the rules — a scenario under the solved equilibrium, or a comparison or sweep with one
+    /// (``withBidderResponse``) — so that the outputs of other scenarios do not change.
+    public static let bidderResponse: [Metric] = [
+        .run(
+            "markup-small-micro",
+            .share,
+            Label("小微企业投标加价率", "small/micro markup"),
+            "mean (price − cost) / cost of small and micro firms' bids"
+        ) { $0.response?.smallMicroMeanMarkup },
+        .run(
+            "markup-large",
+            .share,
+            Label("大型企业投标加价率", "large-firm markup"),
+            "mean (price − cost) / cost of large firms' bids"
+        ) { $0.response?.largeMeanMarkup },
+        .run("entry-rate", .share, Label("参与投标率", "entry rate"), "entrants / potential bidders over the lots") {
+            $0.response?.entryRate
+        },
+        .run("bidders-per-lot", .count, Label("每包投标人数", "bidders per lot"), "entrants / lots") {
+            $0.response?.biddersPerLot
+        },
+        .lot("entrants", .count, Label("参与投标人数", "entrants"), "potential bidders that took part") {
+            $0.response.map { Exact($0.entrants) }
+        },
+    ]
+
+    /// ``standard`` with the ``bidderResponse`` metrics.
+    public static let withBidderResponse = standard.including(bidderResponse)
+
+    /// This registry with those of `metrics` it does not have yet.
+    public func including(_ added: [Metric]) -> MetricRegistry {
+        var registry = self
+        for metric in added where !metrics.contains(where: { $0.name == metric.name && $0.scope == metric.scope }) {
+            registry = registry.registering(metric)
+        }
+        return registry
+    }
+
+    /// Whether the registry records the bidder-response metrics.
+    public var recordsBidderResponse: Bool { metrics.contains { $0.name == "entry-rate" && $0.scope == .run } }
 }

@@ -36,6 +36,8 @@ public struct RunMetrics: Sendable, Equatable {
     public var assumedLines = 0
     /// The procurements held and their administrative cost (``ProcurementCount``).
     public var procurement: ProcurementCount? = nil
+    /// Entry and markups over the lots (``BidderResponse``), when the context measures them.
+    public var response: BidderResponse? = nil
 
     /// 节约资金, in yuan: how much less the awarded lots cost than their ceilings (awarded ceiling − contract).
     /// A failed lot bought nothing and saved nothing: its ceiling is not counted.

@@ -32,8 +32,36 @@ public struct EvaluationContext: Sendable {
     /// Where the settlement keeps each line (``SettlementLayout``).
     var settlementLayout: SettlementLayout { _read { yield storage.settlementLayout } }
 
+    /// The solved equilibria the bids of `behaviour: equilibrium` suppliers are generated from; nil when the
+    /// scenario does not ask for them (the formula).
+    public var equilibria: SolvedEquilibria? { _read { yield storage.equilibria } }
+    /// Whether each run measures the bidders' response (entry and markups, ``BidderResponse``): with the solved
+    /// equilibrium, or when asked (a comparison with a solved variant).
+    public var measuresResponse: Bool { storage.measuresResponse }
+
+    /// The context of `scenario`; when the scenario asks for the solved equilibrium
+    /// (``SolvedEquilibria/isAsked(by:)``), its lots are solved first (through the process's cache).
     public init(_ scenario: Scenario) {
-        storage = Storage(scenario, plan: nil)
+        let plain = Storage(scenario, plan: nil)
+        guard SolvedEquilibria.isAsked(by: scenario) else {
+            storage = plain
+            return
+        }
+        let equilibria = SolvedEquilibria.solve(EvaluationContext(storage: plain))
+        storage = Storage(scenario, plan: plain.plan, equilibria: equilibria, measuresResponse: true)
+    }
+
+    /// The context of `scenario` with the solved equilibria given (nil: the formula, whatever the scenario
+    /// asks): a simulation solves once and gives the solution to each worker's context.
+    /// - Parameter measuresResponse: measure entry and markups in each run (``BidderResponse``); nil: when
+    ///   `equilibria` is given.
+    public init(_ scenario: Scenario, equilibria: SolvedEquilibria?, measuresResponse: Bool? = nil) {
+        storage = Storage(
+            scenario,
+            plan: nil,
+            equilibria: equilibria,
+            measuresResponse: measuresResponse ?? (equilibria != nil)
+        )
     }
 
     private init(storage: Storage) {
@@ -91,9 +119,19 @@ public struct EvaluationContext: Sendable {
         let settlementLayout: SettlementLayout
         /// Per lot id of the plan.
         let metricShares: [String: (lot: Lot, shares: CategoryShares)]
+        let equilibria: SolvedEquilibria?
+        let measuresResponse: Bool
 
-        init(_ scenario: Scenario, plan: LotPlan?, derive: Bool = true) {
+        init(
+            _ scenario: Scenario,
+            plan: LotPlan?,
+            derive: Bool = true,
+            equilibria: SolvedEquilibria? = nil,
+            measuresResponse: Bool = false
+        ) {
             self.scenario = scenario
+            self.equilibria = equilibria
+            self.measuresResponse = measuresResponse
             policy = scenario.policy
             suppliers = Dictionary(scenario.suppliers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             categories = Dictionary(scenario.catalogue.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -144,7 +182,12 @@ public struct EvaluationContext: Sendable {
             if scenario.bids.isEmpty && derive {
                 let tables = EquilibriumTables()
                 for lot in plan.lots where bidding[lot.id] == nil {
-                    bidding[lot.id] = LotBidding(lot: lot, scenario: scenario, tables: tables)
+                    bidding[lot.id] = LotBidding(
+                        lot: lot,
+                        scenario: scenario,
+                        tables: tables,
+                        solution: equilibria?.solution(of: lot.id)
+                    )
                 }
                 // The lines left to the projects, each bought as a one-line lot of its own.
                 for lot in projectPurchaseLots where bidding[lot.id] == nil {

@@ -34,13 +34,21 @@ public enum TenderRun {
         }
         CapacityAward.resolve(&outcomes, context: context)
         if scenario.policy.pricing == .secondPrice { SecondPrice.apply(&outcomes) }
-        let lotMetrics = outcomes.map { LotMetrics.measure($0, context: context) }
+        var lotMetrics = outcomes.map { LotMetrics.measure($0, context: context) }
+        if context.measuresResponse {
+            for (k, outcome) in outcomes.enumerated() {
+                lotMetrics[k].response = BidderResponse.measure(outcome, context: context, replication: replication)
+            }
+        }
         let purchases = ProjectPurchases.buy(context: context, replication: replication)
         let settlements = Settlement.settle(context: context, outcomes: outcomes, purchases: purchases)
         var metrics = RunMetrics.total(lotMetrics, outcomes: outcomes)
         metrics.reserve = ReserveCheck.measure(lotMetrics, outcomes: outcomes, policy: scenario.policy.sme)
         metrics.settle(settlements)
         metrics.procurement = ProcurementCount(outcomes: outcomes, purchases: purchases, policy: scenario.policy)
+        if context.measuresResponse {
+            metrics.response = lotMetrics.compactMap(\.response).reduce(BidderResponse(), +)
+        }
         return RunResult(
             scenario: scenario.meta.name,
             variant: scenario.variant,
@@ -72,11 +80,8 @@ public enum TenderRun {
             return BiddingRound(lot: outcome.lot.id, eligible: [], participating: [], bids: [])
         }
         let lot = context.plan.lots.first { $0.id == outcome.lot.id } ?? outcome.lot
-        return BidGenerator.round(
-            for: lot,
-            scenario: context.scenario,
-            replication: streams(replication, round: outcome.round)
-        )
+        // The context's own preparation of the lot: under the solved equilibrium it holds the bid functions.
+        return BidGenerator.round(context.bidding(for: lot), replication: streams(replication, round: outcome.round))
     }
 
     /// The bids on a lot in round `round` (0: the tender; 1: a re-tender).

@@ -27,6 +27,8 @@ public struct Policy: Sendable, Equatable {
     public var finalQuote = FinalQuotePolicy()
     /// Single-source lots (单一来源, 财政部令第74号 chapter 4): the supplier per category, the negotiation.
     public var singleSource = SingleSourcePolicy()
+    /// How equilibrium bidders bid: the symmetric formula or the solved equilibrium (Docs/behaviour.md).
+    public var equilibrium = EquilibriumPolicy()
 
     public init() {}
 }

@@ -29,6 +29,9 @@ public struct Supplier: Sendable, Equatable, Identifiable {
     public var consortium: Consortium?
     /// How it moves in reverse auctions; nil: the policy's default strategy.
     public var auctionStrategy: AuctionStrategy?
+    /// The cost of preparing a bid, yuan, under the solved equilibrium (Docs/behaviour.md); nil: the policy's
+    /// `equilibrium.preparation-cost`.
+    public var preparationCost: Exact? = nil
 
     public init(
         id: String,

@@ -111,6 +111,11 @@ package enum Comparison {
         progress: (Int, Int) -> Void = { _, _ in }
     ) throws -> ComparisonSummary {
         precondition(scenarios.count >= 2, "a comparison needs at least two variants")
+        // Each variant under the solved equilibrium is solved once, before the replications. With one such
+        // variant, every variant records the bidders' response, so that they can be compared.
+        let equilibria = scenarios.map { SolvedEquilibria.asked(by: $0.scenario) }
+        let responds = equilibria.contains { $0 != nil }
+        let registry = responds ? registry.including(MetricRegistry.bidderResponse) : registry
         let catalogs = scenarios.map { MetricCatalog(scenario: $0.scenario, registry: registry) }
         var statistics = catalogs.map(StatisticsAccumulator.init)
         // The run metrics are shared by every variant; lot metrics depend on each variant's plan.
@@ -126,7 +131,9 @@ package enum Comparison {
                 let local =
                     jobs > 1 && replicate.count == sharedScenarios.count ? replicate.map { $0() } : sharedScenarios
                 let catalogs = local.map { MetricCatalog(scenario: $0, registry: registry) }
-                let contexts = local.map(EvaluationContext.init)
+                let contexts = zip(local, equilibria).map {
+                    EvaluationContext($0, equilibria: $1, measuresResponse: responds)
+                }
                 return { k in
                     zip(contexts, catalogs).map { ReplicationRecord(TenderRun.run($0, replication: k), catalog: $1) }
                 }

@@ -42,8 +42,11 @@ package struct MetricCatalog: Sendable {
         self.definitions = definitions
     }
 
-    /// The catalogue of a scenario: its lot plan decides the per-lot metrics.
+    /// The catalogue of a scenario: its lot plan decides the per-lot metrics; a scenario under the solved
+    /// equilibrium also records the bidders' response (``MetricRegistry/bidderResponse``).
     package init(scenario: Scenario, registry: MetricRegistry = .standard) {
+        let registry =
+            SolvedEquilibria.isAsked(by: scenario) ? registry.including(MetricRegistry.bidderResponse) : registry
         self.init(lots: LotPlanner.plan(scenario).lots.map(\.id), registry: registry)
     }
 

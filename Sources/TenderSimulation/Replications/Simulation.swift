@@ -108,6 +108,8 @@ package enum Simulation {
         let catalog = MetricCatalog(scenario: scenario, registry: registry)
         var statistics = StatisticsAccumulator(catalog: catalog)
         let total = shard.size(of: identity.replications)
+        // Solved once, before the replications, and given to every worker's context.
+        let equilibria = SolvedEquilibria.asked(by: scenario)
         let render = details?.render
         try ReplicationDriver.run(
             count: total,
@@ -115,7 +117,7 @@ package enum Simulation {
             makeWork: {
                 let scenario = jobs > 1 ? replicate?() ?? scenario : scenario
                 let catalog = MetricCatalog(scenario: scenario, registry: registry)
-                let context = EvaluationContext(scenario)
+                let context = EvaluationContext(scenario, equilibria: equilibria)
                 return { position -> (ReplicationRecord, String?) in
                     let result = TenderRun.run(context, replication: shard.item(at: position))
                     return (ReplicationRecord(result, catalog: catalog), render?(result, context))

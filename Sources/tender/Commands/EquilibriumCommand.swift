@@ -28,40 +28,57 @@ struct EquilibriumCommand: ParsableCommand {
     @Option(help: "Write the output to this file instead of standard output.")
     var out: String?
 
-    @Option(help: "Cost of preparing a bid, yuan, for every supplier (0: every supplier bids).")
-    var preparationCost: Double = 0
+    @Option(
+        help: """
+            Cost of preparing a bid, yuan, for every supplier (default: each supplier's preparation-cost, else \
+            policy.equilibrium.preparation-cost, else 0: every supplier bids).
+            """
+    )
+    var preparationCost: Double?
 
-    @Option(help: "Points of each class's cost grid (41-401).")
-    var grid: Int = 61
+    @Option(help: "Points of each class's cost grid, 41-401 (default: policy.equilibrium.grid, else 61).")
+    var grid: Int?
 
-    @Option(help: "Converged when no deviation gains more than this share of expected profit.")
-    var tolerance: Double = 0.02
+    @Option(
+        help: """
+            Converged when no deviation gains more than this share of expected profit (default: \
+            policy.equilibrium.tolerance, else 0.02).
+            """
+    )
+    var tolerance: Double?
 
     @Option(help: "Lots solved at once (default: the number of cores). Results do not depend on it.")
     var jobs: Int?
 
     func validate() throws {
-        if !(preparationCost >= 0) || !preparationCost.isFinite {
+        if let preparationCost, !(preparationCost >= 0) || !preparationCost.isFinite {
             throw ValidationError("--preparation-cost must be 0 or more")
         }
-        if !(41...401).contains(grid) { throw ValidationError("--grid must be between 41 and 401") }
-        if !(tolerance > 0 && tolerance < 1) { throw ValidationError("--tolerance must be between 0 and 1") }
+        if let grid, !(41...401).contains(grid) { throw ValidationError("--grid must be between 41 and 401") }
+        if let tolerance, !(tolerance > 0 && tolerance < 1) {
+            throw ValidationError("--tolerance must be between 0 and 1")
+        }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
         let (loaded, digest) = try scenario.loadWithDigest()
-        let context = EvaluationContext(loaded)
-        let settings = EquilibriumSettings(grid: grid, tolerance: tolerance)
-        let results = LotEquilibrium.solve(
+        // The plain context: the solve below is the one printed (the scenario's own method does not matter).
+        let context = EvaluationContext(loaded, equilibria: nil)
+        var settings = SolvedEquilibria.settings(for: loaded)
+        if let grid { settings.grid = grid }
+        if let tolerance { settings.tolerance = tolerance }
+        let results = SolvedEquilibria.solve(
             context,
             preparationCost: preparationCost,
             settings: settings,
             jobs: jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
-        )
+        ).results
+        let resolvedPreparationCost =
+            self.preparationCost ?? loaded.policy.equilibrium.preparationCost.nearestDouble
         let text =
             switch format {
-            case .text: EquilibriumReport.text(results, preparationCost: preparationCost)
+            case .text: EquilibriumReport.text(results, preparationCost: resolvedPreparationCost)
             case .json:
                 EquilibriumDocument(
                     results,

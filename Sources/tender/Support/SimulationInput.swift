@@ -19,6 +19,24 @@ struct SimulationOptions: ParsableArguments {
     @Flag(help: "No progress on standard error.")
     var quiet = false
 
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp(
+            "Override a scenario value for every variant, PATH=VALUE (repeatable), e.g. "
+                + "policy.equilibrium.method=solved.",
+            valueName: "path=value"
+        )
+    )
+    var settings: [String] = []
+
+    /// The `--set` overrides, in the order given.
+    var overrides: [GridValue] {
+        settings.map { text in
+            let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return GridValue(path: String(parts[0]), value: parts.count > 1 ? String(parts[1]) : "")
+        }
+    }
+
     func validate() throws {
         if let replications, !(1...ScenarioLoader.maximumReplications).contains(replications) {
             throw ValidationError(
@@ -27,6 +45,14 @@ struct SimulationOptions: ParsableArguments {
             )
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        for text in settings {
+            let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            if parts.count < 2 || parts[0].isEmpty || parts[1].isEmpty {
+                throw ValidationError(
+                    "--set: expected PATH=VALUE, e.g. policy.equilibrium.method=solved, found '\(text)'"
+                )
+            }
+        }
     }
 
     var jobCount: Int { jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount) }
@@ -53,6 +79,8 @@ struct SimulationInput {
         printed: inout Set<String>,
         context: String = ""
     ) throws -> SimulationInput {
+        // `--set` first, then the command's own overrides (a sweep cell's parameters).
+        let overrides = options.overrides + overrides
         let source = ScenarioSource(
             loading: file,
             variant: variant,
