@@ -32,8 +32,18 @@ public struct EvaluationContext: Sendable {
     /// Where the settlement keeps each line (``SettlementLayout``).
     var settlementLayout: SettlementLayout { _read { yield storage.settlementLayout } }
 
+    /// Whether the audit trail of every lot (`LotOutcome.audit`) is written in full. A simulation that keeps
+    /// only metrics turns it off: the lines that format amounts (final quotes) are then not written, and
+    /// nothing else changes (no rule reads the trail).
+    public var writesAudit: Bool { storage.writesAudit }
+
     public init(_ scenario: Scenario) {
-        storage = Storage(scenario, plan: nil)
+        storage = Storage(scenario, plan: nil, writesAudit: true)
+    }
+
+    /// The context of `scenario`, with the audit trail written in full or not (``writesAudit``).
+    public init(_ scenario: Scenario, writesAudit: Bool) {
+        storage = Storage(scenario, plan: nil, writesAudit: writesAudit)
     }
 
     private init(storage: Storage) {
@@ -60,7 +70,20 @@ public struct EvaluationContext: Sendable {
 
     /// The product a bid offers for a category: its own, else the supplier's registered one.
     func product(of bid: Bid, category: String) -> Product? {
-        bid.products[category] ?? suppliers[bid.bidder]?.products[category]
+        bid.products[category] ?? storage.registeredProducts[bid.bidder]?[category]
+    }
+
+    /// Whether the registered supplier `id` counts as an SME for the metrics (an SME, or a firm of special
+    /// status), and whether it is small or micro; both false for an unknown id. Read without copying the
+    /// supplier.
+    func smeStanding(of id: String) -> (sme: Bool, smallMicro: Bool) {
+        storage.smeStanding[id] ?? (false, false)
+    }
+
+    /// The capacity per category of the registered supplier `id` (empty for an unknown id), without copying
+    /// the supplier.
+    func capacity(of id: String) -> [String: Exact] {
+        storage.capacities[id] ?? [:]
     }
 
     /// The categories' shares of `lot`'s ceiling, quantities and reference prices, for the metrics of an award
@@ -73,6 +96,10 @@ public struct EvaluationContext: Sendable {
     private final class Storage: Sendable {
         let scenario: Scenario
         let suppliers: [String: Supplier]
+        /// Per supplier id: its registered products, and its SME standing (``smeStanding(of:)``).
+        let registeredProducts: [String: [String: Product]]
+        let smeStanding: [String: (sme: Bool, smallMicro: Bool)]
+        let capacities: [String: [String: Exact]]
         let categories: [String: Category]
         let policy: Policy
         let index: FactIndex
@@ -89,13 +116,18 @@ public struct EvaluationContext: Sendable {
         let bidding: [String: LotBidding]
         let projectPurchaseLots: [Lot]
         let settlementLayout: SettlementLayout
+        let writesAudit: Bool
         /// Per lot id of the plan.
         let metricShares: [String: (lot: Lot, shares: CategoryShares)]
 
-        init(_ scenario: Scenario, plan: LotPlan?, derive: Bool = true) {
+        init(_ scenario: Scenario, plan: LotPlan?, writesAudit: Bool, derive: Bool = true) {
             self.scenario = scenario
+            self.writesAudit = writesAudit
             policy = scenario.policy
             suppliers = Dictionary(scenario.suppliers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            registeredProducts = suppliers.mapValues(\.products)
+            smeStanding = suppliers.mapValues { ($0.size.isSME || $0.specialStatus != nil, $0.isSmallOrMicro) }
+            capacities = suppliers.mapValues(\.capacity)
             categories = Dictionary(scenario.catalogue.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             let index = FactIndex(scenario)
             self.index = index
@@ -132,7 +164,7 @@ public struct EvaluationContext: Sendable {
                     else { continue }
                     var changed = scenario
                     changed.policy.evaluation.method = prescribed
-                    derived[prescribed] = Storage(changed, plan: plan, derive: false)
+                    derived[prescribed] = Storage(changed, plan: plan, writesAudit: writesAudit, derive: false)
                 }
             }
             self.derived = derived

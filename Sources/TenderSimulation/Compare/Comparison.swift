@@ -126,7 +126,8 @@ package enum Comparison {
                 let local =
                     jobs > 1 && replicate.count == sharedScenarios.count ? replicate.map { $0() } : sharedScenarios
                 let catalogs = local.map { MetricCatalog(scenario: $0, registry: registry) }
-                let contexts = local.map(EvaluationContext.init)
+                // The statistics read no audit trail.
+                let contexts = local.map { EvaluationContext($0, writesAudit: false) }
                 return { k in
                     zip(contexts, catalogs).map { ReplicationRecord(TenderRun.run($0, replication: k), catalog: $1) }
                 }
