@@ -70,20 +70,24 @@ public enum BidGenerator {
     }
 
     /// The sealed bids with the cost behind each (what final quotes read), from what the context prepared for the
-    /// lot: the bids and costs of ``bids(for:context:replication:)`` without the per-category detail.
+    /// lot: the bids and costs of ``bids(for:context:replication:)`` without the per-category detail, and the
+    /// hashed labels of the bidders' final-quote streams.
     static func sealedBidsWithCosts(for lot: Lot, context: EvaluationContext, replication: Int)
-        -> (bids: [Bid], costs: [Exact?])
+        -> (bids: [Bid], costs: [Exact?], finalQuoteLabels: [UInt64])
     {
         let bidding = context.bidding(for: lot)
         var bids: [Bid] = []
         var costs: [Exact?] = []
+        var labels: [UInt64] = []
         bids.reserveCapacity(bidding.bidders.count)
         costs.reserveCapacity(bidding.bidders.count)
+        labels.reserveCapacity(bidding.bidders.count)
         generate(bidding, replication: replication) {
             bids.append(bidding.makeBid($0, price: $1.price, replication: replication))
             costs.append($1.cost)
+            labels.append($0.finalQuoteLabel)
         }
-        return (bids, costs)
+        return (bids, costs, labels)
     }
 
     /// Draws who participates and prices their bids; calls `emit` with each bid in scenario order of the

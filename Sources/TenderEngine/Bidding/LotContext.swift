@@ -44,6 +44,8 @@ final class LotBidding: Sendable {
         let markupDraw: (low: Double, width: Double)
         let markupLabel: UInt64
         let submissionLabel: UInt64
+        /// The hashed label of the stream of its final quote (``FinalQuotes``).
+        let finalQuoteLabel: UInt64
         /// The listed unit price per category, for `.fixedPrices`.
         let listed: [Exact?]
         let declaration: SMEDeclaration
@@ -61,6 +63,7 @@ final class LotBidding: Sendable {
             markupDraw: (low: Double, width: Double),
             markupLabel: UInt64,
             submissionLabel: UInt64,
+            finalQuoteLabel: UInt64,
             listed: [Exact?],
             declaration: SMEDeclaration,
             equilibrium: [EquilibriumTable?],
@@ -74,6 +77,7 @@ final class LotBidding: Sendable {
             self.markupDraw = markupDraw
             self.markupLabel = markupLabel
             self.submissionLabel = submissionLabel
+            self.finalQuoteLabel = finalQuoteLabel
             self.listed = listed
             self.declaration = declaration
             self.equilibrium = equilibrium
@@ -215,6 +219,7 @@ final class LotBidding: Sendable {
                 markupDraw: markupDraw,
                 markupLabel: RandomStream.fnv1a("markup/\(prefix)"),
                 submissionLabel: RandomStream.fnv1a("submission/\(prefix)"),
+                finalQuoteLabel: RandomStream.fnv1a("final-quote/\(prefix)"),
                 listed: listed,
                 declaration: Self.declaration(supplier, categories: lot.categories, sme: sme),
                 equilibrium: equilibrium,

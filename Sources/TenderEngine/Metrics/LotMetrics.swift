@@ -60,7 +60,13 @@ public struct LotMetrics: Sendable, Equatable {
         }
         var flags: [RedFlag] = []
         if outcome.validCount == 1 { flags.append(.singleValidBid) }
-        if let lowest = outcome.evaluations.min(by: { $0.bid.price < $1.bid.price }), !lowest.isValid {
+        // The first of the lowest prices, found in place (copying evaluations costs more than comparing them).
+        var lowest: Int?
+        for i in outcome.evaluations.indices
+        where lowest.map({ outcome.evaluations[i].bid.price < outcome.evaluations[$0].bid.price }) ?? true {
+            lowest = i
+        }
+        if let lowest, !outcome.evaluations[lowest].isValid {
             flags.append(.lowestBidRejected)
         }
         if outcome.evaluations.contains(where: { e in
@@ -79,11 +85,8 @@ public struct LotMetrics: Sendable, Equatable {
         var contractBySupplier: [String: Exact] = [:]
         var smeContract = Exact.zero
         var smallMicroContract = Exact.zero
-        func isSME(_ supplier: Supplier?) -> Bool { supplier.map { $0.size.isSME || $0.specialStatus != nil } ?? false }
         if let winnerID = outcome.winner, let contract = outcome.contractPrice {
-            let supplier = context.suppliers[winnerID]
-            winnerIsSME = isSME(supplier)
-            winnerIsSmallMicro = supplier?.isSmallOrMicro ?? false
+            (winnerIsSME, winnerIsSmallMicro) = context.smeStanding(of: winnerID)
             // Who supplies which lines for how much: the winner all of them, or each framework order's supplier.
             var awards: [(supplier: String, amount: Exact, lines: [DemandLine], ceiling: Exact)] = []
             if let framework = outcome.auction?.framework {
@@ -98,17 +101,19 @@ public struct LotMetrics: Sendable, Equatable {
             // ceiling, their quantities and reference prices do not depend on the draws (prepared once).
             let whole = outcome.auction?.framework == nil ? context.metricShares(for: lot) : nil
             for award in awards {
-                guard let bid = outcome.evaluations.first(where: { $0.bid.bidder == award.supplier })?.bid else {
+                guard let found = outcome.evaluations.firstIndex(where: { $0.bid.bidder == award.supplier }) else {
                     continue
                 }
                 contractBySupplier[award.supplier, default: .zero] += award.amount
-                if isSME(context.suppliers[award.supplier]) { smeContract += award.amount }
-                if context.suppliers[award.supplier]?.isSmallOrMicro == true { smallMicroContract += award.amount }
+                let standing = context.smeStanding(of: award.supplier)
+                if standing.sme { smeContract += award.amount }
+                if standing.smallMicro { smallMicroContract += award.amount }
                 let shares =
                     whole ?? CategoryShares(lines: award.lines, ceiling: award.ceiling, lot: lot, context: context)
                 for entry in shares.entries {
                     let amount = award.amount * entry.share
-                    let certificate = context.product(of: bid, category: entry.category)?.certificate
+                    let certificate = context.product(of: outcome.evaluations[found].bid, category: entry.category)?
+                        .certificate
                     let star = certificate.map { $0.isValid(on: context.scenario.meta.bidDate) ? $0.star : 0 } ?? 0
                     amountByStar[star, default: .zero] += amount
                     if let reference = entry.referencePrice {

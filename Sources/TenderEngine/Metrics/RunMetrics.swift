@@ -54,7 +54,10 @@ public struct RunMetrics: Sendable, Equatable {
     public var smallMicroShare: Exact? { contract.isZero ? nil : try? smallMicroAmount / contract }
     /// Contract share certified at `star` or more.
     public func greenShare(atLeast star: Int) -> Exact? {
-        contract.isZero ? nil : try? amountByStar.filter { $0.key >= star }.map(\.value).sum() / contract
+        guard !contract.isZero else { return nil }
+        var amount = Exact.zero
+        for (certified, part) in amountByStar where certified >= star { amount += part }
+        return try? amount / contract
     }
 
     static func total(_ lots: [LotMetrics], outcomes: [LotOutcome]) -> RunMetrics {

@@ -11,9 +11,12 @@ import TenderModel
 ///   or whose cost is unknown, keeps its price; so does every bid when the concession is 0 to 0.
 enum FinalQuotes {
     /// The bids with their final quotes, and one audit line naming every price that changed (nil if none did).
+    /// - Parameter labels: per bid, `fnv1a("final-quote/<lot>/<supplier>")` when the caller has it (generated
+    ///   bids, ``LotBidding``); hashed here otherwise.
     static func apply(
         _ bids: [Bid],
         costs: [Exact?],
+        labels: [UInt64]? = nil,
         lot: Lot,
         context: EvaluationContext,
         streamReplication: Int
@@ -31,14 +34,15 @@ enum FinalQuotes {
                 var stream = RandomStream(
                     seed: context.scenario.meta.seed,
                     replication: streamReplication,
-                    label: "final-quote/\(lot.id)/\(quoted[index].bidder)"
+                    labelHash: labels?[index] ?? RandomStream.fnv1a("final-quote/\(lot.id)/\(quoted[index].bidder)")
                 )
                 let low = policy.concessionLow
                 let drawn = DoubleMath.double(low) + stream.unit() * DoubleMath.double(policy.concessionHigh - low)
                 let kappa = min(max(DoubleMath.fourPlaces(drawn), low), policy.concessionHigh)
                 quoted[index].price = (first - kappa * (first - cost)).rounded(places: 2, mode: .halfUp)
             }
-            if quoted[index].price != first {
+            // The trail is written only where it is kept (``EvaluationContext/writesAudit``): it formats amounts.
+            if context.writesAudit && quoted[index].price != first {
                 changes.append(
                     "\(quoted[index].bidder) \(first.formatted(places: 2)) → \(quoted[index].price.formatted(places: 2))"
                 )

@@ -31,6 +31,7 @@ enum SealedProcedure {
             let quoted = FinalQuotes.apply(
                 generated.bids,
                 costs: generated.costs,
+                labels: generated.finalQuoteLabels,
                 lot: lot,
                 context: context,
                 streamReplication: streamReplication

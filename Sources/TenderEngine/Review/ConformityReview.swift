@@ -31,15 +31,11 @@ enum ConformityReview {
                 )
                 continue
             }
-            // The product's facts name the clauses it fails (checked when they were built); the reason is
-            // written out only for those.
-            guard !product.failedClauses.isEmpty, let clauses = facts.clauses(at: position) else { continue }
-            for index in product.failedClauses {
-                let clause = clauses[index].clause
-                let failure = check(clause, product: product.product, on: facts.bidDate) ?? "not met"
-                rejections.append(
-                    Rejection(.greenClause, ground: "Order 87 Art 63(6); 需求标准", detail: "\(clause.id): \(failure)")
-                )
+            // The product's facts name the clauses it fails and why (checked and written when they were built,
+            // against the category's clauses on the bid date).
+            guard !product.failedClauses.isEmpty, facts.clauses(at: position) != nil else { continue }
+            for detail in product.failureDetails {
+                rejections.append(Rejection(.greenClause, ground: "Order 87 Art 63(6); 需求标准", detail: detail))
             }
         }
         if let conditions = bid.conditions, !bid.conditionsAccepted {

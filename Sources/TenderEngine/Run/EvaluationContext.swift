@@ -38,27 +38,44 @@ public struct EvaluationContext: Sendable {
     /// Whether each run measures the bidders' response (entry and markups, ``BidderResponse``): with the solved
     /// equilibrium, or when asked (a comparison with a solved variant).
     public var measuresResponse: Bool { storage.measuresResponse }
+    /// Whether the audit trail of every lot (`LotOutcome.audit`) is written in full. A simulation that keeps
+    /// only metrics turns it off: the lines that format amounts (final quotes) are then not written, and
+    /// nothing else changes (no rule reads the trail).
+    public var writesAudit: Bool { storage.writesAudit }
 
     /// The context of `scenario`; when the scenario asks for the solved equilibrium
     /// (``SolvedEquilibria/isAsked(by:)``), its lots are solved first (through the process's cache).
     public init(_ scenario: Scenario) {
-        let plain = Storage(scenario, plan: nil)
+        let plain = Storage(scenario, plan: nil, writesAudit: true)
         guard SolvedEquilibria.isAsked(by: scenario) else {
             storage = plain
             return
         }
         let equilibria = SolvedEquilibria.solve(EvaluationContext(storage: plain))
-        storage = Storage(scenario, plan: plain.plan, equilibria: equilibria, measuresResponse: true)
+        storage = Storage(
+            scenario,
+            plan: plain.plan,
+            writesAudit: true,
+            equilibria: equilibria,
+            measuresResponse: true
+        )
     }
 
     /// The context of `scenario` with the solved equilibria given (nil: the formula, whatever the scenario
     /// asks): a simulation solves once and gives the solution to each worker's context.
     /// - Parameter measuresResponse: measure entry and markups in each run (``BidderResponse``); nil: when
     ///   `equilibria` is given.
-    public init(_ scenario: Scenario, equilibria: SolvedEquilibria?, measuresResponse: Bool? = nil) {
+    /// - Parameter writesAudit: write the audit trail in full (``writesAudit``).
+    public init(
+        _ scenario: Scenario,
+        equilibria: SolvedEquilibria?,
+        measuresResponse: Bool? = nil,
+        writesAudit: Bool = true
+    ) {
         storage = Storage(
             scenario,
             plan: nil,
+            writesAudit: writesAudit,
             equilibria: equilibria,
             measuresResponse: measuresResponse ?? (equilibria != nil)
         )
@@ -88,7 +105,20 @@ public struct EvaluationContext: Sendable {
 
     /// The product a bid offers for a category: its own, else the supplier's registered one.
     func product(of bid: Bid, category: String) -> Product? {
-        bid.products[category] ?? suppliers[bid.bidder]?.products[category]
+        bid.products[category] ?? storage.registeredProducts[bid.bidder]?[category]
+    }
+
+    /// Whether the registered supplier `id` counts as an SME for the metrics (an SME, or a firm of special
+    /// status), and whether it is small or micro; both false for an unknown id. Read without copying the
+    /// supplier.
+    func smeStanding(of id: String) -> (sme: Bool, smallMicro: Bool) {
+        storage.smeStanding[id] ?? (false, false)
+    }
+
+    /// The capacity per category of the registered supplier `id` (empty for an unknown id), without copying
+    /// the supplier.
+    func capacity(of id: String) -> [String: Exact] {
+        storage.capacities[id] ?? [:]
     }
 
     /// The categories' shares of `lot`'s ceiling, quantities and reference prices, for the metrics of an award
@@ -101,6 +131,10 @@ public struct EvaluationContext: Sendable {
     private final class Storage: Sendable {
         let scenario: Scenario
         let suppliers: [String: Supplier]
+        /// Per supplier id: its registered products, and its SME standing (``smeStanding(of:)``).
+        let registeredProducts: [String: [String: Product]]
+        let smeStanding: [String: (sme: Bool, smallMicro: Bool)]
+        let capacities: [String: [String: Exact]]
         let categories: [String: Category]
         let policy: Policy
         let index: FactIndex
@@ -117,6 +151,7 @@ public struct EvaluationContext: Sendable {
         let bidding: [String: LotBidding]
         let projectPurchaseLots: [Lot]
         let settlementLayout: SettlementLayout
+        let writesAudit: Bool
         /// Per lot id of the plan.
         let metricShares: [String: (lot: Lot, shares: CategoryShares)]
         let equilibria: SolvedEquilibria?
@@ -125,15 +160,20 @@ public struct EvaluationContext: Sendable {
         init(
             _ scenario: Scenario,
             plan: LotPlan?,
+            writesAudit: Bool,
             derive: Bool = true,
             equilibria: SolvedEquilibria? = nil,
             measuresResponse: Bool = false
         ) {
             self.scenario = scenario
+            self.writesAudit = writesAudit
             self.equilibria = equilibria
             self.measuresResponse = measuresResponse
             policy = scenario.policy
             suppliers = Dictionary(scenario.suppliers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            registeredProducts = suppliers.mapValues(\.products)
+            smeStanding = suppliers.mapValues { ($0.size.isSME || $0.specialStatus != nil, $0.isSmallOrMicro) }
+            capacities = suppliers.mapValues(\.capacity)
             categories = Dictionary(scenario.catalogue.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             let index = FactIndex(scenario)
             self.index = index
@@ -170,7 +210,7 @@ public struct EvaluationContext: Sendable {
                     else { continue }
                     var changed = scenario
                     changed.policy.evaluation.method = prescribed
-                    derived[prescribed] = Storage(changed, plan: plan, derive: false)
+                    derived[prescribed] = Storage(changed, plan: plan, writesAudit: writesAudit, derive: false)
                 }
             }
             self.derived = derived

@@ -237,7 +237,7 @@ enum CapacityAward {
             let quantities = outcomes[index].lot.quantities
             var chosen: String?
             for candidate in outcomes[index].candidates {
-                let capacity = context.suppliers[candidate]?.capacity ?? [:]
+                let capacity = context.capacity(of: candidate)
                 let fits = quantities.allSatisfy { category, quantity in
                     guard let limit = capacity[category] else { return true }
                     return (committed[candidate]?[category] ?? .zero) + quantity <= limit

@@ -131,8 +131,9 @@ package enum Comparison {
                 let local =
                     jobs > 1 && replicate.count == sharedScenarios.count ? replicate.map { $0() } : sharedScenarios
                 let catalogs = local.map { MetricCatalog(scenario: $0, registry: registry) }
+                // The statistics read no audit trail.
                 let contexts = zip(local, equilibria).map {
-                    EvaluationContext($0, equilibria: $1, measuresResponse: responds)
+                    EvaluationContext($0, equilibria: $1, measuresResponse: responds, writesAudit: false)
                 }
                 return { k in
                     zip(contexts, catalogs).map { ReplicationRecord(TenderRun.run($0, replication: k), catalog: $1) }

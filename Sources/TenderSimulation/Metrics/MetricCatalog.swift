@@ -26,6 +26,9 @@ package struct MetricCatalog: Sendable {
     package let definitions: [MetricDefinition]
     /// The lot ids of the plan, in plan order.
     package let lots: [String]
+    /// The registry's run metrics and lot metrics, taken out once for reading a replication by slot.
+    let runMetrics: [Metric]
+    let lotMetrics: [Metric]
 
     /// The catalogue of `registry`'s metrics for lots with these ids.
     package init(lots: [String], registry: MetricRegistry = .standard) {
@@ -40,6 +43,8 @@ package struct MetricCatalog: Sendable {
             }
         }
         self.definitions = definitions
+        runMetrics = Array(registry.runMetrics)
+        lotMetrics = Array(registry.lotMetrics)
     }
 
     /// The catalogue of a scenario: its lot plan decides the per-lot metrics; a scenario under the solved
@@ -60,6 +65,8 @@ package struct MetricCatalog: Sendable {
             lots.append(String(d.name.dropFirst(4).dropLast(first.count + 2)))
         }
         self.lots = lots
+        runMetrics = Array(registry.runMetrics)
+        lotMetrics = Array(registry.lotMetrics)
     }
 
     package var count: Int { definitions.count }

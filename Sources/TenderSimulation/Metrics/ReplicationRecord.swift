@@ -17,16 +17,43 @@ package struct ReplicationRecord: Sendable, Equatable {
         self.exact = exact
     }
 
-    /// Reads the metrics of one run into the catalogue's slots, as its registry reads them.
+    /// Reads the metrics of one run into the catalogue's slots, as its registry reads them: each metric by
+    /// its slot, straight into the record's two buffers (no text, no per-slot closure of the caller's).
     package init(_ result: RunResult, catalog: MetricCatalog) {
         replication = result.replication
-        var values: [Double] = []
-        var exact: [Exact?] = []
-        values.reserveCapacity(catalog.count)
-        exact.reserveCapacity(catalog.count)
-        catalog.registry.values(of: result, lots: catalog.lots) { metric, _, value in
-            values.append(value.map(ExactConversion.double) ?? .nan)
-            exact.append(metric.kind.keepsExactTotal ? value : nil)
+        // The slots the registry reads: its run metrics, then its lot metrics for each lot.
+        let runMetrics = catalog.runMetrics
+        let lotMetrics = catalog.lotMetrics
+        let count = runMetrics.count + catalog.lots.count * lotMetrics.count
+        var values = [Double](repeating: .nan, count: count)
+        var exact = [Exact?](repeating: nil, count: count)
+        // By index, in place: iterating the arrays would copy each metric (its texts and reader) and each lot's
+        // figures, retaining and releasing them every replication.
+        var slot = 0
+        for i in runMetrics.indices {
+            if let value = runMetrics[i].value(of: result.metrics) {
+                values[slot] = value.nearestDouble
+                if runMetrics[i].kind.keepsExactTotal { exact[slot] = value }
+            }
+            slot += 1
+        }
+        let measured = result.lotMetrics
+        for (position, lot) in catalog.lots.enumerated() {
+            // The result's lots are the plan's, in plan order: found by position, else searched.
+            let index =
+                position < measured.count && measured[position].lot == lot
+                ? position : measured.firstIndex { $0.lot == lot }
+            guard let index else {
+                slot += lotMetrics.count
+                continue
+            }
+            for i in lotMetrics.indices {
+                if let value = lotMetrics[i].value(of: measured[index]) {
+                    values[slot] = value.nearestDouble
+                    if lotMetrics[i].kind.keepsExactTotal { exact[slot] = value }
+                }
+                slot += 1
+            }
         }
         self.values = values
         self.exact = exact

@@ -4,14 +4,19 @@ import ExactNumbers
 /// total for amounts, counts and indicators. Memory is bounded whatever the number of observations.
 package struct MetricAccumulator: Sendable {
     package let definition: MetricDefinition
-    package private(set) var moments = RunningMoments()
-    package private(set) var sketch = QuantileSketch()
-    package private(set) var minimum = Double.infinity
-    package private(set) var maximum = -Double.infinity
+    private var moments = RunningMoments()
+    private var sketch = QuantileSketch()
+    private var minimum = Double.infinity
+    private var maximum = -Double.infinity
     /// Replications where the metric was undefined (a failed lot has no contract price).
     package private(set) var undefined = 0
     /// The exact sum of the defined values (amounts, counts, indicators only).
     package private(set) var total = Exact.zero
+    /// The defined values seen so far while they are all one value (its bits): counted, not yet folded into
+    /// the moments and the sketch. Many metrics never change in a scenario (its lots, its ceiling, a share
+    /// that stays 0); the first different value folds the run, as many times, before itself, so every state
+    /// is what folding each value as it came gives.
+    private var repeated: (value: Double, count: Int)? = (0, 0)
 
     package init(_ definition: MetricDefinition) {
         self.definition = definition
@@ -23,17 +28,40 @@ package struct MetricAccumulator: Sendable {
             undefined += 1
             return
         }
+        if let exact { total += exact }
+        if let run = repeated {
+            if run.count == 0 || run.value.bitPattern == value.bitPattern {
+                repeated = (value, run.count + 1)
+                return
+            }
+            repeated = nil
+            for _ in 0..<run.count { fold(run.value) }
+        }
+        fold(value)
+    }
+
+    private mutating func fold(_ value: Double) {
         moments.add(value)
         sketch.add(value)
         minimum = min(minimum, value)
         maximum = max(maximum, value)
-        if let exact { total += exact }
     }
 
     /// The summary so far.
     package var summary: MetricSummary {
+        var moments = self.moments
+        var quantiles = sketch.quantiles ?? [.nan, .nan, .nan]
+        var (minimum, maximum) = (self.minimum, self.maximum)
+        var quantilesExact = sketch.isExact
+        if let run = repeated, run.count > 0 {
+            // n equal values x: Welford's mean is x from the first on and the squared deviations stay 0; the
+            // type-7 quantiles of n copies of x are x, and so are P²'s (its markers never leave x).
+            moments = RunningMoments(count: run.count, mean: run.value)
+            quantiles = [run.value, run.value, run.value]
+            (minimum, maximum) = (run.value, run.value)
+            quantilesExact = run.count <= QuantileSketch.exactLimit
+        }
         let n = moments.count
-        let quantiles = sketch.quantiles ?? [.nan, .nan, .nan]
         let halfWidth = n < 2 ? Double.nan : StudentT.quantile975(degreesOfFreedom: n - 1) * moments.standardError
         return MetricSummary(
             definition: definition,
@@ -50,7 +78,7 @@ package struct MetricAccumulator: Sendable {
             minimum: n == 0 ? .nan : minimum,
             maximum: n == 0 ? .nan : maximum,
             total: definition.kind.keepsExactTotal ? total : nil,
-            quantilesExact: sketch.isExact
+            quantilesExact: quantilesExact
         )
     }
 }

@@ -12,6 +12,13 @@ package struct RunningMoments: Sendable, Equatable {
 
     package init() {}
 
+    /// The moments of `count` observations all equal to `mean`: what folding them one by one gives (the
+    /// mean is exact from the first, every deviation is 0).
+    package init(count: Int, mean: Double) {
+        self.count = count
+        self.mean = count == 0 ? 0 : mean
+    }
+
     /// Folds one observation.
     package mutating func add(_ x: Double) {
         count += 1
