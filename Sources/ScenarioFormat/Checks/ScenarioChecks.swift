@@ -61,7 +61,8 @@ struct ScenarioChecks {
             let base = "projects[\(project.id)]"
             duplicates(project.demands.map(\.id), section: base + ".demands", what: "demand line")
             for line in project.demands {
-                let path = "\(base).demands[\(line.id)]"
+                // The line's path only when there is something to report (most lines are fine).
+                var path: String { "\(base).demands[\(line.id)]" }
                 guard let category = categories[line.category] else {
                     error(
                         path + ".category",
@@ -180,10 +181,13 @@ struct ScenarioChecks {
 
     func checkBids() -> [Bid] {
         let supplierIDs = Set(suppliers.map(\.id))
-        let demands = Dictionary(
-            projects.flatMap { p in p.demands.map { ($0.reference, $0) } },
-            uniquingKeysWith: { first, _ in first }
-        )
+        // Only bids priced by unit price name demand lines: without them, no table of every line.
+        let demands =
+            bidEntries.contains { !$0.unitPrices.isEmpty }
+            ? Dictionary(
+                projects.flatMap { p in p.demands.map { ($0.reference, $0) } },
+                uniquingKeysWith: { first, _ in first }
+            ) : [:]
         let criteria = Dictionary(policy.evaluation.criteria.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var seen: [String: Int] = [:]
         var bids: [Bid] = []

@@ -118,7 +118,8 @@ package struct ScenarioLoader: Sendable {
         let variantSection = mainMap?.optional("variants")
         let definitions = variantSection.map { VariantsSection.read($0) } ?? []
         var overridden: [(OverridePath, SourceLocation)] = []
-        var changed = Set<Int>()
+        // The documents the overrides changed, with the top-level sections they changed in each.
+        var changed: [Int: Set<String>] = [:]
         if let variant {
             if let definition = definitions.first(where: { $0.info.name == variant }) {
                 for (overridePath, value, cursor) in definition.overrides {
@@ -167,21 +168,33 @@ package struct ScenarioLoader: Sendable {
             let isMain = index == documents.count - 1
             if !isMain {
                 // An included file no override changed reads the same in every load: decoded once per loader.
-                let document = changed.contains(index) ? decode(included: root, file: file) : decoded(root, file: file)
-                sourceMap.add(document.locations)
+                let document = changed[index] != nil ? decode(included: root, file: file) : decoded(root, file: file)
+                sourceMap.add(root, file: file)
                 for diagnostic in document.diagnostics { log.report(diagnostic) }
                 catalogue += document.catalogue
                 projects += document.projects
                 suppliers += document.suppliers
                 continue
             }
-            sourceMap.add(SourceMap.locations(of: root, file: file))
+            sourceMap.add(root, file: file)
             let cursor = Cursor(node: root, path: "", file: file, log: log)
             let map = mainMap == nil ? nil : MappingCursor(cursor: cursor, entries: mainEntries(root))
             guard let map else { continue }
-            if let c = map.optional("catalogue") { catalogue += CatalogueSection.read(c) }
-            if let c = map.optional("projects") { projects += ProjectsSection.read(c) }
-            if let c = map.optional("suppliers") { suppliers += SuppliersSection.read(c) }
+            // The lists of the main file that no override changed read the same in every load: once per loader.
+            let touched = changed[index] ?? []
+            func untouched(_ name: String) -> Bool { !touched.contains(name) }
+            catalogue +=
+                section("catalogue", of: map, file: file, shared: untouched("catalogue"), log: log) {
+                    .catalogue(CatalogueSection.read($0))
+                }?.catalogue ?? []
+            projects +=
+                section("projects", of: map, file: file, shared: untouched("projects"), log: log) {
+                    .projects(ProjectsSection.read($0))
+                }?.projects ?? []
+            suppliers +=
+                section("suppliers", of: map, file: file, shared: untouched("suppliers"), log: log) {
+                    .suppliers(SuppliersSection.read($0))
+                }?.suppliers ?? []
             do {
                 meta = map.required("meta", "the scenario's name, fiscal year and bid date").flatMap(MetaSection.read)
                 if let c = map.optional("policy") { policy = PolicySection.read(c) }
@@ -262,7 +275,30 @@ package struct ScenarioLoader: Sendable {
         )
     }
 
-    /// An included document read on its own: its sections, the diagnostics reading them gave, its paths.
+    /// A list section of the main file read with `read`, its diagnostics reported to `log`; when `shared` (no
+    /// override of this load changed the section), read once per loader and its diagnostics replayed.
+    private func section(
+        _ name: String,
+        of map: MappingCursor,
+        file: String,
+        shared: Bool,
+        log: DiagnosticLog,
+        read: (Cursor) -> DecodedSection.Value
+    ) -> DecodedSection.Value? {
+        let key = file + "\u{0}" + name
+        if shared, let known = parsed.sections.withLock({ $0[key] }) {
+            for diagnostic in known.diagnostics { log.report(diagnostic) }
+            return known.value
+        }
+        let sectionLog = DiagnosticLog()
+        let own = MappingCursor(cursor: map.cursor.logging(to: sectionLog), entries: map.entries)
+        let value = own.optional(name).map(read)
+        for diagnostic in sectionLog.items { log.report(diagnostic) }
+        if shared { parsed.sections.withLock { $0[key] = DecodedSection(value: value, diagnostics: sectionLog.items) } }
+        return value
+    }
+
+    /// An included document read on its own: its sections and the diagnostics reading them gave.
     private func decode(included root: Node, file: String) -> DecodedDocument {
         let log = DiagnosticLog()
         let cursor = Cursor(node: root, path: "", file: file, log: log)
@@ -281,8 +317,7 @@ package struct ScenarioLoader: Sendable {
             catalogue: catalogue,
             projects: projects,
             suppliers: suppliers,
-            diagnostics: log.items,
-            locations: SourceMap.locations(of: root, file: file)
+            diagnostics: log.items
         )
     }
 
@@ -458,7 +493,7 @@ package struct ScenarioLoader: Sendable {
         _ path: OverridePath,
         _ value: Node,
         to documents: inout [(file: String, root: Node)],
-        changed: inout Set<Int>,
+        changed: inout [Int: Set<String>],
         at cursor: Cursor,
         location: SourceLocation? = nil,
         log: DiagnosticLog? = nil
@@ -474,7 +509,7 @@ package struct ScenarioLoader: Sendable {
             switch path.applying(value, to: documents[index].root, mark: location == nil ? cursor.node.mark : nil) {
             case .success(let root):
                 documents[index].root = root
-                changed.insert(index)
+                changed[index, default: []].insert(section)
                 return true
             case .failure(let failure):
                 failures.append(failure.description)
@@ -495,15 +530,33 @@ private final class ParsedFiles: Sendable {
     let files = Mutex<[String: ParsedFile]>([:])
     /// Included files as read when no override changes them.
     let decoded = Mutex<[String: DecodedDocument]>([:])
+    /// The list sections of main files as read when no override changes them, by file and section name.
+    let sections = Mutex<[String: DecodedSection]>([:])
 }
 
-/// An included file's sections as read, the diagnostics reading them gave, and where its paths are written.
+/// A list section of a main file as read (nil when the file has no such section) and the diagnostics reading
+/// it gave.
+private struct DecodedSection: Sendable {
+    enum Value: Sendable {
+        case catalogue([Category])
+        case projects([Project])
+        case suppliers([Supplier])
+
+        var catalogue: [Category]? { if case .catalogue(let c) = self { c } else { nil } }
+        var projects: [Project]? { if case .projects(let p) = self { p } else { nil } }
+        var suppliers: [Supplier]? { if case .suppliers(let s) = self { s } else { nil } }
+    }
+
+    let value: Value?
+    let diagnostics: [Diagnostic]
+}
+
+/// An included file's sections as read and the diagnostics reading them gave.
 private struct DecodedDocument: Sendable {
     let catalogue: [Category]
     let projects: [Project]
     let suppliers: [Supplier]
     let diagnostics: [Diagnostic]
-    let locations: SourceMap.Locations
 }
 
 /// One parsed file: the size of the bytes read (for the total-size limit) and the node tree. `@unchecked

@@ -7,9 +7,39 @@ import Yams
 /// Every reader returns nil after reporting, so one pass collects every problem.
 struct Cursor {
     let node: Node
-    let path: String
     let file: String
     let log: DiagnosticLog
+    /// The path of the node's parent when `last` names the node within it, else the node's own path.
+    private let base: String
+    private let last: Segment?
+
+    /// How a node is named within its parent: a key, or an index in a list.
+    private enum Segment {
+        case key(String)
+        case index(Int)
+    }
+
+    init(node: Node, path: String, file: String, log: DiagnosticLog) {
+        self.init(node: node, base: path, last: nil, file: file, log: log)
+    }
+
+    private init(node: Node, base: String, last: Segment?, file: String, log: DiagnosticLog) {
+        self.node = node
+        self.base = base
+        self.last = last
+        self.file = file
+        self.log = log
+    }
+
+    /// The node's path as diagnostics print it (`projects[P01].demands[D1].quantity`). It is put together when
+    /// asked, as most nodes read are never reported.
+    var path: String {
+        switch last {
+        case nil: return base
+        case .key(let key): return base.isEmpty ? key : base + "." + key
+        case .index(let index): return base + "[" + String(index) + "]"
+        }
+    }
 
     var location: SourceLocation {
         SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
@@ -24,10 +54,22 @@ struct Cursor {
     }
 
     func child(_ node: Node, _ segment: String) -> Cursor {
-        Cursor(node: node, path: path.isEmpty ? segment : path + "." + segment, file: file, log: log)
+        Cursor(node: node, base: path, last: .key(segment), file: file, log: log)
     }
 
     func renamed(_ path: String) -> Cursor { Cursor(node: node, path: path, file: file, log: log) }
+
+    /// The same node and path, reporting to `log`.
+    func logging(to log: DiagnosticLog) -> Cursor { Cursor(node: node, base: base, last: last, file: file, log: log) }
+
+    /// Another node at the same path (a key of this mapping, for diagnostics about the key).
+    func at(_ node: Node) -> Cursor { Cursor(node: node, base: base, last: last, file: file, log: log) }
+
+    /// This list item's path with its index replaced by `id` (`projects[0]` → `projects[P01]`).
+    func replacingIndex(with id: String) -> String {
+        if case .index = last { return base + "[" + id + "]" }
+        return path.replacingIndex(with: id)
+    }
 
     /// How the node reads to a person: `a mapping`, `a list`, `nothing`, `'abc'`.
     var shown: String {
@@ -43,8 +85,11 @@ struct Cursor {
     }
 
     var isNull: Bool {
-        guard case .scalar(let scalar) = node else { return false }
-        return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     // MARK: Scalars
@@ -165,8 +210,9 @@ struct Cursor {
             error("expected a list of \(what), found \(shown)")
             return nil
         }
+        let path = self.path
         return sequence.enumerated().map { index, item in
-            Cursor(node: item, path: "\(path)[\(index)]", file: file, log: log)
+            Cursor(node: item, base: path, last: .index(index), file: file, log: log)
         }
     }
 
@@ -181,9 +227,10 @@ struct Cursor {
             return nil
         }
         var entries: [(key: String, keyNode: Node, value: Node)] = []
-        for (keyNode, value) in Self.mergingKeys(mapping) {
-            let keyCursor = Cursor(node: keyNode, path: path, file: file, log: log)
+        entries.reserveCapacity(mapping.count)
+        for (keyNode, value) in Self.hasMergeKey(mapping) ? Self.mergingKeys(mapping) : Array(mapping) {
             guard case .scalar(let scalar) = keyNode else {
+                let keyCursor = at(keyNode)
                 keyCursor.error("expected a text key, found \(keyCursor.shown)")
                 continue
             }
@@ -194,7 +241,7 @@ struct Cursor {
                     hint += " (inside { } a comma separates entries: write numbers without thousands separators)"
                 }
                 let shownKey = key.count > 40 ? String(key.prefix(37)) + "..." : key
-                keyCursor.error("unknown key '\(shownKey)'\(hint) (expected one of: \(keys.joined(separator: ", ")))")
+                at(keyNode).error("unknown key '\(shownKey)'\(hint) (expected one of: \(keys.joined(separator: ", ")))")
                 continue
             }
             entries.append((key, keyNode, value))
@@ -205,10 +252,12 @@ struct Cursor {
     /// The mapping's pairs with YAML merge keys (`<<: *defaults`, or a list of them) expanded: merged
     /// entries come first and the mapping's own keys override them.
     static func mergingKeys(_ mapping: Node.Mapping) -> [(Node, Node)] {
+        // Most mappings have no merge key: their pairs as they are.
+        guard hasMergeKey(mapping) else { return mapping.map { ($0.key, $0.value) } }
         var own: [(Node, Node)] = []
         var merged: [(Node, Node)] = []
         for (key, value) in mapping {
-            guard key.string == "<<" else {
+            guard text(of: key) == "<<" else {
                 own.append((key, value))
                 continue
             }
@@ -220,8 +269,16 @@ struct Cursor {
             }
             for case .mapping(let source) in sources { merged += mergingKeys(source) }
         }
-        let ownKeys = Set(own.compactMap { $0.0.string })
-        return merged.filter { !ownKeys.contains($0.0.string ?? "") } + own
+        let ownKeys = Set(own.compactMap { text(of: $0.0) })
+        return merged.filter { !ownKeys.contains(text(of: $0.0) ?? "") } + own
+    }
+
+    static func hasMergeKey(_ mapping: Node.Mapping) -> Bool { mapping.contains { text(of: $0.key) == "<<" } }
+
+    /// `node.string` (Yams's reading of a node as text), straight from a scalar.
+    static func text(of node: Node) -> String? {
+        if case .scalar(let scalar) = node { return scalar.string }
+        return node.string
     }
 
     /// A mapping whose keys are free (ids or attribute names), in document order.
@@ -233,7 +290,7 @@ struct Cursor {
         var result: [(key: String, value: Cursor)] = []
         for (keyNode, value) in Self.mergingKeys(mapping) {
             guard case .scalar(let scalar) = keyNode else {
-                Cursor(node: keyNode, path: path, file: file, log: log).error("expected a text key, found a \(keyNode)")
+                at(keyNode).error("expected a text key, found a \(keyNode)")
                 continue
             }
             result.append((scalar.string, child(value, scalar.string)))
@@ -284,7 +341,7 @@ extension Cursor {
     func identified(_ what: String, keys: [String], idHint: String) -> (map: MappingCursor, id: String?)? {
         guard let map = mapping(what, keys: keys) else { return nil }
         guard let id = map.required("id", idHint)?.identifier() else { return (map, nil) }
-        let renamed = MappingCursor(cursor: map.cursor.renamed(path.replacingIndex(with: id)), entries: map.entries)
+        let renamed = MappingCursor(cursor: map.cursor.renamed(replacingIndex(with: id)), entries: map.entries)
         return (renamed, id)
     }
 }
