@@ -118,7 +118,10 @@ import Testing
                     )
                 }
                 let fast = rivals.count + 1 >= problem.minimumValidBids && me.evaluated < threshold
-                #expect(fast == (share == 1), "profile \(profiles), bidder \(chosen[i].id): fast \(fast), share \(share)")
+                #expect(
+                    fast == (share == 1),
+                    "profile \(profiles), bidder \(chosen[i].id): fast \(fast), share \(share)"
+                )
                 if share == 1 { solverWinner = chosen[i].id }
             }
             #expect(solverWinner == outcome.winner, "profile \(profiles): solver \(solverWinner ?? "-")")

@@ -1,5 +1,5 @@
-import Foundation
 import ExactNumbers
+import Foundation
 import Synchronization
 import TenderModel
 
@@ -171,7 +171,9 @@ public final class EquilibriumCache: Sendable {
         solutions.withLock { cached in
             for (key, solution) in fresh where cached[key] == nil { cached[key] = solution }
         }
-        return keys.indices.map { known[$0] ?? fresh[keys[$0]] ?? EquilibriumSolver.solve(problems[$0], settings: settings) }
+        return keys.indices.map {
+            known[$0] ?? fresh[keys[$0]] ?? EquilibriumSolver.solve(problems[$0], settings: settings)
+        }
     }
 
     /// How many solutions the cache holds.
