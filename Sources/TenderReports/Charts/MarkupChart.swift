@@ -11,21 +11,36 @@ package struct MarkupChart: Sendable {
     static func colour(_ k: Int) -> Int { (k + 1) % 6 }
 
     package func svg() -> String {
-        let (width, height) = (720.0, 320.0)
-        let (left, right, top, bottom) = (64.0, 24.0, 52.0, 44.0)
         let classes = lot.classes ?? []
+        // The legend in as many rows as its entries need; the six colours repeat, dashed from the seventh class on.
+        let entries = classes.indices.map { k in
+            ChartSeries(
+                k < 6
+                    ? Label("类 \(classes[k].id)", "class \(classes[k].id)")
+                    : Label("类 \(classes[k].id) 虚线", "class \(classes[k].id) dashed"),
+                cssClass: "s-v\(Self.colour(k))"
+            )
+        }
+        var rows: [[ChartSeries]] = []
+        var used = 0
+        for entry in entries {
+            let needed = 28 + SVG.estimatedWidth(entry.label.text, fontSize: 11)
+            if rows.isEmpty || used + needed > 720 - 64 - 24 {
+                rows.append([])
+                used = 0
+            }
+            rows[rows.count - 1].append(entry)
+            used += needed
+        }
+        let extra = Double(max(rows.count - 1, 0) * 18)
+        let (width, height) = (720.0, 320.0 + extra)
+        let (left, right, top, bottom) = (64.0, 24.0, 52.0 + extra, 44.0)
         var svg = SVG(
             width: Int(width),
             height: Int(height),
             title: "markup against cost of each class, lot \(lot.lot)"
         )
-        svg.legend(
-            classes.enumerated().map { k, c in
-                ChartSeries(Label("类 \(c.id)", "class \(c.id)"), cssClass: "s-v\(Self.colour(k))")
-            },
-            y: 6,
-            x: Int(left)
-        )
+        for (row, series) in rows.enumerated() { svg.legend(series, y: 6 + row * 18, x: Int(left)) }
         let points = classes.map { c in
             c.costs.indices.compactMap { i in c.markup(i).map { (cost: c.costs[i], markup: $0) } }
                 .filter { $0.cost.isFinite && $0.markup.isFinite }
@@ -70,7 +85,10 @@ package struct MarkupChart: Sendable {
         svg.text("加价率 markup", x: left - 56, y: top - 10, anchor: "start", cssClass: "legend")
         for (k, line) in points.enumerated() where !line.isEmpty {
             let colour = Self.colour(k)
-            svg.path(line.map { (x: x($0.cost), y: y($0.markup)) }, cssClass: "line-v\(colour)")
+            svg.path(
+                line.map { (x: x($0.cost), y: y($0.markup)) },
+                cssClass: "line-v\(colour)" + (k >= 6 ? " dashed" : "")
+            )
             let c = classes[k]
             for i in EquilibriumReport.rows(count: c.costs.count) {
                 guard let m = c.markup(i), m.isFinite, c.costs[i].isFinite else { continue }

@@ -68,6 +68,7 @@ enum Stylesheet {
         svg .line-v0 { fill: none; stroke: #94a3b8; stroke-width: 2; } svg .line-v1 { fill: none; stroke: #15803d; stroke-width: 2; }
         svg .line-v2 { fill: none; stroke: #0ea5e9; stroke-width: 2; } svg .line-v3 { fill: none; stroke: #f59e0b; stroke-width: 2; }
         svg .line-v4 { fill: none; stroke: #9333ea; stroke-width: 2; } svg .line-v5 { fill: none; stroke: #dc2626; stroke-width: 2; }
+        svg .dashed { stroke-dasharray: 6 3; }
         svg .heat-0 { fill: #f0fdf4; } svg .heat-1 { fill: #bbf7d0; } svg .heat-2 { fill: #86efac; }
         svg .heat-3 { fill: #22c55e; } svg .heat-4 { fill: #15803d; } svg .heat-5 { fill: #14532d; }
         svg .cell-label { font-size: 10px; fill: var(--ink); } svg .cell-label.dark { fill: #fff; }
