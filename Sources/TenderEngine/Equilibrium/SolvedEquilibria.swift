@@ -38,6 +38,9 @@ public struct SolvedEquilibria: Sendable {
         )
     }
 
+    /// Lots solved at once when the caller does not say: the machine's cores (the solution does not depend on it).
+    public static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
     /// Whether the scenario asks for the solved equilibrium and has generated bids to apply it to.
     public static func isAsked(by scenario: Scenario) -> Bool {
         scenario.policy.equilibrium.method == .solved && scenario.bids.isEmpty
@@ -87,10 +90,7 @@ public struct SolvedEquilibria: Sendable {
     /// The solved equilibria the scenario asks for, nil when it does not (see ``isAsked(by:)``).
     public static func asked(by scenario: Scenario) -> SolvedEquilibria? {
         guard isAsked(by: scenario) else { return nil }
-        return solve(
-            EvaluationContext(scenario, equilibria: nil),
-            jobs: max(1, ProcessInfo.processInfo.activeProcessorCount)
-        )
+        return solve(EvaluationContext(scenario, equilibria: nil), jobs: defaultJobs)
     }
 }
 
@@ -128,25 +128,14 @@ extension LotEquilibrium {
 
 /// The equilibrium solutions of this process, by problem and settings (their full description: the classes'
 /// members, cost tables, deductions, technical points and preparation costs, the rules, the grid, tolerance,
-/// iterations, samples and seed), so that the same problem is solved once however many variants, cells or
-/// threads ask for it. A solve runs under the cache's lock: two threads asking for the same problem wait for
-/// one solve instead of making two. Solutions are deterministic, so the cache changes no result.
+/// iterations, samples and seed), so that the same problem is solved once however many variants or cells ask
+/// for it. Solves run outside the lock, in parallel (two threads that miss the same problem at once may both
+/// solve it; the first kept wins). Solutions are deterministic, so the cache changes no result.
 public final class EquilibriumCache: Sendable {
     public static let shared = EquilibriumCache()
     private let solutions = Mutex<[String: EquilibriumSolution]>([:])
 
     public init() {}
-
-    /// The solution of `problem` under `settings`: from the cache, else solved now and kept.
-    public func solution(of problem: EquilibriumProblem, settings: EquilibriumSettings) -> EquilibriumSolution {
-        let key = "\(problem)|\(settings)"
-        return solutions.withLock { known in
-            if let solution = known[key] { return solution }
-            let solution = EquilibriumSolver.solve(problem, settings: settings)
-            known[key] = solution
-            return solution
-        }
-    }
 
     /// The solutions of `problems` under `settings`, in order: those not in the cache solved on up to `jobs`
     /// threads (outside the lock, each distinct problem once) and kept. Solutions depend on their problem and

@@ -51,7 +51,7 @@ public struct EvaluationContext: Sendable {
             storage = plain
             return
         }
-        let equilibria = SolvedEquilibria.solve(EvaluationContext(storage: plain))
+        let equilibria = SolvedEquilibria.solve(EvaluationContext(storage: plain), jobs: SolvedEquilibria.defaultJobs)
         storage = Storage(
             scenario,
             plan: plain.plan,

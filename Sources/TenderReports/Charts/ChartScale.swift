@@ -78,6 +78,13 @@ package enum ChartNumber {
         TextLayout.percent(value, places: places)
     }
 
+    /// A statistic (a `Double` share) as a percentage with 2 decimals, read back through its shortest decimal
+    /// text as every statistic is (``StatisticText/exact(_:)``); `–` when undefined.
+    package static func percent(_ share: Double) -> String {
+        guard let value = StatisticText.exact(share) else { return "–" }
+        return TextLayout.percent(value)
+    }
+
     /// A percentage tick with only the decimals it needs (at most 2): `0%`, `2.5%`, `10%`.
     package static func percentTick(_ value: Exact) -> String {
         let percent = value * .hundred

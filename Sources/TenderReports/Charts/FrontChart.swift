@@ -64,7 +64,7 @@ package struct FrontChart: Sendable {
             svg.line(x1: x(cost), y1: top, x2: x(cost), y2: top + plotHeight, cssClass: "grid")
             svg.text(Self.millions(cost), x: x(cost), y: top + plotHeight + 14, anchor: "middle", cssClass: "tick")
             svg.line(x1: left, y1: y(rate), x2: width - right, y2: y(rate), cssClass: "grid")
-            svg.text(Self.percent(rate), x: left - 6, y: y(rate) + 3, anchor: "end", cssClass: "tick")
+            svg.text(ChartNumber.percent(rate), x: left - 6, y: y(rate) + 3, anchor: "end", cssClass: "tick")
         }
         svg.text(
             "总成本（百万元）expected total cost (million yuan), 95% CI",
@@ -87,7 +87,7 @@ package struct FrontChart: Sendable {
             }
             let tooltip =
                 "#\(outcome.candidate.index) \(outcome.candidate.settings): total cost \(Self.millions(cost)) million, "
-                + "failed-lot rate \(Self.percent(rate)), SME share \(Self.percent(outcome.mean(.smeShare))), "
+                + "failed-lot rate \(ChartNumber.percent(rate)), SME share \(ChartNumber.percent(outcome.mean(.smeShare))), "
                 + "\(NumberFormat.trimmed(StatisticText.exact(outcome.mean(.procurements)) ?? .zero, places: 2)) procurements"
             let isBest = outcome.candidate.index == recommended
             svg.circle(x: x(cost), y: y(rate), radius: isBest ? 7 : 5, cssClass: cssClass(outcome), tooltip: tooltip)
@@ -99,10 +99,5 @@ package struct FrontChart: Sendable {
     static func millions(_ yuan: Double) -> String {
         guard let value = StatisticText.exact(yuan / 1_000_000) else { return "–" }
         return TextLayout.amount(value, places: 2)
-    }
-
-    static func percent(_ share: Double) -> String {
-        guard let value = StatisticText.exact(share) else { return "–" }
-        return TextLayout.percent(value)
     }
 }

@@ -78,7 +78,7 @@ package struct MarkupChart: Sendable {
         var markup = bottomMarkup
         while markup <= topMarkup + step / 2 {
             svg.line(x1: left, y1: y(markup), x2: width - right, y2: y(markup), cssClass: "grid")
-            svg.text(Self.percent(markup), x: left - 6, y: y(markup) + 3, anchor: "end", cssClass: "tick")
+            svg.text(ChartNumber.percent(markup), x: left - 6, y: y(markup) + 3, anchor: "end", cssClass: "tick")
             markup += step
         }
         svg.text("成本（元）cost (yuan)", x: left + plotWidth / 2, y: height - 8, anchor: "middle", cssClass: "legend")
@@ -98,7 +98,7 @@ package struct MarkupChart: Sendable {
                     radius: 2.5,
                     cssClass: "s-v\(colour)",
                     tooltip: "class \(c.id): cost \(Self.amount(c.costs[i])), bid \(Self.amount(c.bids[i])), markup "
-                        + Self.percent(m)
+                        + ChartNumber.percent(m)
                 )
             }
         }
@@ -117,10 +117,5 @@ package struct MarkupChart: Sendable {
     static func amount(_ yuan: Double) -> String {
         guard let value = StatisticText.exact(yuan) else { return "–" }
         return TextLayout.amount(value, places: value.magnitude >= 1000 ? 0 : 2)
-    }
-
-    static func percent(_ share: Double) -> String {
-        guard let value = StatisticText.exact(share) else { return "–" }
-        return TextLayout.percent(value)
     }
 }

@@ -111,7 +111,7 @@ package enum EquilibriumPage {
                 EquilibriumReport.rows(count: c.costs.count).map { i in
                     [
                         .number(MarkupChart.amount(c.costs[i])), .number(MarkupChart.amount(c.bids[i])),
-                        .number(c.markup(i).map(MarkupChart.percent) ?? "–"),
+                        .number(c.markup(i).map(ChartNumber.percent) ?? "–"),
                     ]
                 }
             )
@@ -125,12 +125,12 @@ package enum EquilibriumPage {
         String(id.unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) ? Character($0) : "_" })
     }
 
-    static func percent(_ value: Double) -> String { MarkupChart.percent(value) }
+    static func percent(_ value: Double) -> String { ChartNumber.percent(value) }
 
     /// A gain share; `unbounded` when nil (the class expects no profit).
     static func share(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "unbounded" }
-        return MarkupChart.percent(value)
+        return ChartNumber.percent(value)
     }
 
     static func probability(_ value: Double) -> String {

@@ -72,7 +72,7 @@ struct EquilibriumCommand: ParsableCommand {
             context,
             preparationCost: preparationCost,
             settings: settings,
-            jobs: jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
+            jobs: jobs ?? SolvedEquilibria.defaultJobs
         ).results
         let resolvedPreparationCost =
             self.preparationCost ?? loaded.policy.equilibrium.preparationCost.nearestDouble
