@@ -41,8 +41,8 @@ enum FinalQuotes {
                 let kappa = min(max(DoubleMath.fourPlaces(drawn), low), policy.concessionHigh)
                 quoted[index].price = (first - kappa * (first - cost)).rounded(places: 2, mode: .halfUp)
             }
-            // The trail is written only where it is kept (``EvaluationContext/writesAudit``): it formats amounts.
-            if context.writesAudit && quoted[index].price != first {
+            // The trail is written only where it is kept (``EvaluationContext/keepsDetail``): it formats amounts.
+            if context.keepsDetail && quoted[index].price != first {
                 changes.append(
                     "\(quoted[index].bidder) \(first.formatted(places: 2)) → \(quoted[index].price.formatted(places: 2))"
                 )

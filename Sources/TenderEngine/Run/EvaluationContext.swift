@@ -38,15 +38,17 @@ public struct EvaluationContext: Sendable {
     /// Whether each run measures the bidders' response (entry and markups, ``BidderResponse``): with the solved
     /// equilibrium, or when asked (a comparison with a solved variant).
     public var measuresResponse: Bool { storage.measuresResponse }
-    /// Whether the audit trail of every lot (`LotOutcome.audit`) is written in full. A simulation that keeps
-    /// only metrics turns it off: the lines that format amounts (final quotes) are then not written, and
-    /// nothing else changes (no rule reads the trail).
-    public var writesAudit: Bool { storage.writesAudit }
+    /// Whether a run keeps what only its reports read: the audit trail of every lot (`LotOutcome.audit`) in
+    /// full, and each project's settlement line by line (`RunResult.settlements`). A simulation that keeps only
+    /// metrics turns it off: the trail's lines that format amounts (final quotes) are then not written, and the
+    /// settlement is totalled without its lines (``Settlement/totals(context:outcomes:purchases:)``); no metric
+    /// changes (no rule reads the trail, and the totals are the lines' totals).
+    public var keepsDetail: Bool { storage.keepsDetail }
 
     /// The context of `scenario`; when the scenario asks for the solved equilibrium
     /// (``SolvedEquilibria/isAsked(by:)``), its lots are solved first (through the process's cache).
     public init(_ scenario: Scenario) {
-        let plain = Storage(scenario, plan: nil, writesAudit: true)
+        let plain = Storage(scenario, plan: nil, keepsDetail: true)
         guard SolvedEquilibria.isAsked(by: scenario) else {
             storage = plain
             return
@@ -55,7 +57,7 @@ public struct EvaluationContext: Sendable {
         storage = Storage(
             scenario,
             plan: plain.plan,
-            writesAudit: true,
+            keepsDetail: true,
             equilibria: equilibria,
             measuresResponse: true
         )
@@ -65,17 +67,17 @@ public struct EvaluationContext: Sendable {
     /// asks): a simulation solves once and gives the solution to each worker's context.
     /// - Parameter measuresResponse: measure entry and markups in each run (``BidderResponse``); nil: when
     ///   `equilibria` is given.
-    /// - Parameter writesAudit: write the audit trail in full (``writesAudit``).
+    /// - Parameter keepsDetail: keep the audit trail and the settlement's lines (``keepsDetail``).
     public init(
         _ scenario: Scenario,
         equilibria: SolvedEquilibria?,
         measuresResponse: Bool? = nil,
-        writesAudit: Bool = true
+        keepsDetail: Bool = true
     ) {
         storage = Storage(
             scenario,
             plan: nil,
-            writesAudit: writesAudit,
+            keepsDetail: keepsDetail,
             equilibria: equilibria,
             measuresResponse: measuresResponse ?? (equilibria != nil)
         )
@@ -151,7 +153,7 @@ public struct EvaluationContext: Sendable {
         let bidding: [String: LotBidding]
         let projectPurchaseLots: [Lot]
         let settlementLayout: SettlementLayout
-        let writesAudit: Bool
+        let keepsDetail: Bool
         /// Per lot id of the plan.
         let metricShares: [String: (lot: Lot, shares: CategoryShares)]
         let equilibria: SolvedEquilibria?
@@ -160,13 +162,13 @@ public struct EvaluationContext: Sendable {
         init(
             _ scenario: Scenario,
             plan: LotPlan?,
-            writesAudit: Bool,
+            keepsDetail: Bool,
             derive: Bool = true,
             equilibria: SolvedEquilibria? = nil,
             measuresResponse: Bool = false
         ) {
             self.scenario = scenario
-            self.writesAudit = writesAudit
+            self.keepsDetail = keepsDetail
             self.equilibria = equilibria
             self.measuresResponse = measuresResponse
             policy = scenario.policy
@@ -210,7 +212,7 @@ public struct EvaluationContext: Sendable {
                     else { continue }
                     var changed = scenario
                     changed.policy.evaluation.method = prescribed
-                    derived[prescribed] = Storage(changed, plan: plan, writesAudit: writesAudit, derive: false)
+                    derived[prescribed] = Storage(changed, plan: plan, keepsDetail: keepsDetail, derive: false)
                 }
             }
             self.derived = derived

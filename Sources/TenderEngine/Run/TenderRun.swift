@@ -13,7 +13,8 @@ public struct RunResult: Sendable, Equatable {
     public var metrics: RunMetrics
     /// The lines left to the projects, each bought by its project (``ProjectPurchases``), in plan order.
     public var projectPurchases: [ProjectPurchase]
-    /// What each project pays, and its green compliance, in scenario order.
+    /// What each project pays, and its green compliance, in scenario order; empty when the context keeps no
+    /// detail (``EvaluationContext/keepsDetail``: the metrics read the totals only).
     public var settlements: [ProjectSettlement]
 }
 
@@ -41,10 +42,17 @@ public enum TenderRun {
             }
         }
         let purchases = ProjectPurchases.buy(context: context, replication: replication)
-        let settlements = Settlement.settle(context: context, outcomes: outcomes, purchases: purchases)
         var metrics = RunMetrics.total(lotMetrics, outcomes: outcomes)
         metrics.reserve = ReserveCheck.measure(lotMetrics, outcomes: outcomes, policy: scenario.policy.sme)
-        metrics.settle(settlements)
+        // Line by line where a report may read the lines; else only the totals the metrics read.
+        let settlements: [ProjectSettlement]
+        if context.keepsDetail {
+            settlements = Settlement.settle(context: context, outcomes: outcomes, purchases: purchases)
+            metrics.settle(SettlementTotals(settlements))
+        } else {
+            settlements = []
+            metrics.settle(Settlement.totals(context: context, outcomes: outcomes, purchases: purchases))
+        }
         metrics.procurement = ProcurementCount(outcomes: outcomes, purchases: purchases, policy: scenario.policy)
         if context.measuresResponse {
             metrics.response = lotMetrics.compactMap(\.response).reduce(BidderResponse(), +)

@@ -2,18 +2,16 @@ import ExactNumbers
 import TenderModel
 
 extension RunMetrics {
-    /// Totals the projects' settlements into the run's figures.
-    mutating func settle(_ settlements: [ProjectSettlement]) {
-        projects = settlements.count
-        for settlement in settlements {
-            projectCeiling += settlement.ceiling
-            projectBoughtCeiling += settlement.boughtCeiling
-            payable += settlement.payable
-            budgets += settlement.budget
-            if let premium = settlement.greenPremium { greenPremium = (greenPremium ?? .zero) + premium }
-            if settlement.compliance.passes { compliantProjects += 1 }
-            assumedLines += settlement.lines.filter { $0.basis == .assumedCeiling }.count
-        }
+    /// Takes the projects' settlement totals into the run's figures.
+    mutating func settle(_ totals: SettlementTotals) {
+        projects = totals.projects
+        projectCeiling = totals.ceiling
+        projectBoughtCeiling = totals.boughtCeiling
+        payable = totals.payable
+        budgets = totals.budgets
+        greenPremium = totals.greenPremium
+        compliantProjects = totals.compliantProjects
+        assumedLines = totals.assumedLines
     }
 
     /// The ceilings of the lines nothing was bought for (failed lots, failed purchases of lines left to the

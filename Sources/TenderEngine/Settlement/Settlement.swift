@@ -108,27 +108,46 @@ public struct ProjectCompliance: Sendable, Equatable {
 
     /// Why the project fails the rule, empty when it passes.
     public var shortfalls: [String] {
-        var result: [String] = []
+        failures(all: true).map { failure in
+            switch failure {
+            case .kind(let kind): return "\(kind.kind.category) \(kind.outcome.rawValue)"
+            case .mandatoryKind(let kind): return "mandatory \(kind.kind.category) \(kind.outcome.rawValue)"
+            case .optionalShare(let share, let coverage):
+                return "optional share \((share * .hundred).formatted(places: 2))% below \(coverage.percentText)"
+            }
+        }
+    }
+
+    /// What fails the rule, in the order of ``shortfalls``; the first only unless `all` (enough to decide
+    /// ``passes`` without writing a text, as every simulated replication does).
+    private enum Failure {
+        case kind(KindCompliance)
+        case mandatoryKind(KindCompliance)
+        case optionalShare(Exact, coverage: Exact)
+    }
+
+    private func failures(all: Bool) -> [Failure] {
+        var result: [Failure] = []
         switch plan.rule {
         case .rule2022:
             for kind in kinds where kind.outcome != .green {
-                result.append("\(kind.kind.category) \(kind.outcome.rawValue)")
+                result.append(.kind(kind))
+                if !all { return result }
             }
         case .rule2025:
             for kind in kinds where kind.kind.status == .mandatory && kind.outcome != .green {
-                result.append("mandatory \(kind.kind.category) \(kind.outcome.rawValue)")
+                result.append(.mandatoryKind(kind))
+                if !all { return result }
             }
             if let share, let coverage = plan.coverage, share < coverage {
-                result.append(
-                    "optional share \((share * .hundred).formatted(places: 2))% below \(coverage.percentText)"
-                )
+                result.append(.optionalShare(share, coverage: coverage))
             }
         }
         return result
     }
 
     /// Whether the project meets the rule.
-    public var passes: Bool { shortfalls.isEmpty }
+    public var passes: Bool { failures(all: false).isEmpty }
 }
 
 /// What one project pays: its lines, totals and savings, and its green compliance.
@@ -299,49 +318,62 @@ public enum Settlement {
     /// The lines of one lot's outcome with their amounts.
     static func lines(of outcome: LotOutcome, leftToProject: ExcludedLine.Reason?) -> [LineSettlement] {
         let lot = outcome.lot
-        func settled(_ line: DemandLine, _ supplier: String?, _ amount: Exact?, _ basis: SettlementBasis)
-            -> LineSettlement
-        {
+        return zip(lot.lines, awards(of: outcome)).map { line, award in
             LineSettlement(
                 line: line,
                 lot: lot.id,
                 leftToProject: leftToProject,
                 greenClauses: lot.greenClauses,
-                supplier: supplier,
-                amount: amount,
-                basis: basis
+                supplier: award.supplier,
+                amount: award.amount,
+                basis: award.basis
             )
         }
+    }
+
+    /// What each line of an outcome's lot is bought for, in the lot's order: by the split rule above, by unit
+    /// prices, by framework orders, or nothing (a failed lot).
+    static func awards(of outcome: LotOutcome) -> [LineAward] {
+        let lot = outcome.lot
         if let framework = outcome.auction?.framework, outcome.winner != nil {
-            var result: [String: LineSettlement] = [:]
+            var result: [String: LineAward] = [:]
             for order in framework.orders {
                 let lines = lot.lines.filter { order.lines.contains($0.reference) }
                 guard let supplier = order.supplier, let price = order.price else {
-                    for line in lines { result[line.reference] = settled(line, nil, nil, .notBought) }
+                    for line in lines { result[line.reference] = .notBought }
                     continue
                 }
                 for (line, amount) in zip(lines, split(price, weights: lines.map(\.ceilingAmount))) {
-                    result[line.reference] = settled(line, supplier, amount, .frameworkOrder)
+                    result[line.reference] = LineAward(supplier: supplier, amount: amount, basis: .frameworkOrder)
                 }
             }
-            return lot.lines.map { result[$0.reference] ?? settled($0, nil, nil, .notBought) }
+            return lot.lines.map { result[$0.reference] ?? .notBought }
         }
         guard let winner = outcome.winner, let contract = outcome.contractPrice else {
-            return lot.lines.map { settled($0, nil, nil, .notBought) }
+            return lot.lines.map { _ in .notBought }
         }
         let bid = outcome.evaluations.first { $0.bid.bidder == winner }?.bid
         if let bid, !bid.unitPrices.isEmpty, bid.price == contract {
             let units = lot.lines.compactMap { bid.unitPrices[$0.reference] }
             if units.count == lot.lines.count {
                 return zip(lot.lines, units).map { line, unit in
-                    settled(line, winner, line.quantity * unit, .unitPrice)
+                    LineAward(supplier: winner, amount: line.quantity * unit, basis: .unitPrice)
                 }
             }
         }
-        return zip(lot.lines, split(contract, weights: lot.lines.map(\.ceilingAmount))).map { line, amount in
-            settled(line, winner, amount, .ceilingShare)
+        return split(contract, weights: lot.lines.map(\.ceilingAmount)).map {
+            LineAward(supplier: winner, amount: $0, basis: .ceilingShare)
         }
     }
+}
+
+/// What one line of a lot is bought for (``Settlement/awards(of:)``).
+struct LineAward {
+    var supplier: String?
+    var amount: Exact?
+    var basis: SettlementBasis
+
+    static var notBought: LineAward { LineAward(supplier: nil, amount: nil, basis: .notBought) }
 }
 
 /// What the settlement reads that does not depend on the draws, prepared once per context: a slot for each
@@ -364,6 +396,10 @@ struct SettlementLayout: Sendable {
     let lotSlots: [[Int]]
     /// Aligned with the plan's excluded lines.
     let excludedSlots: [Int]
+    /// The ceiling and reference cost of each line of each plan lot (aligned with `lotSlots`) and of each
+    /// excluded line (aligned with `excludedSlots`): what the totals read of a line (``Settlement/totals``).
+    let lotLines: [[LineFacts]]
+    let excludedLines: [LineFacts]
     let projects: [Project]
     /// The catalogue's reference price per category id (the first entry of an id).
     let referencePrices: [String: Exact?]
@@ -407,9 +443,23 @@ struct SettlementLayout: Sendable {
         }
         self.slotOfReference = slotOfReference
         slotCount = slotOfReference.count
-        referencePrices = Dictionary(
+        let referencePrices = Dictionary(
             scenario.catalogue.map { ($0.id, $0.referencePrice) },
             uniquingKeysWith: { first, _ in first }
         )
+        self.referencePrices = referencePrices
+        lotLines = plan.lots.map { $0.lines.map { LineFacts($0, referencePrices: referencePrices) } }
+        excludedLines = plan.excluded.map { LineFacts($0.line, referencePrices: referencePrices) }
+    }
+
+    /// A line's ceiling, and quantity × its category's reference price (nil without one).
+    struct LineFacts: Sendable {
+        let ceiling: Exact
+        let referenceCost: Exact?
+
+        init(_ line: DemandLine, referencePrices: [String: Exact?]) {
+            ceiling = line.ceilingAmount
+            referenceCost = (referencePrices[line.category] ?? nil).map { line.quantity * $0 }
+        }
     }
 }

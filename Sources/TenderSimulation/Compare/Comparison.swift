@@ -133,7 +133,7 @@ package enum Comparison {
                 let catalogs = local.map { MetricCatalog(scenario: $0, registry: registry) }
                 // The statistics read no audit trail.
                 let contexts = zip(local, equilibria).map {
-                    EvaluationContext($0, equilibria: $1, measuresResponse: responds, writesAudit: false)
+                    EvaluationContext($0, equilibria: $1, measuresResponse: responds, keepsDetail: false)
                 }
                 return { k in
                     zip(contexts, catalogs).map { ReplicationRecord(TenderRun.run($0, replication: k), catalog: $1) }

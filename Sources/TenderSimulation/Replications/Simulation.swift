@@ -118,7 +118,7 @@ package enum Simulation {
                 let scenario = jobs > 1 ? replicate?() ?? scenario : scenario
                 let catalog = MetricCatalog(scenario: scenario, registry: registry)
                 // The statistics read no audit trail; the details (`--records`) may.
-                let context = EvaluationContext(scenario, equilibria: equilibria, writesAudit: render != nil)
+                let context = EvaluationContext(scenario, equilibria: equilibria, keepsDetail: render != nil)
                 return { position -> (ReplicationRecord, String?) in
                     let result = TenderRun.run(context, replication: shard.item(at: position))
                     return (ReplicationRecord(result, catalog: catalog), render?(result, context))

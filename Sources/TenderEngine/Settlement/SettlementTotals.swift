@@ -1,0 +1,142 @@
+import ExactNumbers
+import TenderModel
+
+/// What a run's metrics read of the settlement (``RunMetrics``): the projects' totals, summed over the
+/// projects of the scenario.
+struct SettlementTotals: Sendable, Equatable {
+    var projects = 0
+    /// Σ ceilings of every line.
+    var ceiling: Exact = .zero
+    /// Σ ceilings of the lines bought.
+    var boughtCeiling: Exact = .zero
+    /// Σ amounts payable.
+    var payable: Exact = .zero
+    var budgets: Exact = .zero
+    /// Σ of the projects' green premiums; nil when no project has one.
+    var greenPremium: Exact?
+    /// Projects that meet the green rule.
+    var compliantProjects = 0
+    /// Lines whose amount is assumed to be their ceiling.
+    var assumedLines = 0
+
+    /// The totals of settlements made line by line (``Settlement/settle(context:outcomes:purchases:)``).
+    init(_ settlements: [ProjectSettlement]) {
+        projects = settlements.count
+        for settlement in settlements {
+            ceiling += settlement.ceiling
+            boughtCeiling += settlement.boughtCeiling
+            payable += settlement.payable
+            budgets += settlement.budget
+            if let premium = settlement.greenPremium { greenPremium = (greenPremium ?? .zero) + premium }
+            if settlement.compliance.passes { compliantProjects += 1 }
+            assumedLines += settlement.lines.filter { $0.basis == .assumedCeiling }.count
+        }
+    }
+
+    init() {}
+}
+
+extension Settlement {
+    /// The totals of ``settle(context:outcomes:purchases:)`` without its lines: the same amounts by the same
+    /// rules (``awards(of:)``, the last outcome carrying a line settles it, a failed purchase of a line left to
+    /// its project is assumed paid at its ceiling), kept per slot as the few figures the totals read instead of a
+    /// ``LineSettlement`` with a copy of its demand line. What a simulation that keeps only metrics computes
+    /// (``EvaluationContext/keepsDetail`` off); the two agree exactly (tested on every bundled scenario).
+    static func totals(context: EvaluationContext, outcomes: [LotOutcome], purchases: [ProjectPurchase])
+        -> SettlementTotals
+    {
+        let layout = context.settlementLayout
+        var slots = [SettledLine?](repeating: nil, count: layout.slotCount)
+        /// Records each line of `lines` (aligned with `awards`) in its slot: by the known slots and facts when
+        /// they match the lines, else by reference, as the line-by-line settlement does.
+        func record(
+            _ lines: [DemandLine],
+            _ awards: [LineAward],
+            green: Bool,
+            known: (slots: [Int], facts: [SettlementLayout.LineFacts])?
+        ) {
+            if let known, known.slots.count == lines.count {
+                for index in lines.indices {
+                    let facts = known.facts[index]
+                    slots[known.slots[index]] = SettledLine(facts: facts, award: awards[index], green: green)
+                }
+                return
+            }
+            for (line, award) in zip(lines, awards) {
+                guard let slot = layout.slotOfReference[line.reference] else { continue }
+                let facts = SettlementLayout.LineFacts(line, referencePrices: layout.referencePrices)
+                slots[slot] = SettledLine(facts: facts, award: award, green: green)
+            }
+        }
+        let planLots = context.plan.lots
+        for (position, outcome) in outcomes.enumerated() {
+            let lines = outcome.lot.lines
+            let known =
+                position < planLots.count && lines == planLots[position].lines
+                ? (layout.lotSlots[position], layout.lotLines[position]) : nil
+            record(lines, awards(of: outcome), green: outcome.lot.greenClauses, known: known)
+        }
+        let excluded = context.plan.excluded
+        for (position, purchase) in purchases.enumerated() {
+            let line = purchase.excluded.line
+            let known =
+                position < excluded.count && excluded[position].line == line
+                ? ([layout.excludedSlots[position]], [layout.excludedLines[position]]) : nil
+            if let outcome = purchase.outcome, outcome.winner != nil {
+                let lines = outcome.lot.lines
+                let ownLine = lines.count == 1 && lines[0] == line
+                record(lines, awards(of: outcome), green: outcome.lot.greenClauses, known: ownLine ? known : nil)
+            } else {
+                let assumed = LineAward(supplier: nil, amount: line.ceilingAmount, basis: .assumedCeiling)
+                record([line], [assumed], green: purchase.excluded.greenClauses, known: known)
+            }
+        }
+        var totals = SettlementTotals()
+        for project in layout.projects {
+            totals.projects += 1
+            totals.budgets += project.budget
+            for slot in project.slots {
+                guard let settled = slots[slot] else { continue }
+                totals.ceiling += settled.facts.ceiling
+                if settled.basis == .assumedCeiling { totals.assumedLines += 1 }
+                guard let amount = settled.amount else { continue }
+                totals.boughtCeiling += settled.facts.ceiling
+                totals.payable += amount
+                if settled.green, let referenceCost = settled.facts.referenceCost {
+                    totals.greenPremium = (totals.greenPremium ?? .zero) + amount - referenceCost
+                }
+            }
+            let kinds = zip(project.greenPlan.kinds, project.kindSlots).map { kind, kindSlots -> KindCompliance in
+                var settledCount = 0
+                var bought = true
+                var green = true
+                for slot in kindSlots {
+                    guard let settled = slots[slot] else { continue }
+                    settledCount += 1
+                    if settled.amount == nil { bought = false }
+                    if !settled.green { green = false }
+                }
+                let outcome: KindOutcome =
+                    settledCount < kind.lines.count || !bought ? .notBought : green ? .green : .conventional
+                return KindCompliance(kind: kind, outcome: outcome)
+            }
+            if ProjectCompliance(plan: project.greenPlan, kinds: kinds).passes { totals.compliantProjects += 1 }
+        }
+        return totals
+    }
+}
+
+/// A settled line as the totals read it.
+private struct SettledLine {
+    let facts: SettlementLayout.LineFacts
+    let amount: Exact?
+    let basis: SettlementBasis
+    let green: Bool
+
+    init(facts: SettlementLayout.LineFacts, award: LineAward, green: Bool) {
+        self.facts = facts
+        amount = award.amount
+        basis = award.basis
+        self.green = green
+    }
+}

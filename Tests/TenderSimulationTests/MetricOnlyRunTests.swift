@@ -1,0 +1,51 @@
+import Foundation
+import ScenarioFormat
+import TenderEngine
+import TenderModel
+import Testing
+
+/// A simulation that keeps only metrics runs the engine without the detail only reports read (the audit trail,
+/// the settlement's lines: ``EvaluationContext/keepsDetail``). Its metrics must be exactly those of the full run.
+@Suite struct MetricOnlyRunTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()
+        .deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// Every bundled scenario and every variant of it.
+    static let cases: [(file: String, variant: String?)] = {
+        let directory = root.appendingPathComponent("Scenarios")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .filter { $0.hasSuffix(".yaml") }.sorted()
+        return names.flatMap { name -> [(file: String, variant: String?)] in
+            let path = directory.appendingPathComponent(name).path
+            let variants = ScenarioLoader().load(path).variants.map(\.name)
+            return [(path, nil)] + variants.map { (path, $0) }
+        }
+    }()
+
+    @Test func everyBundledScenarioAndVariantIsCovered() {
+        // Six scenario files with variants of their own: a silent empty list would make the test below vacuous.
+        #expect(Self.cases.count >= 20)
+    }
+
+    @Test func theMetricsWithoutDetailAreTheMetricsOfTheFullRun() throws {
+        for (file, variant) in Self.cases {
+            let scenario = try #require(ScenarioLoader().load(file, variant: variant).scenario)
+            let full = EvaluationContext(scenario, equilibria: nil, keepsDetail: true)
+            let lean = EvaluationContext(scenario, equilibria: nil, keepsDetail: false)
+            var settledLines = 0
+            for replication in 0..<12 {
+                let detailed = TenderRun.run(full, replication: replication)
+                let metricsOnly = TenderRun.run(lean, replication: replication)
+                let name = "\(file) \(variant ?? "base") #\(replication)"
+                #expect(metricsOnly.metrics == detailed.metrics, "\(name)")
+                #expect(metricsOnly.lotMetrics == detailed.lotMetrics, "\(name)")
+                #expect(metricsOnly.settlements.isEmpty, "\(name)")
+                settledLines += detailed.settlements.reduce(0) { $0 + $1.lines.count }
+            }
+            // The comparison is only worth something where the full run settles lines.
+            #expect(settledLines > 0, "\(file) \(variant ?? "base") settles no line")
+        }
+    }
+}
