@@ -86,6 +86,14 @@ public enum KindOutcome: String, Code {
     }
 }
 
+extension KindOutcome {
+    /// The outcome of a kind with `lines` lines, `settled` of them settled: not bought when a line is missing
+    /// or was not bought, green when every line was bought under the green clauses, else conventional.
+    init(lines: Int, settled: Int, allBought: Bool, allGreen: Bool) {
+        self = settled < lines || !allBought ? .notBought : allGreen ? .green : .conventional
+    }
+}
+
 /// One kind of material of a project, as bought.
 public struct KindCompliance: Sendable, Equatable {
     public var kind: GreenKind
@@ -100,54 +108,104 @@ public struct ProjectCompliance: Sendable, Equatable {
     /// Optional kinds bought green / optional kinds used (2025 rule), nil without optional kinds or under the
     /// 2022 rule.
     public var share: Exact? {
-        guard plan.rule == .rule2025 else { return nil }
-        let optional = kinds.filter { $0.kind.status == .optional }
-        guard !optional.isEmpty else { return nil }
-        return try? Exact(numerator: optional.filter { $0.outcome == .green }.count, denominator: optional.count)
+        Self.share(rule: plan.rule, count: kinds.count, status: { kinds[$0].kind.status }, outcome: { kinds[$0].outcome })
     }
 
     /// Why the project fails the rule, empty when it passes.
     public var shortfalls: [String] {
         failures(all: true).map { failure in
             switch failure {
-            case .kind(let kind): return "\(kind.kind.category) \(kind.outcome.rawValue)"
-            case .mandatoryKind(let kind): return "mandatory \(kind.kind.category) \(kind.outcome.rawValue)"
+            case .kind(let k): return "\(kinds[k].kind.category) \(kinds[k].outcome.rawValue)"
+            case .mandatoryKind(let k): return "mandatory \(kinds[k].kind.category) \(kinds[k].outcome.rawValue)"
             case .optionalShare(let share, let coverage):
                 return "optional share \((share * .hundred).formatted(places: 2))% below \(coverage.percentText)"
             }
         }
     }
 
-    /// What fails the rule, in the order of ``shortfalls``; the first only unless `all` (enough to decide
-    /// ``passes`` without writing a text, as every simulated replication does).
+    /// Whether the project meets the rule.
+    public var passes: Bool { failures(all: false).isEmpty }
+
+    private func failures(all: Bool) -> [Failure] {
+        Self.failures(
+            rule: plan.rule,
+            coverage: plan.coverage,
+            count: kinds.count,
+            status: { kinds[$0].kind.status },
+            outcome: { kinds[$0].outcome },
+            all: all
+        )
+    }
+
+    /// Whether a project whose plan is `plan` meets the rule when its kinds (aligned with `plan.kinds`) were
+    /// bought as `outcomes`: ``passes`` without building the kinds' compliance (what a simulated replication
+    /// reads).
+    static func passes(_ plan: ProjectGreenPlan, outcomes: [KindOutcome]) -> Bool {
+        failures(
+            rule: plan.rule,
+            coverage: plan.coverage,
+            count: outcomes.count,
+            status: { plan.kinds[$0].status },
+            outcome: { outcomes[$0] },
+            all: false
+        ).isEmpty
+    }
+
+    /// What fails the rule, by kind position, in the order of ``shortfalls``; the first only unless `all`.
     private enum Failure {
-        case kind(KindCompliance)
-        case mandatoryKind(KindCompliance)
+        case kind(Int)
+        case mandatoryKind(Int)
         case optionalShare(Exact, coverage: Exact)
     }
 
-    private func failures(all: Bool) -> [Failure] {
+    /// The rule itself (Docs/rules.md §5), over `count` kinds read by position: under the 2022 rule every kind
+    /// must be bought green; under the 2025 rule every mandatory kind, and the share of optional kinds bought
+    /// green must reach the coverage.
+    private static func failures(
+        rule: GreenRule,
+        coverage: Exact?,
+        count: Int,
+        status: (Int) -> CategoryStatus,
+        outcome: (Int) -> KindOutcome,
+        all: Bool
+    ) -> [Failure] {
         var result: [Failure] = []
-        switch plan.rule {
+        switch rule {
         case .rule2022:
-            for kind in kinds where kind.outcome != .green {
-                result.append(.kind(kind))
+            for k in 0..<count where outcome(k) != .green {
+                result.append(.kind(k))
                 if !all { return result }
             }
         case .rule2025:
-            for kind in kinds where kind.kind.status == .mandatory && kind.outcome != .green {
-                result.append(.mandatoryKind(kind))
+            for k in 0..<count where status(k) == .mandatory && outcome(k) != .green {
+                result.append(.mandatoryKind(k))
                 if !all { return result }
             }
-            if let share, let coverage = plan.coverage, share < coverage {
+            if let share = share(rule: rule, count: count, status: status, outcome: outcome), let coverage,
+                share < coverage
+            {
                 result.append(.optionalShare(share, coverage: coverage))
             }
         }
         return result
     }
 
-    /// Whether the project meets the rule.
-    public var passes: Bool { failures(all: false).isEmpty }
+    private static func share(
+        rule: GreenRule,
+        count: Int,
+        status: (Int) -> CategoryStatus,
+        outcome: (Int) -> KindOutcome
+    ) -> Exact? {
+        guard rule == .rule2025 else { return nil }
+        var optional = 0
+        var green = 0
+        for k in 0..<count where status(k) == .optional {
+            optional += 1
+            if outcome(k) == .green { green += 1 }
+        }
+        guard optional > 0 else { return nil }
+        return try? Exact(numerator: green, denominator: optional)
+    }
 }
 
 /// What one project pays: its lines, totals and savings, and its green compliance.
@@ -281,14 +339,12 @@ public enum Settlement {
             }
             let kinds = zip(project.greenPlan.kinds, project.kindSlots).map { kind, slots -> KindCompliance in
                 let settled = slots.compactMap { settledLines[$0] }
-                let outcome: KindOutcome
-                if settled.count < kind.lines.count || settled.contains(where: { $0.amount == nil }) {
-                    outcome = .notBought
-                } else if settled.allSatisfy(\.greenClauses) {
-                    outcome = .green
-                } else {
-                    outcome = .conventional
-                }
+                let outcome = KindOutcome(
+                    lines: kind.lines.count,
+                    settled: settled.count,
+                    allBought: settled.allSatisfy { $0.amount != nil },
+                    allGreen: settled.allSatisfy(\.greenClauses)
+                )
                 return KindCompliance(kind: kind, outcome: outcome)
             }
             var ceiling = Exact.zero

@@ -92,6 +92,7 @@ extension Settlement {
             }
         }
         var totals = SettlementTotals()
+        var outcomes: [KindOutcome] = []
         for project in layout.projects {
             totals.projects += 1
             totals.budgets += project.budget
@@ -106,7 +107,8 @@ extension Settlement {
                     totals.greenPremium = (totals.greenPremium ?? .zero) + amount - referenceCost
                 }
             }
-            let kinds = zip(project.greenPlan.kinds, project.kindSlots).map { kind, kindSlots -> KindCompliance in
+            outcomes.removeAll(keepingCapacity: true)
+            for (kind, kindSlots) in zip(project.greenPlan.kinds, project.kindSlots) {
                 var settledCount = 0
                 var bought = true
                 var green = true
@@ -116,11 +118,11 @@ extension Settlement {
                     if settled.amount == nil { bought = false }
                     if !settled.green { green = false }
                 }
-                let outcome: KindOutcome =
-                    settledCount < kind.lines.count || !bought ? .notBought : green ? .green : .conventional
-                return KindCompliance(kind: kind, outcome: outcome)
+                outcomes.append(
+                    KindOutcome(lines: kind.lines.count, settled: settledCount, allBought: bought, allGreen: green)
+                )
             }
-            if ProjectCompliance(plan: project.greenPlan, kinds: kinds).passes { totals.compliantProjects += 1 }
+            if ProjectCompliance.passes(project.greenPlan, outcomes: outcomes) { totals.compliantProjects += 1 }
         }
         return totals
     }
