@@ -39,5 +39,18 @@ let package = Package(
                 .plugin(name: "BenchmarkPlugin", package: "benchmark")
             ]
         ),
+        .executableTarget(
+            name: "Replication",
+            dependencies: [
+                .product(name: "ExactNumbers", package: "tender"),
+                .product(name: "TenderModel", package: "tender"),
+                .product(name: "TenderEngine", package: "tender"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/Replication",
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark")
+            ]
+        ),
     ]
 )
