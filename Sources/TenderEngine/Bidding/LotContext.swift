@@ -264,9 +264,8 @@ final class LotBidding: Sendable {
 
     /// The drawn unit costs of the lot's categories (nil without a cost model), and the total cost when every
     /// category has one.
-    func costs(of bidder: Bidder, replication: Int) -> (unit: [Exact?], total: Exact?) {
-        var unit: [Exact?] = []
-        unit.reserveCapacity(categories.count)
+    func costs(of bidder: Bidder, replication: Int) -> (unit: PerCategory<Exact?>, total: Exact?) {
+        var unit = PerCategory<Exact?>()
         var total: Exact? = .zero
         for k in categories.indices {
             guard let prepared = bidder.costs[k] else {
@@ -291,10 +290,10 @@ final class LotBidding: Sendable {
 
     /// A bid before it is sealed: its price (not yet rounded) and what the generated bid reports of it.
     struct Priced {
-        var unitCosts: [Exact?]
+        var unitCosts: PerCategory<Exact?>
         var cost: Exact?
         /// Per category, where the behaviour prices per unit; empty otherwise.
-        var unitPrices: [Exact]
+        var unitPrices: PerCategory<Exact>
         var markup: Exact?
         var price: Exact
     }
@@ -304,23 +303,22 @@ final class LotBidding: Sendable {
         let (unitCosts, cost) = costs(of: bidder, replication: replication)
         switch bidder.behaviour {
         case .truthful:
-            return cost.map { Priced(unitCosts: unitCosts, cost: cost, unitPrices: [], markup: nil, price: $0) }
+            return cost.map { Priced(unitCosts: unitCosts, cost: cost, unitPrices: PerCategory(), markup: nil, price: $0) }
         case .markup(let low, let high):
             guard let cost else { return nil }
             var s = stream(bidder.markupLabel, replication: replication)
             let drawn = bidder.markupDraw.low + s.unit() * bidder.markupDraw.width
             let m = min(max(DoubleMath.fourPlaces(drawn), low), high)
-            return Priced(unitCosts: unitCosts, cost: cost, unitPrices: [], markup: m, price: cost * (.one + m))
+            return Priced(unitCosts: unitCosts, cost: cost, unitPrices: PerCategory(), markup: m, price: cost * (.one + m))
         case .equilibrium:
             if let solved = bidder.solved {
                 // The class's bid at the lot cost, whole cents, never below the cost; a cost above the grid
                 // cannot bid under the ceiling: the supplier took part but submits no bid.
                 guard let cost, let bid = solved.bid(at: DoubleMath.double(cost)) else { return nil }
                 let price = max(DoubleMath.cents(bid), cost.rounded(places: 2, mode: .ceiling))
-                return Priced(unitCosts: unitCosts, cost: cost, unitPrices: [], markup: nil, price: price)
+                return Priced(unitCosts: unitCosts, cost: cost, unitPrices: PerCategory(), markup: nil, price: price)
             }
-            var unitPrices: [Exact] = []
-            unitPrices.reserveCapacity(categories.count)
+            var unitPrices = PerCategory<Exact>()
             for k in categories.indices {
                 guard let prepared = bidder.costs[k], let unitCost = unitCosts[k] else { return nil }
                 if let table = bidder.equilibrium[k] {
@@ -345,8 +343,7 @@ final class LotBidding: Sendable {
                 price: total(of: unitPrices)
             )
         case .fixedPrices:
-            var unitPrices: [Exact] = []
-            unitPrices.reserveCapacity(categories.count)
+            var unitPrices = PerCategory<Exact>()
             for k in categories.indices {
                 guard let unit = bidder.listed[k] ?? unitCosts[k] else { return nil }
                 unitPrices.append(unit)
@@ -360,7 +357,7 @@ final class LotBidding: Sendable {
             )
         case .ring(_, _, let markup, _):
             return cost.map {
-                Priced(unitCosts: unitCosts, cost: cost, unitPrices: [], markup: markup, price: $0 * (.one + markup))
+                Priced(unitCosts: unitCosts, cost: cost, unitPrices: PerCategory(), markup: markup, price: $0 * (.one + markup))
             }
         }
     }
@@ -373,17 +370,17 @@ final class LotBidding: Sendable {
             return Priced(
                 unitCosts: unitCosts,
                 cost: cost,
-                unitPrices: [],
+                unitPrices: PerCategory(),
                 markup: nil,
                 price: winnerPrice * (.one + cover)
             )
         }
         guard let cost else { return nil }
-        return Priced(unitCosts: unitCosts, cost: cost, unitPrices: [], markup: markup, price: cost * (.one + markup))
+        return Priced(unitCosts: unitCosts, cost: cost, unitPrices: PerCategory(), markup: markup, price: cost * (.one + markup))
     }
 
     /// Σ quantity × unit price over the lot's categories.
-    func total(of unitPrices: [Exact]) -> Exact {
+    func total(of unitPrices: PerCategory<Exact>) -> Exact {
         var sum = Exact.zero
         for k in categories.indices { sum = sum + quantities[k] * unitPrices[k] }
         return sum
@@ -516,5 +513,25 @@ final class EquilibriumTable: Sendable {
 
     private func compute(_ cost: Exact) -> Exact {
         BidGenerator.equilibriumUnitBid(cost: cost, distribution: distribution, bidders: bidders, reserve: reserve)
+    }
+}
+
+/// Values per category of a lot, in the lot's order, with the first held inline: a one-category lot (most lots)
+/// allocates nothing for a bid's unit costs and unit prices.
+struct PerCategory<Value> {
+    private var head: Value?
+    private var tail: [Value] = []
+    private(set) var count = 0
+
+    init() {}
+
+    mutating func append(_ value: Value) {
+        if count == 0 { head = value } else { tail.append(value) }
+        count += 1
+    }
+
+    subscript(k: Int) -> Value {
+        precondition(k >= 0 && k < count, "category \(k) of \(count)")
+        return k == 0 ? head! : tail[k - 1]
     }
 }
