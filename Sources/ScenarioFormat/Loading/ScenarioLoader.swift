@@ -210,7 +210,7 @@ package struct ScenarioLoader: Sendable {
             }
         }
 
-        let model = ScenarioChecks(
+        var model = ScenarioChecks(
             catalogue: catalogue,
             projects: projects,
             suppliers: suppliers,
@@ -219,11 +219,20 @@ package struct ScenarioLoader: Sendable {
             sourceMap: sourceMap,
             log: log
         )
+        model.projectsKnownClean = parsed.cleanProjects.withLock { known in
+            known.contains { $0.catalogue == catalogue && $0.projects == projects }
+        }
         // An include that did not load leaves everything it defines unknown: checking references across
         // sections would report each use of them (a misspelled catalogue include gave 154 errors), so the
         // checks wait until every include loads (an unreadable include's error says so; one refused by a limit
         // or the confinement is itself the error to fix).
         let bids = includeFailed ? [] : model.run()
+        if !includeFailed, !model.projectsKnownClean, !log.items.contains(where: { $0.path.hasPrefix("projects") }) {
+            parsed.cleanProjects.withLock { known in
+                if known.count == Self.keptDrafts { known.removeFirst() }
+                known.append((catalogue, projects))
+            }
+        }
         if !includeFailed, !log.hasErrors, let meta {
             let planned = Scenario(
                 meta: meta,
@@ -319,7 +328,7 @@ package struct ScenarioLoader: Sendable {
         return drafts
     }
 
-    /// How many drafted plans a loader keeps.
+    /// How many drafted plans (and clean catalogues and projects) a loader keeps.
     static let keptDrafts = 4
 
     /// An included document read on its own: its sections and the diagnostics reading them gave.
@@ -578,6 +587,9 @@ private final class ParsedFiles: Sendable {
     let sections = Mutex<[String: DecodedSection]>([:])
     /// The lots of the latest plans as drafted (``LotPlanner/draft(_:)``), oldest first.
     let drafts = Mutex<[LotDrafts]>([])
+    /// The latest catalogues and projects the projects' own checks found nothing in (with nothing else
+    /// reported under `projects` in that load), oldest first.
+    let cleanProjects = Mutex<[(catalogue: [Category], projects: [Project])]>([])
 }
 
 /// A list section of a main file as read (nil when the file has no such section) and the diagnostics reading
