@@ -532,7 +532,9 @@ package struct ScenarioLoader: Sendable {
                 log: log
             )
             stack.removeLast()
-            documents.append(LoadedDocument(file: target, root: root, outlineOf: parsedFile.keepsTree ? nil : parsedFile))
+            documents.append(
+                LoadedDocument(file: target, root: root, outlineOf: parsedFile.keepsTree ? nil : parsedFile)
+            )
         }
     }
 
