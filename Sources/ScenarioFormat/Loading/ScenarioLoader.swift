@@ -363,11 +363,11 @@ package struct ScenarioLoader: Sendable {
         return document
     }
 
-    private func mainEntries(_ root: Node) -> [(key: String, keyNode: Node, value: Node)] {
+    private func mainEntries(_ root: Node) -> [(key: String, value: Node)] {
         guard case .mapping(let mapping) = root else { return [] }
         return mapping.compactMap { key, value in
             guard let name = key.string, Self.mainKeys.contains(name) else { return nil }
-            return (name, key, value)
+            return (name, value)
         }
     }
 

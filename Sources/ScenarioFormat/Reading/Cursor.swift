@@ -232,7 +232,7 @@ struct Cursor {
             return nil
         }
         // Most mappings have no merge key: their pairs as they are, in one pass that stops at a merge key.
-        var entries: [(key: String, keyNode: Node, value: Node)] = []
+        var entries: [(key: String, value: Node)] = []
         entries.reserveCapacity(mapping.count)
         var refused: [Node] = []
         for (keyNode, value) in mapping {
@@ -246,7 +246,7 @@ struct Cursor {
                 refused.append(keyNode)
                 continue
             }
-            entries.append((key, keyNode, value))
+            entries.append((key, value))
         }
         for keyNode in refused { refuse(keyNode, keys: keys) }
         return MappingCursor(cursor: self, entries: entries)
@@ -254,13 +254,13 @@ struct Cursor {
 
     /// ``mapping(_:keys:)`` of a mapping with a merge key.
     private func mergedMapping(_ mapping: Node.Mapping, keys: [String]) -> MappingCursor {
-        var entries: [(key: String, keyNode: Node, value: Node)] = []
+        var entries: [(key: String, value: Node)] = []
         for (keyNode, value) in Self.mergingKeys(mapping) {
             guard case .scalar(let scalar) = keyNode, keys.contains(scalar.string) else {
                 refuse(keyNode, keys: keys)
                 continue
             }
-            entries.append((scalar.string, keyNode, value))
+            entries.append((scalar.string, value))
         }
         return MappingCursor(cursor: self, entries: entries)
     }
@@ -334,7 +334,7 @@ struct Cursor {
 /// A mapping whose keys have been checked against the keys allowed at its place.
 struct MappingCursor {
     let cursor: Cursor
-    let entries: [(key: String, keyNode: Node, value: Node)]
+    let entries: [(key: String, value: Node)]
 
     func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
 
@@ -353,12 +353,6 @@ struct MappingCursor {
         if let value = optional(key) { return value }
         cursor.error("missing required key '\(key)' (\(expected))")
         return nil
-    }
-
-    /// The key's own position, for diagnostics about the key.
-    func keyCursor(_ key: String) -> Cursor? {
-        guard let entry = entries.first(where: { $0.key == key }) else { return nil }
-        return cursor.child(entry.keyNode, key)
     }
 }
 
