@@ -92,10 +92,15 @@ struct LotPlannerTests {
         changed("decentralised limit") { $0.policy.thresholds.decentralisedGoods = F.x("1060000") }
         changed("projects") { $0.projects.removeLast() }
         changed("catalogue") { $0.catalogue.remove(at: 2) }
+        changed("green rule") { $0.policy.greenRule = .rule2022 }
         for (name, scenario) in changes {
             #expect(!drafted.fits(scenario), "\(name)")
             #expect(LotPlanner.plan(scenario) != LotPlanner.plan(base), "\(name)")
             #expect(LotPlanner.plan(scenario, drafted: drafted) == LotPlanner.plan(scenario), "\(name)")
+            // Drafted reusing the base's drafts (its green plan and pools where they read alike): the same plan.
+            let reusing = LotPlanner.draft(scenario, reusing: [drafted])
+            #expect(reusing.fits(scenario), "\(name)")
+            #expect(LotPlanner.plan(scenario, drafted: reusing) == LotPlanner.plan(scenario), "\(name)")
         }
     }
 

@@ -318,8 +318,9 @@ package struct ScenarioLoader: Sendable {
     /// The lots of `scenario` as drafted by the plan's first steps: drafted once per loader for the loads that
     /// share what they read (a variant changing methods, the reserve or the evaluation plans from the base's).
     private func drafts(of scenario: Scenario) -> LotDrafts {
-        if let known = parsed.drafts.withLock({ $0.first { $0.fits(scenario) } }) { return known }
-        let drafts = LotPlanner.draft(scenario)
+        let known = parsed.drafts.withLock { $0 }
+        if let fitting = known.first(where: { $0.fits(scenario) }) { return fitting }
+        let drafts = LotPlanner.draft(scenario, reusing: known)
         parsed.drafts.withLock { known in
             // A few are enough for a scenario's variants; a sweep over lotting keeps only the latest.
             if known.count == Self.keptDrafts { known.removeFirst() }
@@ -587,7 +588,7 @@ private final class ParsedFiles: Sendable {
     let decoded = Mutex<[String: DecodedDocument]>([:])
     /// The list sections of main files as read when no override changes them, by file and section name.
     let sections = Mutex<[String: DecodedSection]>([:])
-    /// The lots of the latest plans as drafted (``LotPlanner/draft(_:)``), oldest first.
+    /// The lots of the latest plans as drafted (``LotPlanner/draft(_:reusing:)``), oldest first.
     let drafts = Mutex<[LotDrafts]>([])
     /// The latest catalogues and projects the projects' own checks found nothing in (with nothing else
     /// reported under `projects` in that load), oldest first.

@@ -85,7 +85,12 @@ struct Cursor {
     }
 
     var isNull: Bool {
-        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        guard case .scalar(let scalar) = node else { return false }
+        return Self.isNull(scalar)
+    }
+
+    private static func isNull(_ scalar: Node.Scalar) -> Bool {
+        guard scalar.style == .plain else { return false }
         switch scalar.string {
         case "", "~", "null", "Null", "NULL": return true
         default: return false
@@ -96,7 +101,8 @@ struct Cursor {
 
     /// The scalar's text, or nil (reported) for a mapping, list or nothing.
     func scalarText(expected: String) -> String? {
-        guard case .scalar(let scalar) = node, !isNull else {
+        // One look at the node for both questions: a scalar, and not a null.
+        guard case .scalar(let scalar) = node, !Self.isNull(scalar) else {
             error("expected \(expected), found \(shown)")
             return nil
         }

@@ -31,7 +31,7 @@ public enum LotPlanner {
     /// - Complexity: O(n log n) in the number of demand lines (O(n) without a value cap).
     public static func plan(_ scenario: Scenario) -> LotPlan { plan(scenario, drafted: draft(scenario)) }
 
-    /// The lot plan of `scenario` from its lots as drafted by ``draft(_:)`` (steps 1–4), when `drafted` was
+    /// The lot plan of `scenario` from its lots as drafted by ``draft(_:reusing:)`` (steps 1–4), when `drafted` was
     /// drafted from what `scenario` has (``LotDrafts/fits(_:)``); otherwise drafted again. The same plan as
     /// ``plan(_:)``: loading a scenario's variants that change no more than methods, the reserve or the
     /// evaluation drafts its lots once.
@@ -62,13 +62,18 @@ public enum LotPlanner {
     }
 
     /// Steps 1–4 of the plan of `scenario` (the green rule, aggregation, value cap, bundling, order): the lots
-    /// before their methods and reserves.
+    /// before their methods and reserves. The green rule's plan and the pools of `earlier` drafts made from what
+    /// those steps read alike are taken from them (a value cap changes neither; a strategy, only the pools).
     ///
     /// - Complexity: O(n log n) in the number of demand lines (O(n) without a value cap).
-    public static func draft(_ scenario: Scenario) -> LotDrafts {
+    public static func draft(_ scenario: Scenario, reusing earlier: [LotDrafts] = []) -> LotDrafts {
         let policy = scenario.policy
-        let green = GreenPlanner.plan(scenario)
-        let (pools, excluded) = DemandPooling.pools(of: scenario, conventional: GreenPlanner.conventionalLines(green))
+        let inputs = LotDrafts.Inputs(scenario)
+        let green = earlier.first { $0.inputs.sameGreenPlan(as: inputs) }?.green ?? GreenPlanner.plan(scenario)
+        let pooled =
+            earlier.first { $0.inputs.samePools(as: inputs) }?.pooled
+            ?? DemandPooling.pools(of: scenario, conventional: GreenPlanner.conventionalLines(green))
+        let (pools, excluded) = pooled
         // Per line, each line is a purchase of its own: no cap splits it, no bundle joins it.
         let perLine = policy.lotting.strategy == .perLine
         let cap = perLine ? nil : policy.lotting.valueCap.flatMap { $0 > .zero ? $0 : nil }
@@ -112,16 +117,16 @@ public enum LotPlanner {
             }
         }
         drafts.sort { $0.order < $1.order }
-        return LotDrafts(inputs: LotDrafts.Inputs(scenario), drafts: drafts, excluded: excluded, green: green)
+        return LotDrafts(inputs: inputs, drafts: drafts, excluded: excluded, green: green, pooled: pooled)
     }
 }
 
-/// The lots of a plan before their methods, reserves and the splitting check (``LotPlanner/draft(_:)``), with
+/// The lots of a plan before their methods, reserves and the splitting check (``LotPlanner/draft(_:reusing:)``), with
 /// what they were drafted from.
 public struct LotDrafts: Sendable {
     /// Everything steps 1–4 of the plan read: the catalogue, the projects, and of the policy the lotting (but
     /// the SME reserve), the decentralised limits and the green rule. A change here must follow every read of
-    /// the scenario in ``LotPlanner/draft(_:)``, ``GreenPlanner`` and ``DemandPooling``.
+    /// the scenario in ``LotPlanner/draft(_:reusing:)``, ``GreenPlanner`` and ``DemandPooling``.
     /// (The lists last: `==` compares in this order, and they are the long part.)
     fileprivate struct Inputs: Equatable, Sendable {
         var strategy: LotStrategy
@@ -148,15 +153,29 @@ public struct LotDrafts: Sendable {
             optionalCoverage = policy.optionalCoverage
             optionalKinds = policy.optionalKinds
         }
+
+        /// The green rule's plan reads the catalogue, the projects and the green rule.
+        func sameGreenPlan(as other: Inputs) -> Bool {
+            greenRule == other.greenRule && optionalCoverage == other.optionalCoverage
+                && optionalKinds == other.optionalKinds && catalogue == other.catalogue && projects == other.projects
+        }
+
+        /// The pools read those, the strategy and the decentralised limits.
+        func samePools(as other: Inputs) -> Bool {
+            strategy == other.strategy && decentralisedGoods == other.decentralisedGoods
+                && decentralisedWorks == other.decentralisedWorks && sameGreenPlan(as: other)
+        }
     }
 
     fileprivate let inputs: Inputs
     fileprivate let drafts: [LotDraft]
     fileprivate let excluded: [ExcludedLine]
     fileprivate let green: [ProjectGreenPlan]
+    /// The pools of step 1 and the lines it excluded.
+    fileprivate let pooled: (pools: [DemandPool], excluded: [ExcludedLine])
 
     /// Whether these lots were drafted from what `scenario` has (the same catalogue, projects, lotting but the
-    /// reserve, decentralised limits and green rule): then ``LotPlanner/draft(_:)`` of `scenario` drafts them
+    /// reserve, decentralised limits and green rule): then ``LotPlanner/draft(_:reusing:)`` of `scenario` drafts them
     /// again.
     public func fits(_ scenario: Scenario) -> Bool { inputs == Inputs(scenario) }
 }
