@@ -65,6 +65,45 @@ struct LotPlannerTests {
         #expect(plan.excluded.filter { $0.reason == .belowDecentralisedLimit }.count == 5)
     }
 
+    @Test("a plan from drafted lots is the plan; the drafts are reused only for what steps 1–4 read alike")
+    func planFromDrafts() {
+        let base = F.scenario(catalogue: F.catalogue, projects: F.threeProjects(), policy: F.policy { _ in })
+        let drafted = LotPlanner.draft(base)
+        #expect(LotPlanner.plan(base, drafted: drafted) == LotPlanner.plan(base))
+        // The three lots are below the 4,000,000 open-tender threshold: the method below it decides them.
+        #expect(LotPlanner.plan(base).lots.map(\.method) == Array(repeating: .competitiveConsultation, count: 3))
+        // The method below the threshold and the reserve are steps 5–6: the drafts fit, and give the plan.
+        var inquiry = base
+        inquiry.policy.methodBelowThreshold = .inquiry
+        inquiry.policy.lotting.smeReserve = true
+        #expect(drafted.fits(inquiry))
+        let fromDrafts = LotPlanner.plan(inquiry, drafted: drafted)
+        #expect(fromDrafts == LotPlanner.plan(inquiry))
+        #expect(fromDrafts.lots.map(\.method) == Array(repeating: .inquiry, count: 3))
+        // Each change below changes the lots; drafts of the base do not fit, and the plan is drafted again.
+        var changes: [(String, Scenario)] = []
+        func changed(_ name: String, _ change: (inout Scenario) -> Void) {
+            var scenario = base
+            change(&scenario)
+            changes.append((name, scenario))
+        }
+        changed("category × region") { $0.policy.lotting.strategy = .categoryRegion }
+        changed("value cap") { $0.policy.lotting.valueCap = F.x("2000000") }
+        changed("decentralised limit") { $0.policy.thresholds.decentralisedGoods = F.x("1060000") }
+        changed("projects") { $0.projects.removeLast() }
+        changed("catalogue") { $0.catalogue.remove(at: 2) }
+        changed("green rule") { $0.policy.greenRule = .rule2022 }
+        for (name, scenario) in changes {
+            #expect(!drafted.fits(scenario), "\(name)")
+            #expect(LotPlanner.plan(scenario) != LotPlanner.plan(base), "\(name)")
+            #expect(LotPlanner.plan(scenario, drafted: drafted) == LotPlanner.plan(scenario), "\(name)")
+            // Drafted reusing the base's drafts (its green plan and pools where they read alike): the same plan.
+            let reusing = LotPlanner.draft(scenario, reusing: [drafted])
+            #expect(reusing.fits(scenario), "\(name)")
+            #expect(LotPlanner.plan(scenario, drafted: reusing) == LotPlanner.plan(scenario), "\(name)")
+        }
+    }
+
     @Test("category × region: ids concrete@<district>, contents by the project's district")
     func categoryRegion() throws {
         let plan = plan { $0.lotting.strategy = .categoryRegion }

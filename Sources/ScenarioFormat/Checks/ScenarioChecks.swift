@@ -10,6 +10,10 @@ struct ScenarioChecks {
     let policy: Policy
     let sourceMap: SourceMap
     let log: DiagnosticLog
+    /// The projects' own checks (``checkProjects()``) reported nothing for this catalogue and these projects
+    /// in a load whose log had nothing under `projects`: they would report nothing again, whatever the log
+    /// holds (its failures only silence them), so they are skipped.
+    var projectsKnownClean = false
 
     func error(_ path: String, _ message: String) {
         log.report(Diagnostic(.error, at: sourceMap.location(of: path), path: path, message))
@@ -27,7 +31,7 @@ struct ScenarioChecks {
         for category in catalogue {
             duplicates(category.clauses.map(\.id), section: "catalogue[\(category.id)].clauses", what: "clause")
         }
-        checkProjects()
+        if !projectsKnownClean { checkProjects() }
         checkOptionalKinds()
         checkSuppliers()
         checkEvaluation()

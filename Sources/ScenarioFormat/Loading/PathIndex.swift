@@ -31,13 +31,29 @@ package struct SourceMap: Sendable {
     }
 
     /// Adds a document (its tree as read, or as a load's overrides changed it).
-    mutating func add(_ root: Node, file: String) { documents.append(Document(root: root, file: file)) }
+    mutating func add(_ root: Node, file: String) {
+        documents.append(Document(tree: .node(SendableNode(node: root)), file: file))
+    }
 
-    /// One document's tree. `@unchecked Sendable`: a ``Node`` is a value nothing changes once built, but Yams
-    /// does not declare it `Sendable`.
-    private struct Document: @unchecked Sendable {
-        let root: Node
+    /// Adds a parsed file whose tree is parsed again only when a position in it is asked for.
+    mutating func add(_ parsed: ParsedFile) { documents.append(Document(tree: .parsed(parsed), file: parsed.file)) }
+
+    /// One document's tree.
+    private struct Document: Sendable {
+        enum Tree: Sendable {
+            case node(SendableNode)
+            case parsed(ParsedFile)
+        }
+
+        let tree: Tree
         let file: String
+
+        var root: Node {
+            switch tree {
+            case .node(let node): node.node
+            case .parsed(let parsed): parsed.root
+            }
+        }
 
         /// The places of the nodes whose path is `path`, in document order. A node's path is its parent's
         /// path, then `.key` for a mapping value (no dot under the root) and `[id]` for a list item (its
@@ -46,6 +62,8 @@ package struct SourceMap: Sendable {
             guard !path.isEmpty else { return [] }
             var found: [SourceLocation] = []
             let query = Array(path.utf8)
+            // A dropped tree is parsed again only when the path starts with one of its sections.
+            if case .parsed(let parsed) = tree, !Self.startsWithKey(of: parsed.outline, query) { return [] }
             search(root, matched: 0, query, firstOnly: firstOnly, into: &found)
             return found
         }
@@ -89,6 +107,18 @@ package struct SourceMap: Sendable {
                 }
             case .scalar, .alias: return
             }
+        }
+
+        /// Whether the query starts with a key of the root mapping `root`, followed by its end, `.` or `[`.
+        private static func startsWithKey(of root: Node, _ query: [UInt8]) -> Bool {
+            guard case .mapping(let mapping) = root else { return false }
+            for key in mapping.keys {
+                guard let name = key.string, let end = match(name, in: query, at: 0) else { continue }
+                if end == query.count || query[end] == UInt8(ascii: ".") || query[end] == UInt8(ascii: "[") {
+                    return true
+                }
+            }
+            return false
         }
 
         /// The end of `name` in `query` when the query continues with it at `start`.

@@ -86,12 +86,12 @@ package struct ScenarioLoader: Sendable {
     /// Loads `path`, applying `variant` and then `overrides` (path → YAML value text, for sweeps).
     package func load(_ path: String, variant: String? = nil, overrides: [(String, String)] = []) -> LoadResult {
         let log = DiagnosticLog()
-        var documents: [(file: String, root: Node)] = []
+        var documents: [LoadedDocument] = []
         var files: [String] = []
         var sourceMap = SourceMap(fallback: SourceLocation(file: path, line: 1, column: 1))
 
         let budget = LoadBudget()
-        guard let mainRoot = read(path, log: log, budget: budget) else {
+        guard let mainRoot = read(path, log: log, budget: budget)?.root else {
             return LoadResult(scenario: nil, diagnostics: log.items, variants: [], sourceMap: sourceMap, files: [path])
         }
         files.append(path)
@@ -110,7 +110,7 @@ package struct ScenarioLoader: Sendable {
             failed: &includeFailed,
             log: log
         )
-        documents.append((path, mainRoot))
+        documents.append(LoadedDocument(file: path, root: mainRoot))
 
         // Variants: read them, then apply the chosen one to the documents' trees.
         let main = Cursor(node: mainRoot, path: "", file: path, log: log)
@@ -164,12 +164,20 @@ package struct ScenarioLoader: Sendable {
         var bidEntries: [BidEntry] = []
         var meta: Meta?
         var policy = Policy()
-        for (index, (file, root)) in documents.enumerated() {
+        for (index, loaded) in documents.enumerated() {
+            let (file, root) = (loaded.file, loaded.root)
             let isMain = index == documents.count - 1
             if !isMain {
-                // An included file no override changed reads the same in every load: decoded once per loader.
-                let document = changed[index] != nil ? decode(included: root, file: file) : decoded(root, file: file)
-                sourceMap.add(root, file: file)
+                // An included file no override changed reads the same in every load: decoded once per loader,
+                // and its tree (dropped once read) is parsed again only if a position in it is asked for.
+                if let parsedFile = loaded.outlineOf {
+                    sourceMap.add(parsedFile)
+                } else {
+                    sourceMap.add(root, file: file)
+                }
+                let document =
+                    changed[index] != nil
+                    ? decode(included: root, file: file) : decoded(file) { loaded.outlineOf?.root ?? root }
                 for diagnostic in document.diagnostics { log.report(diagnostic) }
                 catalogue += document.catalogue
                 projects += document.projects
@@ -202,7 +210,7 @@ package struct ScenarioLoader: Sendable {
             }
         }
 
-        let model = ScenarioChecks(
+        var model = ScenarioChecks(
             catalogue: catalogue,
             projects: projects,
             suppliers: suppliers,
@@ -211,11 +219,20 @@ package struct ScenarioLoader: Sendable {
             sourceMap: sourceMap,
             log: log
         )
+        model.projectsKnownClean = parsed.cleanProjects.withLock { known in
+            known.contains { $0.catalogue == catalogue && $0.projects == projects }
+        }
         // An include that did not load leaves everything it defines unknown: checking references across
         // sections would report each use of them (a misspelled catalogue include gave 154 errors), so the
         // checks wait until every include loads (an unreadable include's error says so; one refused by a limit
         // or the confinement is itself the error to fix).
         let bids = includeFailed ? [] : model.run()
+        if !includeFailed, !model.projectsKnownClean, !log.items.contains(where: { $0.path.hasPrefix("projects") }) {
+            parsed.cleanProjects.withLock { known in
+                if known.count == Self.keptDrafts { known.removeFirst() }
+                known.append((catalogue, projects))
+            }
+        }
         if !includeFailed, !log.hasErrors, let meta {
             let planned = Scenario(
                 meta: meta,
@@ -226,7 +243,7 @@ package struct ScenarioLoader: Sendable {
                 policy: policy,
                 variant: variant
             )
-            let plan = LotPlanner.plan(planned)
+            let plan = LotPlanner.plan(planned, drafted: drafts(of: planned))
             if !bids.isEmpty { model.checkBidLots(bids, plan: plan.lots.map(\.id)) }
             model.checkProcedures(plan, bids: bids)
         }
@@ -298,6 +315,23 @@ package struct ScenarioLoader: Sendable {
         return value
     }
 
+    /// The lots of `scenario` as drafted by the plan's first steps: drafted once per loader for the loads that
+    /// share what they read (a variant changing methods, the reserve or the evaluation plans from the base's).
+    private func drafts(of scenario: Scenario) -> LotDrafts {
+        let known = parsed.drafts.withLock { $0 }
+        if let fitting = known.first(where: { $0.fits(scenario) }) { return fitting }
+        let drafts = LotPlanner.draft(scenario, reusing: known)
+        parsed.drafts.withLock { known in
+            // A few are enough for a scenario's variants; a sweep over lotting keeps only the latest.
+            if known.count == Self.keptDrafts { known.removeFirst() }
+            known.append(drafts)
+        }
+        return drafts
+    }
+
+    /// How many drafted plans (and clean catalogues and projects) a loader keeps.
+    static let keptDrafts = 4
+
     /// An included document read on its own: its sections and the diagnostics reading them gave.
     private func decode(included root: Node, file: String) -> DecodedDocument {
         let log = DiagnosticLog()
@@ -321,30 +355,39 @@ package struct ScenarioLoader: Sendable {
         )
     }
 
-    /// ``decode(included:file:)`` of a file as parsed, once per loader.
-    private func decoded(_ root: Node, file: String) -> DecodedDocument {
+    /// ``decode(included:file:)`` of a file as parsed (`root`, asked for only if the file was not decoded
+    /// yet), once per loader.
+    private func decoded(_ file: String, root: () -> Node) -> DecodedDocument {
         if let known = parsed.decoded.withLock({ $0[file] }) { return known }
-        let document = decode(included: root, file: file)
+        let document = decode(included: root(), file: file)
         parsed.decoded.withLock { $0[file] = document }
         return document
     }
 
-    private func mainEntries(_ root: Node) -> [(key: String, keyNode: Node, value: Node)] {
+    private func mainEntries(_ root: Node) -> [(key: String, value: Node)] {
         guard case .mapping(let mapping) = root else { return [] }
         return mapping.compactMap { key, value in
             guard let name = key.string, Self.mainKeys.contains(name) else { return nil }
-            return (name, key, value)
+            return (name, value)
         }
     }
 
-    private func read(_ path: String, log: DiagnosticLog, budget: LoadBudget, from cursor: Cursor? = nil) -> Node? {
+    /// The file at `path` as parsed (once per loader), or nil after reporting why it cannot be read. An included
+    /// file (`cursor` is its include) is decoded as soon as it is parsed and its tree dropped: a load keeps
+    /// only its outline, and parses it again when asked for the tree.
+    private func read(
+        _ path: String,
+        log: DiagnosticLog,
+        budget: LoadBudget,
+        from cursor: Cursor? = nil
+    ) -> ParsedFile? {
         if let file = parsed.files.withLock({ $0[path] }) {
             budget.bytes += file.size
             if let cursor, budget.bytes > SourceText.maximumTotalBytes {
                 cursor.error(Self.totalTooLarge)
                 return nil
             }
-            return file.root
+            return file
         }
         let bytes: [UInt8]
         do {
@@ -370,10 +413,15 @@ package struct ScenarioLoader: Sendable {
             cursor.error(Self.totalTooLarge)
             return nil
         }
-        let root = SourceText.compose(bytes, file: path, log: log)
         // Only a file that parsed is kept: one that did not is read again, and reports its errors again.
-        if let root { parsed.files.withLock { $0[path] = ParsedFile(size: bytes.count, root: root) } }
-        return root
+        guard let root = SourceText.compose(bytes, file: path, log: log) else { return nil }
+        if cursor != nil, parsed.decoded.withLock({ $0[path] }) == nil {
+            let document = decode(included: root, file: path)
+            parsed.decoded.withLock { $0[path] = document }
+        }
+        let file = ParsedFile(file: path, bytes: bytes, root: root, keepingTree: cursor == nil)
+        parsed.files.withLock { $0[path] = file }
+        return file
     }
 
     static let totalTooLarge =
@@ -425,7 +473,7 @@ package struct ScenarioLoader: Sendable {
         budget: LoadBudget,
         stack: inout [String],
         seen: inout Set<String>,
-        documents: inout [(file: String, root: Node)],
+        documents: inout [LoadedDocument],
         files: inout [String],
         failed: inout Bool,
         log: DiagnosticLog
@@ -465,10 +513,11 @@ package struct ScenarioLoader: Sendable {
                 return
             }
             seen.insert(key)
-            guard let root = read(target, log: log, budget: budget, from: item) else {
+            guard let parsedFile = read(target, log: log, budget: budget, from: item) else {
                 failed = true
                 continue
             }
+            let root = parsedFile.keepsTree ? parsedFile.root : parsedFile.outline
             files.append(target)
             stack.append(key)
             collectIncludes(
@@ -484,7 +533,9 @@ package struct ScenarioLoader: Sendable {
                 log: log
             )
             stack.removeLast()
-            documents.append((target, root))
+            documents.append(
+                LoadedDocument(file: target, root: root, outlineOf: parsedFile.keepsTree ? nil : parsedFile)
+            )
         }
     }
 
@@ -492,7 +543,7 @@ package struct ScenarioLoader: Sendable {
     private func apply(
         _ path: OverridePath,
         _ value: Node,
-        to documents: inout [(file: String, root: Node)],
+        to documents: inout [LoadedDocument],
         changed: inout [Int: Set<String>],
         at cursor: Cursor,
         location: SourceLocation? = nil,
@@ -505,6 +556,11 @@ package struct ScenarioLoader: Sendable {
             let isMain = index == documents.count - 1
             if mainOnly && !isMain { continue }
             if !mainOnly && documents[index].root.mapping?[section] == nil && !isMain { continue }
+            // An outline becomes the whole tree it outlines before it changes.
+            if let parsedFile = documents[index].outlineOf {
+                documents[index].root = parsedFile.root
+                documents[index].outlineOf = nil
+            }
             // A variant's override lends its position to what it creates; a command-line one has none.
             switch path.applying(value, to: documents[index].root, mark: location == nil ? cursor.node.mark : nil) {
             case .success(let root):
@@ -532,6 +588,11 @@ private final class ParsedFiles: Sendable {
     let decoded = Mutex<[String: DecodedDocument]>([:])
     /// The list sections of main files as read when no override changes them, by file and section name.
     let sections = Mutex<[String: DecodedSection]>([:])
+    /// The lots of the latest plans as drafted (``LotPlanner/draft(_:reusing:)``), oldest first.
+    let drafts = Mutex<[LotDrafts]>([])
+    /// The latest catalogues and projects the projects' own checks found nothing in (with nothing else
+    /// reported under `projects` in that load), oldest first.
+    let cleanProjects = Mutex<[(catalogue: [Category], projects: [Project])]>([])
 }
 
 /// A list section of a main file as read (nil when the file has no such section) and the diagnostics reading
@@ -559,10 +620,63 @@ private struct DecodedDocument: Sendable {
     let diagnostics: [Diagnostic]
 }
 
-/// One parsed file: the size of the bytes read (for the total-size limit) and the node tree. `@unchecked
-/// Sendable`: a ``Node`` is a value that nothing changes once parsed (an override changes a copy), but Yams
-/// does not declare it `Sendable`.
-private struct ParsedFile: @unchecked Sendable {
+/// One document of a load: the file's tree (as parsed, or as the load's overrides changed it), or the outline
+/// of an included file whose tree was dropped once read.
+private struct LoadedDocument {
+    let file: String
+    var root: Node
+    /// The parsed file `root` is the outline of; nil when `root` is a whole tree.
+    var outlineOf: ParsedFile?
+}
+
+/// One parsed file: its bytes (the size counts toward the total-size limit), its outline and its node tree.
+/// A main file keeps its tree; an included file's tree is dropped once its sections are read (the trees of a
+/// large scenario are most of a load's memory) and parsed again from the bytes when asked for (a position in
+/// it, an override of it), then kept.
+final class ParsedFile: Sendable {
+    let file: String
     let size: Int
-    let root: Node
+    /// Whether the tree is kept from the start (a main file).
+    let keepsTree: Bool
+    private let bytes: [UInt8]
+    /// The root mapping's keys, with the value of `includes` and an empty text for every other value: enough
+    /// to follow the includes and to see which sections the file has.
+    private let outlineNode: SendableNode
+    private let tree: Mutex<SendableNode?>
+
+    init(file: String, bytes: [UInt8], root: Node, keepingTree: Bool) {
+        self.file = file
+        self.size = bytes.count
+        self.keepsTree = keepingTree
+        self.bytes = bytes
+        self.outlineNode = SendableNode(node: Self.outline(of: root))
+        self.tree = Mutex(keepingTree ? SendableNode(node: root) : nil)
+    }
+
+    var outline: Node { outlineNode.node }
+
+    /// The whole tree, parsed again from the bytes if it was dropped (the same bytes parse to the same tree, so
+    /// without diagnostics).
+    var root: Node {
+        tree.withLock { tree in
+            if let tree { return tree.node }
+            let root = SourceText.compose(bytes, file: file, log: DiagnosticLog()) ?? outlineNode.node
+            tree = SendableNode(node: root)
+            return root
+        }
+    }
+
+    private static func outline(of root: Node) -> Node {
+        guard case .mapping(let mapping) = root else { return .scalar(Node.Scalar("", .implicit, .any, root.mark)) }
+        let pairs = mapping.map { key, value in
+            (key, key.string == "includes" ? value : .scalar(Node.Scalar("", .implicit, .any, value.mark)))
+        }
+        return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark))
+    }
+}
+
+/// `@unchecked Sendable`: a ``Node`` is a value that nothing changes once parsed (an override changes a copy),
+/// but Yams does not declare it `Sendable`.
+struct SendableNode: @unchecked Sendable {
+    let node: Node
 }

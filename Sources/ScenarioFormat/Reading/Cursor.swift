@@ -85,7 +85,12 @@ struct Cursor {
     }
 
     var isNull: Bool {
-        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        guard case .scalar(let scalar) = node else { return false }
+        return Self.isNull(scalar)
+    }
+
+    private static func isNull(_ scalar: Node.Scalar) -> Bool {
+        guard scalar.style == .plain else { return false }
         switch scalar.string {
         case "", "~", "null", "Null", "NULL": return true
         default: return false
@@ -96,7 +101,8 @@ struct Cursor {
 
     /// The scalar's text, or nil (reported) for a mapping, list or nothing.
     func scalarText(expected: String) -> String? {
-        guard case .scalar(let scalar) = node, !isNull else {
+        // One look at the node for both questions: a scalar, and not a null.
+        guard case .scalar(let scalar) = node, !Self.isNull(scalar) else {
             error("expected \(expected), found \(shown)")
             return nil
         }
@@ -115,10 +121,15 @@ struct Cursor {
     /// An identifier: letters, digits, `-`, `_`, `.`; no spaces, brackets or slashes (paths use them).
     func identifier() -> String? {
         guard let text = scalarText(expected: "an id such as P01") else { return nil }
-        let allowed = text.unicodeScalars.allSatisfy {
-            $0.properties.isAlphabetic || "0123456789-_.".unicodeScalars.contains($0)
+        // ASCII without the Unicode property tables (its alphabetic characters are its letters).
+        let allowed = text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F, 0x2E: true
+            case 0..<0x80: false
+            default: scalar.properties.isAlphabetic
+            }
         }
-        guard !text.isEmpty, allowed, text.count <= 64 else {
+        guard !text.isEmpty, allowed, text.utf8.count <= 64 || text.count <= 64 else {
             error("expected an id of letters, digits, '-', '_' or '.' (at most 64), found \(shown)")
             return nil
         }
@@ -226,27 +237,54 @@ struct Cursor {
             error("expected \(what) (a mapping with keys \(keys.joined(separator: ", "))), found \(shown)")
             return nil
         }
-        var entries: [(key: String, keyNode: Node, value: Node)] = []
+        // Most mappings have no merge key: their pairs as they are, in one pass that stops at a merge key.
+        var entries: [(key: String, value: Node)] = []
         entries.reserveCapacity(mapping.count)
-        for (keyNode, value) in Self.hasMergeKey(mapping) ? Self.mergingKeys(mapping) : Array(mapping) {
+        var refused: [Node] = []
+        for (keyNode, value) in mapping {
             guard case .scalar(let scalar) = keyNode else {
-                let keyCursor = at(keyNode)
-                keyCursor.error("expected a text key, found \(keyCursor.shown)")
+                refused.append(keyNode)
                 continue
             }
             let key = scalar.string
+            if key == "<<" { return mergedMapping(mapping, keys: keys) }
             if !keys.contains(key) {
-                var hint = Suggestion.hint(for: key, in: keys)
-                if !key.isEmpty && key.allSatisfy(\.isNumber) {
-                    hint += " (inside { } a comma separates entries: write numbers without thousands separators)"
-                }
-                let shownKey = key.count > 40 ? String(key.prefix(37)) + "..." : key
-                at(keyNode).error("unknown key '\(shownKey)'\(hint) (expected one of: \(keys.joined(separator: ", ")))")
+                refused.append(keyNode)
                 continue
             }
-            entries.append((key, keyNode, value))
+            entries.append((key, value))
+        }
+        for keyNode in refused { refuse(keyNode, keys: keys) }
+        return MappingCursor(cursor: self, entries: entries)
+    }
+
+    /// ``mapping(_:keys:)`` of a mapping with a merge key.
+    private func mergedMapping(_ mapping: Node.Mapping, keys: [String]) -> MappingCursor {
+        var entries: [(key: String, value: Node)] = []
+        for (keyNode, value) in Self.mergingKeys(mapping) {
+            guard case .scalar(let scalar) = keyNode, keys.contains(scalar.string) else {
+                refuse(keyNode, keys: keys)
+                continue
+            }
+            entries.append((scalar.string, value))
         }
         return MappingCursor(cursor: self, entries: entries)
+    }
+
+    /// Reports a key that is not text or not one of `keys`.
+    private func refuse(_ keyNode: Node, keys: [String]) {
+        guard case .scalar(let scalar) = keyNode else {
+            let keyCursor = at(keyNode)
+            keyCursor.error("expected a text key, found \(keyCursor.shown)")
+            return
+        }
+        let key = scalar.string
+        var hint = Suggestion.hint(for: key, in: keys)
+        if !key.isEmpty && key.allSatisfy(\.isNumber) {
+            hint += " (inside { } a comma separates entries: write numbers without thousands separators)"
+        }
+        let shownKey = key.count > 40 ? String(key.prefix(37)) + "..." : key
+        at(keyNode).error("unknown key '\(shownKey)'\(hint) (expected one of: \(keys.joined(separator: ", ")))")
     }
 
     /// The mapping's pairs with YAML merge keys (`<<: *defaults`, or a list of them) expanded: merged
@@ -302,15 +340,18 @@ struct Cursor {
 /// A mapping whose keys have been checked against the keys allowed at its place.
 struct MappingCursor {
     let cursor: Cursor
-    let entries: [(key: String, keyNode: Node, value: Node)]
+    let entries: [(key: String, value: Node)]
 
     func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
 
     /// The value at `key`, or nil if absent (not reported).
     func optional(_ key: String) -> Cursor? {
-        guard let entry = entries.first(where: { $0.key == key }) else { return nil }
-        let value = cursor.child(entry.value, key)
-        return value.isNull ? nil : value
+        // By index: no copy of the entry's nodes for the keys passed over.
+        for index in entries.indices where entries[index].key == key {
+            let value = cursor.child(entries[index].value, key)
+            return value.isNull ? nil : value
+        }
+        return nil
     }
 
     /// The value at `key`, or nil if absent (reported as missing).
@@ -318,12 +359,6 @@ struct MappingCursor {
         if let value = optional(key) { return value }
         cursor.error("missing required key '\(key)' (\(expected))")
         return nil
-    }
-
-    /// The key's own position, for diagnostics about the key.
-    func keyCursor(_ key: String) -> Cursor? {
-        guard let entry = entries.first(where: { $0.key == key }) else { return nil }
-        return cursor.child(entry.keyNode, key)
     }
 }
 

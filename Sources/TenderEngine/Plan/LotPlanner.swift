@@ -29,10 +29,51 @@ public enum LotPlanner {
     /// The lot plan of `scenario` under its policy.
     ///
     /// - Complexity: O(n log n) in the number of demand lines (O(n) without a value cap).
-    public static func plan(_ scenario: Scenario) -> LotPlan {
+    public static func plan(_ scenario: Scenario) -> LotPlan { plan(scenario, drafted: draft(scenario)) }
+
+    /// The lot plan of `scenario` from its lots as drafted by ``draft(_:reusing:)`` (steps 1–4), when `drafted` was
+    /// drafted from what `scenario` has (``LotDrafts/fits(_:)``); otherwise drafted again. The same plan as
+    /// ``plan(_:)``: loading a scenario's variants that change no more than methods, the reserve or the
+    /// evaluation drafts its lots once.
+    ///
+    /// - Complexity: O(lots) when `drafted` fits (O(lots × suppliers) with the SME reserve).
+    public static func plan(_ scenario: Scenario, drafted: LotDrafts) -> LotPlan {
+        let drafted = drafted.fits(scenario) ? drafted : draft(scenario)
         let policy = scenario.policy
-        let green = GreenPlanner.plan(scenario)
-        let (pools, excluded) = DemandPooling.pools(of: scenario, conventional: GreenPlanner.conventionalLines(green))
+        let thresholds = policy.thresholds
+        var lots = drafted.drafts.map { draft in
+            let threshold = draft.isWorks ? thresholds.openTenderWorks : thresholds.openTenderGoods
+            return Lot(
+                id: draft.id,
+                categories: draft.categories,
+                lines: draft.lines,
+                method: draft.ceiling >= threshold ? .openTender : policy.methodBelowThreshold,
+                isWorks: draft.isWorks,
+                greenClauses: draft.green
+            )
+        }
+        if policy.lotting.smeReserve {
+            for (i, reserved) in SMEReserve.reserved(lots, scenario: scenario).enumerated() {
+                lots[i].reservedForSME = reserved
+            }
+        }
+        let flags = SplittingCheck.flags(lots: lots, catalogue: scenario.catalogue, thresholds: thresholds)
+        return LotPlan(lots: lots, excluded: drafted.excluded, splittingFlags: flags, green: drafted.green)
+    }
+
+    /// Steps 1–4 of the plan of `scenario` (the green rule, aggregation, value cap, bundling, order): the lots
+    /// before their methods and reserves. The green rule's plan and the pools of `earlier` drafts made from what
+    /// those steps read alike are taken from them (a value cap changes neither; a strategy, only the pools).
+    ///
+    /// - Complexity: O(n log n) in the number of demand lines (O(n) without a value cap).
+    public static func draft(_ scenario: Scenario, reusing earlier: [LotDrafts] = []) -> LotDrafts {
+        let policy = scenario.policy
+        let inputs = LotDrafts.Inputs(scenario)
+        let green = earlier.first { $0.inputs.sameGreenPlan(as: inputs) }?.green ?? GreenPlanner.plan(scenario)
+        let pooled =
+            earlier.first { $0.inputs.samePools(as: inputs) }?.pooled
+            ?? DemandPooling.pools(of: scenario, conventional: GreenPlanner.conventionalLines(green))
+        let (pools, excluded) = pooled
         // Per line, each line is a purchase of its own: no cap splits it, no bundle joins it.
         let perLine = policy.lotting.strategy == .perLine
         let cap = perLine ? nil : policy.lotting.valueCap.flatMap { $0 > .zero ? $0 : nil }
@@ -76,31 +117,71 @@ public enum LotPlanner {
             }
         }
         drafts.sort { $0.order < $1.order }
-
-        let thresholds = policy.thresholds
-        var lots = drafts.map { draft in
-            let threshold = draft.isWorks ? thresholds.openTenderWorks : thresholds.openTenderGoods
-            return Lot(
-                id: draft.id,
-                categories: draft.categories,
-                lines: draft.lines,
-                method: draft.ceiling >= threshold ? .openTender : policy.methodBelowThreshold,
-                isWorks: draft.isWorks,
-                greenClauses: draft.green
-            )
-        }
-        if policy.lotting.smeReserve {
-            for (i, reserved) in SMEReserve.reserved(lots, scenario: scenario).enumerated() {
-                lots[i].reservedForSME = reserved
-            }
-        }
-        let flags = SplittingCheck.flags(lots: lots, catalogue: scenario.catalogue, thresholds: thresholds)
-        return LotPlan(lots: lots, excluded: excluded, splittingFlags: flags, green: green)
+        return LotDrafts(inputs: inputs, drafts: drafts, excluded: excluded, green: green, pooled: pooled)
     }
 }
 
+/// The lots of a plan before their methods, reserves and the splitting check (``LotPlanner/draft(_:reusing:)``), with
+/// what they were drafted from.
+public struct LotDrafts: Sendable {
+    /// Everything steps 1–4 of the plan read: the catalogue, the projects, and of the policy the lotting (but
+    /// the SME reserve), the decentralised limits and the green rule. A change here must follow every read of
+    /// the scenario in ``LotPlanner/draft(_:reusing:)``, ``GreenPlanner`` and ``DemandPooling``.
+    /// (The lists last: `==` compares in this order, and they are the long part.)
+    fileprivate struct Inputs: Equatable, Sendable {
+        var strategy: LotStrategy
+        var valueCap: Exact?
+        var bundleBelow: Exact?
+        var decentralisedGoods: Exact
+        var decentralisedWorks: Exact
+        var greenRule: GreenRule
+        var optionalCoverage: Exact
+        var optionalKinds: OptionalKinds
+        var catalogue: [Category]
+        var projects: [Project]
+
+        init(_ scenario: Scenario) {
+            let policy = scenario.policy
+            catalogue = scenario.catalogue
+            projects = scenario.projects
+            strategy = policy.lotting.strategy
+            valueCap = policy.lotting.valueCap
+            bundleBelow = policy.lotting.bundleBelow
+            decentralisedGoods = policy.thresholds.decentralisedGoods
+            decentralisedWorks = policy.thresholds.decentralisedWorks
+            greenRule = policy.greenRule
+            optionalCoverage = policy.optionalCoverage
+            optionalKinds = policy.optionalKinds
+        }
+
+        /// The green rule's plan reads the catalogue, the projects and the green rule.
+        func sameGreenPlan(as other: Inputs) -> Bool {
+            greenRule == other.greenRule && optionalCoverage == other.optionalCoverage
+                && optionalKinds == other.optionalKinds && catalogue == other.catalogue && projects == other.projects
+        }
+
+        /// The pools read those, the strategy and the decentralised limits.
+        func samePools(as other: Inputs) -> Bool {
+            strategy == other.strategy && decentralisedGoods == other.decentralisedGoods
+                && decentralisedWorks == other.decentralisedWorks && sameGreenPlan(as: other)
+        }
+    }
+
+    fileprivate let inputs: Inputs
+    fileprivate let drafts: [LotDraft]
+    fileprivate let excluded: [ExcludedLine]
+    fileprivate let green: [ProjectGreenPlan]
+    /// The pools of step 1 and the lines it excluded.
+    fileprivate let pooled: (pools: [DemandPool], excluded: [ExcludedLine])
+
+    /// Whether these lots were drafted from what `scenario` has (the same catalogue, projects, lotting but the
+    /// reserve, decentralised limits and green rule): then ``LotPlanner/draft(_:reusing:)`` of `scenario` drafts them
+    /// again.
+    public func fits(_ scenario: Scenario) -> Bool { inputs == Inputs(scenario) }
+}
+
 /// A lot before its method and reserve are decided, with its ceiling computed once.
-private struct LotDraft {
+private struct LotDraft: Sendable {
     var id: String
     var categories: [String]
     var lines: [DemandLine]
