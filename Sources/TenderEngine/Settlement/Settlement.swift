@@ -389,7 +389,10 @@ public enum Settlement {
 
     /// What each line of an outcome's lot is bought for, in the lot's order: by the split rule above, by unit
     /// prices, by framework orders, or nothing (a failed lot).
-    static func awards(of outcome: LotOutcome) -> [LineAward] {
+    ///
+    /// - Parameter ceilings: the ceilings of the lot's lines when the caller has them (the plan's lots, prepared
+    ///   once); computed from the lines otherwise.
+    static func awards(of outcome: LotOutcome, ceilings: [Exact]? = nil) -> [LineAward] {
         let lot = outcome.lot
         if let framework = outcome.auction?.framework, outcome.winner != nil {
             var result: [String: LineAward] = [:]
@@ -408,8 +411,11 @@ public enum Settlement {
         guard let winner = outcome.winner, let contract = outcome.contractPrice else {
             return lot.lines.map { _ in .notBought }
         }
-        let bid = outcome.evaluations.first { $0.bid.bidder == winner }?.bid
-        if let bid, !bid.unitPrices.isEmpty, bid.price == contract {
+        // The winner's bid read in place (a copy of a bid retains its texts and dictionaries).
+        if let found = outcome.evaluations.firstIndex(where: { $0.bid.bidder == winner }),
+            !outcome.evaluations[found].bid.unitPrices.isEmpty, outcome.evaluations[found].bid.price == contract
+        {
+            let bid = outcome.evaluations[found].bid
             let units = lot.lines.compactMap { bid.unitPrices[$0.reference] }
             if units.count == lot.lines.count {
                 return zip(lot.lines, units).map { line, unit in
@@ -417,7 +423,8 @@ public enum Settlement {
                 }
             }
         }
-        return split(contract, weights: lot.lines.map(\.ceilingAmount)).map {
+        let weights = ceilings.flatMap { $0.count == lot.lines.count ? $0 : nil } ?? lot.lines.map(\.ceilingAmount)
+        return split(contract, weights: weights).map {
             LineAward(supplier: winner, amount: $0, basis: .ceilingShare)
         }
     }
@@ -456,6 +463,9 @@ struct SettlementLayout: Sendable {
     /// excluded line (aligned with `excludedSlots`): what the totals read of a line (``Settlement/totals``).
     let lotLines: [[LineFacts]]
     let excludedLines: [LineFacts]
+    /// The same ceilings as arrays, the weights of the split rule (``Settlement/awards(of:ceilings:)``).
+    let lotCeilings: [[Exact]]
+    let excludedCeilings: [[Exact]]
     let projects: [Project]
     /// The catalogue's reference price per category id (the first entry of an id).
     let referencePrices: [String: Exact?]
@@ -506,6 +516,8 @@ struct SettlementLayout: Sendable {
         self.referencePrices = referencePrices
         lotLines = plan.lots.map { $0.lines.map { LineFacts($0, referencePrices: referencePrices) } }
         excludedLines = plan.excluded.map { LineFacts($0.line, referencePrices: referencePrices) }
+        lotCeilings = lotLines.map { $0.map(\.ceiling) }
+        excludedCeilings = excludedLines.map { [$0.ceiling] }
     }
 
     /// A line's ceiling, and quantity × its category's reference price (nil without one).

@@ -74,7 +74,8 @@ extension Settlement {
             let known =
                 position < planLots.count && lines == planLots[position].lines
                 ? (layout.lotSlots[position], layout.lotLines[position]) : nil
-            record(lines, awards(of: outcome), green: outcome.lot.greenClauses, known: known)
+            let ceilings = known != nil ? layout.lotCeilings[position] : nil
+            record(lines, awards(of: outcome, ceilings: ceilings), green: outcome.lot.greenClauses, known: known)
         }
         let excluded = context.plan.excluded
         for (position, purchase) in purchases.enumerated() {
@@ -84,8 +85,14 @@ extension Settlement {
                 ? ([layout.excludedSlots[position]], [layout.excludedLines[position]]) : nil
             if let outcome = purchase.outcome, outcome.winner != nil {
                 let lines = outcome.lot.lines
-                let ownLine = lines.count == 1 && lines[0] == line
-                record(lines, awards(of: outcome), green: outcome.lot.greenClauses, known: ownLine ? known : nil)
+                let ownLine = known != nil && lines.count == 1 && lines[0] == line
+                let ceilings = ownLine ? layout.excludedCeilings[position] : nil
+                record(
+                    lines,
+                    awards(of: outcome, ceilings: ceilings),
+                    green: outcome.lot.greenClauses,
+                    known: ownLine ? known : nil
+                )
             } else {
                 let assumed = LineAward(supplier: nil, amount: line.ceilingAmount, basis: .assumedCeiling)
                 record([line], [assumed], green: purchase.excluded.greenClauses, known: known)
