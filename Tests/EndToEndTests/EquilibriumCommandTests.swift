@@ -192,6 +192,34 @@ import Testing
         #expect(unknown.stderr.contains("did you mean 'method'"))
     }
 
+    /// The README's example of bidders who respond to the rules: its command prints its two markup lines.
+    @Test func theREADMEShowsWhatItsEquilibriumComparisonPrints() throws {
+        let readme = try String(contentsOf: Fixtures.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let command = try #require(readme.range(of: ".build/release/tender compare Scenarios/equilibrium-entry.yaml"))
+        let line = readme[command.lowerBound...].prefix { $0 != "\n" }
+        let words = line.split(separator: " ").dropFirst().map(String.init)
+        #expect(words.contains("--replications"))
+        let start = try #require(readme.range(of: "```text\n", range: command.upperBound..<readme.endIndex))
+        let end = try #require(readme.range(of: "\n```", range: start.upperBound..<readme.endIndex))
+        let lines = readme[start.upperBound..<end.lowerBound].split(separator: "\n")
+        #expect(lines.count == 2)
+        let result = try Fixtures.tender(
+            words.map { $0.hasPrefix("Scenarios/") ? Fixtures.root.appendingPathComponent($0).path : $0 }
+        )
+        #expect(result.status == 0, "\(result.stderr)")
+        for line in lines { #expect(result.stdout.contains(line + "\n"), "README line not in the output: \(line)") }
+    }
+
+    /// A bad `policy.equilibrium.bidders` given by `--set` is refused with the path and what is expected.
+    @Test func aBadBiddersValueIsRefused() throws {
+        let result = try Fixtures.tender(["simulate", Self.scenario, "--set", "policy.equilibrium.bidders=everyone"])
+        #expect(result.status == 65)
+        #expect(
+            result.stderr.contains("policy.equilibrium.bidders: expected one of declared, all, found 'everyone'"),
+            "\(result.stderr)"
+        )
+    }
+
     /// `tender equilibrium` takes the grid and the preparation cost from the scenario's policy.equilibrium
     /// (grid 41 here) unless the options say otherwise.
     @Test func equilibriumReadsThePolicy() throws {
