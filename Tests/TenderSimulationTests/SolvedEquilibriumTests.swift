@@ -36,6 +36,10 @@ import Testing
         #expect(solved.order.count == 1)
         let solution = try #require(solved.solution(of: solved.order[0]))
         #expect(solution.classes.map(\.members) == [["A1", "A2"], ["B1", "B2", "B3"]])
+        // What defines them: the small firms' 10 % deduction, no technical points (lowest price).
+        #expect(solution.classes.map(\.sizes) == [[.small, .micro], [.large]])
+        #expect(solution.classes.map(\.deduction) == [0.1, 0])
+        #expect(solution.classes.map(\.technicalPoints) == [0, 0])
         #expect(solution.classes.allSatisfy { $0.entry == 1 })
         // The formula variant asks for nothing.
         #expect(SolvedEquilibria.asked(by: try Self.load("formula")) == nil)

@@ -62,6 +62,9 @@ public enum EquilibriumSolver {
                         entry: state.entry[j],
                         expectedProfit: report.expectedProfit[j],
                         preparationCost: problem.classes[j].preparationCost,
+                        deduction: problem.classes[j].deduction,
+                        technicalPoints: problem.classes[j].technicalPoints,
+                        sizes: problem.classes[j].sizes,
                         largestGain: report.largestGain[j],
                         largestGainShare: report.largestGainShare[j],
                         winProbability: report.winProbability[j]

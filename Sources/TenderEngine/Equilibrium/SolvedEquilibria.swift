@@ -123,7 +123,10 @@ extension LotEquilibrium {
             }
             classes += split
         }
-        for index in classes.indices { classes[index].id = "C\(index + 1)" }
+        for index in classes.indices {
+            classes[index].id = "C\(index + 1)"
+            classes[index].sizes = sizes(of: classes[index].members, context: context)
+        }
         problem.classes = classes
         return problem
     }
