@@ -20,7 +20,14 @@ import Testing
         let result = try Fixtures.tender(["equilibrium", Self.scenario])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Lot concrete: 1 classes, expected bidders 5.00, integration"))
-        #expect(result.stdout.contains("Class C1 (S01, S02, S03, S04, S05): entry 1.000"))
+        // What defines the class: five large firms, no deduction, no technical points, no preparation cost.
+        #expect(
+            result.stdout.contains(
+                "Class C1 (S01, S02, S03, S04, S05): large; deduction 0%; technical points 0; preparation cost "
+                    + "0.00 yuan\n    entry 1.000"
+            ),
+            "\(result.stdout)"
+        )
         #expect(result.stdout.contains("    80.00 "))
     }
 
@@ -30,11 +37,16 @@ import Testing
         #expect(result.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         #expect(object?["schema"] as? String == "tender-equilibrium")
+        #expect(object?["schemaVersion"] as? Int == 2)
         #expect((object?["digest"] as? String)?.count == 64)
         #expect(object?["grid"] as? Int == 41)
         let lots = object?["lots"] as? [[String: Any]]
         let classes = lots?.first?["classes"] as? [[String: Any]]
         #expect((classes?.first?["costs"] as? [Any])?.count == 41)
+        // What defines the class.
+        #expect(classes?.first?["sizes"] as? [String] == ["large"])
+        #expect(classes?.first?["deduction"] as? Double == 0)
+        #expect(classes?.first?["technicalPoints"] as? Double == 0)
     }
 
     /// A bad option is a usage error.
@@ -147,6 +159,81 @@ import Testing
     }
 }
 
+/// Version 2 of the solution document describes each class (sizes, deduction, technical points): the report shows
+/// the description in the class table and the chart's legend; a damaged description is refused with the field
+/// named, and a newer version than this tender reads is refused.
+@Suite struct EquilibriumClassDescriptionTests {
+    static let good = """
+        {"schema": "tender-equilibrium", "schemaVersion": 2, "scenario": "s", "seed": 1, "grid": 3, "tolerance": 0.02,
+         "lots": [{"lot": "L1", "method": "integration", "iterations": 4, "converged": true, "expectedBidders": 2,
+         "largestGain": 0, "largestGainShare": 0, "classes": [
+          {"id": "C1", "members": ["A", "B"], "sizes": ["small", "micro"], "deduction": 0.1, "technicalPoints": 8,
+           "entry": 1, "expectedProfit": 1, "preparationCost": 0, "winProbability": 0.5, "largestGain": 0,
+           "largestGainShare": 0, "costs": [1, 2, 3], "bids": [2, 2.5, 3]}
+        ]}]}
+        """
+
+    static func report(_ text: String) throws -> (status: Int32, stderr: String, html: String?) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("eq-v2-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = directory.appendingPathComponent("solution.json")
+        try Data(text.utf8).write(to: input)
+        let html = directory.appendingPathComponent("out.html")
+        let result = try Fixtures.tender(["report", input.path, "--html", html.path])
+        return (result.status, result.stderr, try? String(contentsOf: html, encoding: .utf8))
+    }
+
+    @Test func theReportDescribesEachClass() throws {
+        let result = try Self.report(Self.good)
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try #require(result.html)
+        #expect(html.contains("<td>small, micro; deduction 10%; technical points 8</td>"), "\(html)")
+        #expect(html.contains("class C1 (small, micro; −10%; 8 pts)"))
+    }
+
+    @Test(arguments: [
+        (
+            "\"deduction\": 0.1", "\"deduction\": 1.5",
+            "lots[0].classes[0].deduction: 1.5; expected a share from 0 up to 1"
+        ),
+        (
+            "\"technicalPoints\": 8", "\"technicalPoints\": -2",
+            "lots[0].classes[0].technicalPoints: -2.0; expected 0 or more points"
+        ),
+        (
+            "\"sizes\": [\"small\", \"micro\"], ", "",
+            "lots[0].classes[0].sizes: missing; expected it in every class of schema version 2"
+        ),
+        ("\"sizes\": [\"small\", \"micro\"]", "\"sizes\": [\"small\", 3]", "lots[0].classes[0].sizes[1]: "),
+        (
+            "\"schemaVersion\": 2", "\"schemaVersion\": 3",
+            "schemaVersion: 3; expected 1 to 2 (a newer tender wrote it?)"
+        ),
+    ])
+    func refusesADamagedDescription(original: String, change: String, message: String) throws {
+        #expect(Self.good.contains(original))
+        let result = try Self.report(Self.good.replacingOccurrences(of: original, with: change))
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("error: not a valid result: \(message)"), "\(result.stderr)")
+        #expect(result.html == nil)
+    }
+
+    /// A version-1 document (no schemaVersion, classes without a description) still reads.
+    @Test func aVersionOneDocumentStillReads() throws {
+        var old = Self.good.replacingOccurrences(of: "\"schemaVersion\": 2, ", with: "")
+        old = old.replacingOccurrences(
+            of: "\"sizes\": [\"small\", \"micro\"], \"deduction\": 0.1, \"technicalPoints\": 8,",
+            with: ""
+        )
+        #expect(!old.contains("sizes") && !old.contains("schemaVersion"))
+        let result = try Self.report(old)
+        #expect(result.status == 0, "\(result.stderr)")
+        // Nothing to say of a version-1 class but its id and members: the definition cell is empty.
+        #expect(result.html?.contains("<td>A, B</td><td></td>") == true, "\(result.html ?? "")")
+    }
+}
+
 /// The solved equilibrium through the commands (Docs/behaviour.md, Docs/commands.md): the example of
 /// behaviour.md, `--set`, and `tender equilibrium` reading `policy.equilibrium`.
 @Suite struct SolvedEquilibriumCommandTests {
@@ -190,6 +277,34 @@ import Testing
         let unknown = try Fixtures.tender(["simulate", Self.scenario, "--set", "policy.equilibrium.methd=solved"])
         #expect(unknown.status == 65)
         #expect(unknown.stderr.contains("did you mean 'method'"))
+    }
+
+    /// The README's example of bidders who respond to the rules: its command prints its two markup lines.
+    @Test func theREADMEShowsWhatItsEquilibriumComparisonPrints() throws {
+        let readme = try String(contentsOf: Fixtures.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let command = try #require(readme.range(of: ".build/release/tender compare Scenarios/equilibrium-entry.yaml"))
+        let line = readme[command.lowerBound...].prefix { $0 != "\n" }
+        let words = line.split(separator: " ").dropFirst().map(String.init)
+        #expect(words.contains("--replications"))
+        let start = try #require(readme.range(of: "```text\n", range: command.upperBound..<readme.endIndex))
+        let end = try #require(readme.range(of: "\n```", range: start.upperBound..<readme.endIndex))
+        let lines = readme[start.upperBound..<end.lowerBound].split(separator: "\n")
+        #expect(lines.count == 2)
+        let result = try Fixtures.tender(
+            words.map { $0.hasPrefix("Scenarios/") ? Fixtures.root.appendingPathComponent($0).path : $0 }
+        )
+        #expect(result.status == 0, "\(result.stderr)")
+        for line in lines { #expect(result.stdout.contains(line + "\n"), "README line not in the output: \(line)") }
+    }
+
+    /// A bad `policy.equilibrium.bidders` given by `--set` is refused with the path and what is expected.
+    @Test func aBadBiddersValueIsRefused() throws {
+        let result = try Fixtures.tender(["simulate", Self.scenario, "--set", "policy.equilibrium.bidders=everyone"])
+        #expect(result.status == 65)
+        #expect(
+            result.stderr.contains("policy.equilibrium.bidders: expected one of declared, all, found 'everyone'"),
+            "\(result.stderr)"
+        )
     }
 
     /// `tender equilibrium` takes the grid and the preparation cost from the scenario's policy.equilibrium

@@ -180,6 +180,13 @@ import Testing
     static let equilibriumLevers: [Lever] = [
         Lever(key: "policy.equilibrium.method", value: "formula", file: "equilibrium-entry.yaml"),
         Lever(key: "policy.equilibrium.grid", value: "61", file: "equilibrium-entry.yaml"),
+        // B3 bids its cost (truthful) unless every supplier is drafted into the equilibrium.
+        Lever(
+            key: "policy.equilibrium.bidders",
+            value: "all",
+            file: "equilibrium-entry.yaml",
+            context: [("suppliers[B3].behaviour", "truthful")]
+        ),
         Lever(key: "policy.equilibrium.tolerance", value: "40%", file: "equilibrium-entry.yaml", replications: 3),
         Lever(
             key: "policy.equilibrium.preparation-cost",

@@ -36,6 +36,10 @@ import Testing
         #expect(solved.order.count == 1)
         let solution = try #require(solved.solution(of: solved.order[0]))
         #expect(solution.classes.map(\.members) == [["A1", "A2"], ["B1", "B2", "B3"]])
+        // What defines them: the small firms' 10 % deduction, no technical points (lowest price).
+        #expect(solution.classes.map(\.sizes) == [[.small, .micro], [.large]])
+        #expect(solution.classes.map(\.deduction) == [0.1, 0])
+        #expect(solution.classes.map(\.technicalPoints) == [0, 0])
         #expect(solution.classes.allSatisfy { $0.entry == 1 })
         // The formula variant asks for nothing.
         #expect(SolvedEquilibria.asked(by: try Self.load("formula")) == nil)
@@ -91,6 +95,62 @@ import Testing
         }
         // With the preparation cost some equilibrium bidders stay out.
         #expect(entriesDiffer)
+    }
+
+    /// `policy.equilibrium.bidders: all` drafts every supplier into the equilibrium: B3, declared truthful, bids
+    /// its class's bid function to the cent, and B1, declared to take part half of the time, always takes part
+    /// (no preparation cost: entry 1), as the solve assumes. Under `declared` (the default) B3 bids its cost and
+    /// B1 stays out in some replications.
+    @Test func allBiddersBidAndEnterByTheSolvedFunctions() throws {
+        let declared = [("suppliers[B3].behaviour", "truthful"), ("suppliers[B1].participation", "50%")]
+        let drafted = try Self.load(nil, declared + [("policy.equilibrium.bidders", "all")])
+        let context = EvaluationContext(drafted)
+        let solution = try #require(context.equilibria?.solution(of: "board"))
+        let large = try #require(solution.classes.first { $0.members.contains("B3") })
+        #expect(large.members == ["B1", "B2", "B3"])
+        for replication in 0..<5 {
+            let outcome = try #require(TenderRun.run(context, replication: replication).outcomes.first)
+            let round = TenderRun.biddingRound(of: outcome, context: context, replication: replication)
+            #expect(round.participating == ["A1", "A2", "B1", "B2", "B3"], "replication \(replication)")
+            let b3 = try #require(round.bids.first { $0.bid.bidder == "B3" })
+            let cost = try #require(b3.cost)
+            let bid = try #require(large.bid(at: cost.nearestDouble))
+            let cents = try Exact(numerator: Int((bid * 100).rounded(.toNearestOrAwayFromZero)), denominator: 100)
+            #expect(b3.bid.price == max(cents, cost.rounded(places: 2, mode: .ceiling)))
+            #expect(b3.bid.price > cost)
+        }
+        let plain = try Self.load(nil, declared)
+        let plainContext = EvaluationContext(plain)
+        var b1Absent = false
+        for replication in 0..<20 {
+            let outcome = try #require(TenderRun.run(plainContext, replication: replication).outcomes.first)
+            let round = TenderRun.biddingRound(of: outcome, context: plainContext, replication: replication)
+            b1Absent = b1Absent || !round.participating.contains("B1")
+            let b3 = try #require(round.bids.first { $0.bid.bidder == "B3" })
+            #expect(b3.bid.price == b3.cost)
+        }
+        #expect(b1Absent)
+    }
+
+    /// Under the formula, `bidders: all` makes a truthful supplier bid exactly as a declared equilibrium bidder:
+    /// B3 truthful and drafted bids to the cent what B3 of `behaviour: equilibrium` bids.
+    @Test func allBiddersUnderTheFormulaBidTheFormula() throws {
+        let drafted = try Self.load(
+            "formula",
+            [("suppliers[B3].behaviour", "truthful"), ("policy.equilibrium.bidders", "all")]
+        )
+        let declared = try Self.load("formula")
+        let truthful = try Self.load("formula", [("suppliers[B3].behaviour", "truthful")])
+        for replication in 0..<5 {
+            func b3(_ scenario: Scenario) throws -> GeneratedBid {
+                let context = EvaluationContext(scenario)
+                let outcome = try #require(TenderRun.run(context, replication: replication).outcomes.first)
+                let round = TenderRun.biddingRound(of: outcome, context: context, replication: replication)
+                return try #require(round.bids.first { $0.bid.bidder == "B3" })
+            }
+            #expect(try b3(drafted).bid.price == b3(declared).bid.price)
+            #expect(try b3(truthful).bid.price != b3(declared).bid.price)
+        }
     }
 
     /// A larger deduction raises the small firms' markups (they can bid higher and still win), on common

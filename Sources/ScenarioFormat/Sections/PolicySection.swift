@@ -48,13 +48,15 @@ enum PolicySection {
         return policy
     }
 
-    static let equilibriumKeys = ["method", "grid", "tolerance", "preparation-cost"]
+    static let equilibriumKeys = ["method", "bidders", "grid", "tolerance", "preparation-cost"]
 
-    /// `equilibrium: {method: solved, grid: 61, tolerance: 2%, preparation-cost: 20000}`: how suppliers of
-    /// `behaviour: equilibrium` bid (Docs/behaviour.md).
+    /// `equilibrium: {method: solved, bidders: all, grid: 61, tolerance: 2%, preparation-cost: 20000}`: how
+    /// suppliers of `behaviour: equilibrium` (with `bidders: all`, every eligible supplier) bid
+    /// (Docs/behaviour.md).
     static func readEquilibrium(_ cursor: Cursor, into equilibrium: inout EquilibriumPolicy) {
         guard let map = cursor.mapping("the equilibrium settings", keys: equilibriumKeys) else { return }
         if let m = map.optional("method")?.choice(EquilibriumPolicy.Method.self) { equilibrium.method = m }
+        if let b = map.optional("bidders")?.choice(EquilibriumPolicy.Bidders.self) { equilibrium.bidders = b }
         if let g = map.optional("grid")?.integer(41...401) { equilibrium.grid = g }
         if let t = map.optional("tolerance") {
             if let v = t.exact(atLeast: .zero, atMost: .one, what: "a share of expected profit") {

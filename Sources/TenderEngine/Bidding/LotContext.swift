@@ -125,8 +125,8 @@ final class LotBidding: Sendable {
     ///   equilibrium bidder faces the same distribution, number of bidders and reserve reads the same table:
     ///   the bids of the projects' one-line lots of a category and ceiling price are computed once in all);
     ///   nil for tables of the lot's own.
-    /// - Parameter solution: the lot's solved equilibrium, for its `behaviour: equilibrium` suppliers; nil: the
-    ///   formula.
+    /// - Parameter solution: the lot's solved equilibrium, for its `behaviour: equilibrium` suppliers (with
+    ///   `policy.equilibrium.bidders: all`, every supplier that can price the lot); nil: the formula.
     init(lot: Lot, scenario: Scenario, tables: EquilibriumTables? = nil, solution: EquilibriumSolution? = nil) {
         self.lot = lot
         seed = scenario.meta.seed
@@ -150,11 +150,19 @@ final class LotBidding: Sendable {
         let reach = DeliveryReach(scenario)
         let sme = scenario.policy.sme
         let lotID = lot.id
+        let everyone = scenario.policy.equilibrium.bidders == .all
         bidders = eligible.map { supplier in
             let prefix = "\(lotID)/\(supplier.id)"
+            // `policy.equilibrium.bidders: all`: a supplier that can price every category of the lot bids by the
+            // equilibrium and enters by it, whatever its declared behaviour and participation.
+            let drafted = everyone && lot.categories.allSatisfy { supplier.costs[$0] != nil }
+            let behaviour: Behaviour = drafted ? .equilibrium : supplier.behaviour
             let participation: Participation =
-                supplier.participation <= .zero
-                ? .never : supplier.participation >= .one ? .always : .draw(DoubleMath.double(supplier.participation))
+                drafted
+                ? .always
+                : supplier.participation <= .zero
+                    ? .never
+                    : supplier.participation >= .one ? .always : .draw(DoubleMath.double(supplier.participation))
             let costs: [PreparedCost?] = lot.categories.map { category in
                 guard let model = supplier.costs[category] else { return nil }
                 let fixed: Exact? =
@@ -176,14 +184,14 @@ final class LotBidding: Sendable {
                 )
             }
             var markupDraw = (low: 0.0, width: 0.0)
-            if case .markup(let low, let high) = supplier.behaviour {
+            if case .markup(let low, let high) = behaviour {
                 markupDraw = (DoubleMath.double(low), DoubleMath.double(high - low))
             }
             var listed: [Exact?] = lot.categories.map { _ in nil }
-            if case .fixedPrices(let prices) = supplier.behaviour { listed = lot.categories.map { prices[$0] } }
+            if case .fixedPrices(let prices) = behaviour { listed = lot.categories.map { prices[$0] } }
             var equilibrium: [EquilibriumTable?] = lot.categories.map { _ in nil }
             var solved: SolvedBid?
-            if case .equilibrium = supplier.behaviour, let solution,
+            if case .equilibrium = behaviour, let solution,
                 let solvedClass = solution.classes.first(where: { $0.members.contains(supplier.id) })
             {
                 solved = SolvedBid(
@@ -193,7 +201,7 @@ final class LotBidding: Sendable {
                     entryLabel: RandomStream.fnv1a("entry/\(prefix)")
                 )
             }
-            if case .equilibrium = supplier.behaviour, solved == nil {
+            if case .equilibrium = behaviour, solved == nil {
                 equilibrium = lot.categories.indices.map { k in
                     guard let cost = costs[k], let reserve = ceilingUnitPrices[k] else { return nil }
                     let reserveUnit = DoubleMath.double(reserve)
@@ -212,7 +220,7 @@ final class LotBidding: Sendable {
             }
             return Bidder(
                 id: supplier.id,
-                behaviour: supplier.behaviour,
+                behaviour: behaviour,
                 participation: participation,
                 participationLabel: RandomStream.fnv1a("participation/\(prefix)"),
                 costs: costs,

@@ -27,6 +27,9 @@ public struct EquilibriumProblem: Sendable {
         public var technicalPoints: Double
         /// The cost of preparing a bid, yuan; 0: every member bids.
         public var preparationCost: Double
+        /// The sizes of its members (each once, largest first): a description, not what makes the class (the
+        /// deduction their declarations earn does).
+        public var sizes: [EnterpriseSize] = []
 
         init(
             id: String,
@@ -154,6 +157,11 @@ public struct EquilibriumSolution: Sendable {
         /// Expected profit of entering, before the preparation cost, yuan.
         public var expectedProfit: Double
         public var preparationCost: Double
+        /// What defines the class besides its cost model: the SME price deduction of its bids (0.1 = 10 %), the
+        /// points its bids earn on the non-price criteria, and its members' sizes (each once, largest first).
+        public var deduction: Double = 0
+        public var technicalPoints: Double = 0
+        public var sizes: [EnterpriseSize] = []
         /// The largest gain from a deviation on the grid, yuan, and as a share of the expected profit.
         public var largestGain: Double
         public var largestGainShare: Double

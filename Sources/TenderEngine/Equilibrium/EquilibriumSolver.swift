@@ -8,7 +8,11 @@
 /// cost and ceiling. Plain damped best responses pool types on a few bids (a rival's flat step makes the win
 /// probability jump, and the best response sits just under the jump); the best response is therefore taken
 /// against the win probability smoothed by a triangular moving average over 12 bid-grid steps, shrinking by
-/// 2 % an iteration to one step, while the convergence figure uses the win probability itself. P(win) follows the engine's
+/// 2 % an iteration to one step, while the convergence figure uses the win probability itself. Where that does
+/// not converge the iteration is run again with logit responses (the profit-weighted mean of the bid grid's
+/// prices, the temperature falling from 10 % of the best profit to 0 on the same schedule) and the closer of the
+/// two to an equilibrium is kept; each ends, unconverged, with its iterate of the smallest largest gain share.
+/// P(win) follows the engine's
 /// rules: deduction, ceiling, the ratio rule with technical points, rejection of abnormally low prices,
 /// the minimum number of valid bids, ties shared. Where the rule reduces to the lowest evaluated price it is
 /// a product over rivals, integrated exactly (with a count of the valid rivals for the minimum); otherwise it
@@ -33,7 +37,13 @@ public enum EquilibriumSolver {
             boundary = solveByBoundary(problem, settings: settings)
             if let boundary, boundary.converged { return boundary.solution(problem) }
         }
-        let iterative = solveByBestResponse(problem, settings: settings)
+        // Smoothed fictitious play, its best responses taken against the smoothed win probability; where that
+        // does not converge, again with logit responses, and the closer of the two to an equilibrium is kept.
+        var iterative = solveByBestResponse(problem, settings: settings, logit: false)
+        if !iterative.converged {
+            let logit = solveByBestResponse(problem, settings: settings, logit: true)
+            if logit.converged || logit.worst < iterative.worst { iterative = logit }
+        }
         if let boundary, boundary.share <= iterative.share { return boundary.solution(problem) }
         return iterative.solution(problem)
     }
@@ -45,6 +55,9 @@ public enum EquilibriumSolver {
         var iterations: Int
         var converged: Bool
         var approach: String
+
+        /// How far the outcome is from an equilibrium (``Worst``).
+        var worst: Worst { EquilibriumSolver.worst(report, state) }
 
         var share: Double {
             state.problem.classes.indices.filter { state.active[$0] }.map { report.largestGainShare[$0] }.max() ?? 0
@@ -62,6 +75,9 @@ public enum EquilibriumSolver {
                         entry: state.entry[j],
                         expectedProfit: report.expectedProfit[j],
                         preparationCost: problem.classes[j].preparationCost,
+                        deduction: problem.classes[j].deduction,
+                        technicalPoints: problem.classes[j].technicalPoints,
+                        sizes: problem.classes[j].sizes,
                         largestGain: report.largestGain[j],
                         largestGainShare: report.largestGainShare[j],
                         winProbability: report.winProbability[j]
@@ -93,7 +109,7 @@ public enum EquilibriumSolver {
                 )
             else { return outcome }
             for j in problem.classes.indices where state.active[j] { state.bids[j] = bids[j] }
-            let report = state.evaluate(smoothing: 0)
+            let report = state.evaluate()
             let converged = report.converged(state, tolerance: settings.tolerance)
             outcome = Outcome(
                 state: state,
@@ -108,12 +124,16 @@ public enum EquilibriumSolver {
         return outcome
     }
 
-    /// Smoothed fictitious play on the cost grid (Docs/behaviour.md).
-    static func solveByBestResponse(_ problem: EquilibriumProblem, settings: EquilibriumSettings) -> Outcome {
+    /// Smoothed fictitious play on the cost grid (Docs/behaviour.md): the best responses taken against the
+    /// smoothed win probability, or (`logit`) the logit responses to the win probability itself.
+    static func solveByBestResponse(_ problem: EquilibriumProblem, settings: EquilibriumSettings, logit: Bool)
+        -> Outcome
+    {
         var state = State(problem, settings: settings)
         var iterations = 0
         var converged = false
-        var report = state.evaluate(smoothing: Self.smoothing(after: 0))
+        var report = state.evaluate(smoothing: Self.smoothing(after: 0), logit: logit)
+        var best: (key: Worst, state: State, report: Report)?
         while iterations < settings.maximumIterations {
             // Not before the smoothing has shrunk to one step: a solve that stopped while the win probability
             // was still smoothed wide would stop short of the equilibrium where profit is flat in the bid.
@@ -126,8 +146,23 @@ public enum EquilibriumSolver {
             // 1/(t + 1), at least `damping`).
             state.step(towards: report, damping: max(1 / Double(iterations + 1), settings.damping))
             // The win probability the best responses face is smoothed over 12 bid-grid steps at first, the
-            // width shrinking by 2 % an iteration down to one step.
-            report = state.evaluate(smoothing: Self.smoothing(after: iterations))
+            // width shrinking by 2 % an iteration down to one step (or the logit responses' temperature falls).
+            report = state.evaluate(smoothing: Self.smoothing(after: iterations), logit: logit)
+            // Fictitious play's iterates need not settle: keep the one closest to an equilibrium (smallest
+            // largest gain share, then gain) among those evaluated once the smoothing is down to one step.
+            if Self.smoothing(after: iterations) == 1 {
+                let key = Self.worst(report, state)
+                if best.map({ key < $0.key }) ?? true { best = (key, state, report) }
+            }
+        }
+        if !converged, let best, best.key < Self.worst(report, state) {
+            return Outcome(
+                state: best.state,
+                report: best.report,
+                iterations: iterations,
+                converged: false,
+                approach: "best response"
+            )
         }
         return Outcome(
             state: state,
@@ -138,8 +173,46 @@ public enum EquilibriumSolver {
         )
     }
 
+    /// How far a state is from an equilibrium: the largest gain share of its classes, then the largest gain.
+    struct Worst: Comparable {
+        var share: Double
+        var gain: Double
+        static func < (a: Worst, b: Worst) -> Bool { a.share != b.share ? a.share < b.share : a.gain < b.gain }
+    }
+
+    static func worst(_ report: Report, _ state: State) -> Worst {
+        let active = state.problem.classes.indices.filter { state.active[$0] }
+        return Worst(
+            share: active.map { report.largestGainShare[$0] }.max() ?? 0,
+            gain: active.map { report.largestGain[$0] }.max() ?? 0
+        )
+    }
+
     /// The half-width, in bid-grid steps, of the smoothing of the win probability after `iterations` steps.
     static func smoothing(after iterations: Int) -> Int { max(1, Int(12 * pow(0.98, Double(iterations)))) }
+
+    /// The temperature of the logit responses, as a share of the best profit, on the same schedule: 0.1 at a
+    /// smoothing of 12 steps, 0 at one step (from step 89 on).
+    static func temperature(smoothing: Int) -> Double { Double(max(smoothing - 1, 0)) / 11 * 0.1 }
+
+    /// The logit (smoothed) best response of a grid cost: the mean of the prices above the cost weighted by
+    /// exp((profit − best profit) / (temperature × best profit)), profit = (price − cost) × P(win | price) on
+    /// the price grid; nil at temperature 0 or where no price earns a profit (the best response itself is
+    /// then taken).
+    static func logitResponse(cost: Double, prices: [Double], table: [Double], temperature: Double) -> Double? {
+        guard temperature > 0 else { return nil }
+        var best = 0.0
+        for (i, p) in prices.enumerated() where p > cost { best = max(best, (p - cost) * table[i]) }
+        guard best > 0 else { return nil }
+        var sum = 0.0
+        var weight = 0.0
+        for (i, p) in prices.enumerated() where p > cost {
+            let w = exp(((p - cost) * table[i] - best) / (temperature * best))
+            sum += w * p
+            weight += w
+        }
+        return sum / weight
+    }
 
     /// What one evaluation of the current bid functions finds, per class.
     struct Report {
@@ -465,7 +538,11 @@ public enum EquilibriumSolver {
 
         // MARK: Best responses
 
-        func evaluate(smoothing: Int = 0) -> Report {
+        /// - Parameter smoothing: the half-width of the smoothing after the step (``smoothing(after:)``); 0: the
+        ///   best responses themselves.
+        /// - Parameter logit: smooth the responses (``logitResponse(cost:prices:table:temperature:)``) instead of
+        ///   the win probability.
+        func evaluate(smoothing: Int = 0, logit: Bool = false) -> Report {
             let b = 201
             var report = Report(
                 bestResponses: bids,
@@ -506,7 +583,7 @@ public enum EquilibriumSolver {
                 }
                 // The smoothed win probability: a triangular kernel of `smoothing` bid-grid steps each side.
                 var smooth = table
-                if smoothing > 0 {
+                if smoothing > 0, !logit {
                     for i in table.indices {
                         var sum = 0.0
                         var weight = 0.0
@@ -523,14 +600,25 @@ public enum EquilibriumSolver {
                 let smoothWin: (Double) -> Double = { price in
                     price > top ? 0 : EquilibriumGrid.interpolate(prices, smoothTable, at: price)
                 }
+                let temperature = EquilibriumSolver.temperature(smoothing: smoothing)
                 var gains: [Double] = []
                 for (g, cost) in costs[j].enumerated() {
                     // The gain is measured against the win probability itself; the step moves towards the best
-                    // response to the smoothed one.
+                    // response to the smoothed one, or towards the logit response.
                     let (bestBid, bestProfit) = Self.bestResponse(cost: cost, prices: prices, table: table, win: win)
-                    report.bestResponses[j][g] =
-                        smoothing > 0
-                        ? Self.bestResponse(cost: cost, prices: prices, table: smooth, win: smoothWin).0 : bestBid
+                    if logit {
+                        report.bestResponses[j][g] =
+                            EquilibriumSolver.logitResponse(
+                                cost: cost,
+                                prices: prices,
+                                table: table,
+                                temperature: temperature
+                            ) ?? bestBid
+                    } else {
+                        report.bestResponses[j][g] =
+                            smoothing > 0
+                            ? Self.bestResponse(cost: cost, prices: prices, table: smooth, win: smoothWin).0 : bestBid
+                    }
                     let current = bids[j][g]
                     gains.append(max(bestProfit - (current - cost) * win(current), 0))
                 }

@@ -98,6 +98,7 @@ public enum LotEquilibrium {
             )
         }
         _ = scenario
+        for index in classes.indices { classes[index].sizes = sizes(of: classes[index].members, context: context) }
         let abnormallyLow = evaluation.abnormallyLow
         return EquilibriumProblem(
             lot: lot.id,
@@ -108,6 +109,12 @@ public enum LotEquilibrium {
                 ? nil : DoubleMath.double(abnormallyLow.threshold),
             minimumValidBids: evaluation.minimumValidBids
         )
+    }
+
+    /// The sizes of `members`, each once, largest first.
+    static func sizes(of members: [String], context: EvaluationContext) -> [EnterpriseSize] {
+        let present = Set(members.compactMap { context.suppliers[$0]?.size })
+        return EnterpriseSize.allCases.filter { present.contains($0) }
     }
 
     /// The solutions of every lot of the scenario's plan, in plan order; a lot whose rule the solver does not

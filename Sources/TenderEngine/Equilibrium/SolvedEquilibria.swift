@@ -41,10 +41,13 @@ public struct SolvedEquilibria: Sendable {
     /// Lots solved at once when the caller does not say: the machine's cores (the solution does not depend on it).
     public static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
-    /// Whether the scenario asks for the solved equilibrium and has generated bids to apply it to.
+    /// Whether the scenario asks for the solved equilibrium and has generated bids to apply it to: suppliers of
+    /// `behaviour: equilibrium`, or every supplier (`policy.equilibrium.bidders: all`).
     public static func isAsked(by scenario: Scenario) -> Bool {
-        scenario.policy.equilibrium.method == .solved && scenario.bids.isEmpty
-            && scenario.suppliers.contains { if case .equilibrium = $0.behaviour { true } else { false } }
+        let policy = scenario.policy.equilibrium
+        return policy.method == .solved && scenario.bids.isEmpty
+            && (policy.bidders == .all
+                || scenario.suppliers.contains { if case .equilibrium = $0.behaviour { true } else { false } })
     }
 
     /// Solves every lot of the context's plan (through the process's cache).
@@ -120,7 +123,10 @@ extension LotEquilibrium {
             }
             classes += split
         }
-        for index in classes.indices { classes[index].id = "C\(index + 1)" }
+        for index in classes.indices {
+            classes[index].id = "C\(index + 1)"
+            classes[index].sizes = sizes(of: classes[index].members, context: context)
+        }
         problem.classes = classes
         return problem
     }

@@ -14,7 +14,19 @@ public struct EquilibriumPolicy: Sendable, Equatable {
         case solved
     }
 
+    /// Who bids by the equilibrium of the method.
+    public enum Bidders: String, Sendable, CaseIterable {
+        /// The suppliers of `behaviour: equilibrium`; the others bid by their own behaviour and participation.
+        case declared
+        /// Every eligible supplier of a lot with a cost model for each of its categories, whatever its declared
+        /// behaviour and participation: it bids by the equilibrium and enters by it (the solved entry
+        /// probability; under the formula, always), as both equilibria assume of every rival.
+        case all
+    }
+
     public var method: Method = .formula
+    /// Who bids by the equilibrium (`declared`: the suppliers of `behaviour: equilibrium`).
+    public var bidders: Bidders = .declared
     /// Points of each class's cost grid (41–401).
     public var grid: Int = 61
     /// The convergence criterion: the largest gain from a deviation as a share of expected profit.

@@ -7,12 +7,12 @@ enum EquilibriumTables {
         var table = CSVTable(header: [
             "lot", "class", "suppliers", "refused", "converged", "iterations", "expected_bidders",
             "entry_probability", "expected_profit", "preparation_cost", "win_probability", "largest_gain",
-            "largest_gain_share",
+            "largest_gain_share", "sizes", "deduction", "technical_points",
         ])
         let number = SimulationTables.number
         for lot in document.lots {
             if let refused = lot.refused {
-                table.append([lot.lot, "", "", refused, "", "", "", "", "", "", "", "", ""])
+                table.append([lot.lot, "", "", refused, "", "", "", "", "", "", "", "", "", "", "", ""])
                 continue
             }
             for c in lot.classes ?? [] {
@@ -21,6 +21,7 @@ enum EquilibriumTables {
                     String(lot.iterations ?? 0), number(lot.expectedBidders), number(c.entry),
                     number(c.expectedProfit), number(c.preparationCost), number(c.winProbability),
                     number(c.largestGain), number(c.largestGainShare),
+                    (c.sizes ?? []).map(\.code).joined(separator: " "), number(c.deduction), number(c.technicalPoints),
                 ])
             }
         }

@@ -88,6 +88,7 @@ package struct TableColumn: Sendable, Equatable {
         "entry_probability": ("进入概率", .rate), "expected_profit": ("预期利润", .decimal),
         "preparation_cost": ("投标准备成本", .decimal), "win_probability": ("中标概率", .rate),
         "largest_gain": ("最大偏离收益", .decimal), "largest_gain_share": ("最大偏离收益占预期利润比例", .rate),
+        "sizes": ("成员企业规模", .text), "technical_points": ("技术得分", .decimal),
         "cost": ("成本", .decimal), "bid": ("报价", .decimal), "markup": ("加价率", .rate),
         // about.csv
         "field": ("项目", .text), "value": ("内容", .text),

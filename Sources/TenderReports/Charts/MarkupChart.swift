@@ -13,11 +13,14 @@ package struct MarkupChart: Sendable {
     package func svg() -> String {
         let classes = lot.classes ?? []
         // The legend in as many rows as its entries need; the six colours repeat, dashed from the seventh class on.
+        // Each entry says what defines the class (sizes, deduction, technical points), as its table does in full.
         let entries = classes.indices.map { k in
-            ChartSeries(
+            let short = classes[k].shortDefinition
+            let what = short.isEmpty ? "" : " (\(short))"
+            return ChartSeries(
                 k < 6
-                    ? Label("类 \(classes[k].id)", "class \(classes[k].id)")
-                    : Label("类 \(classes[k].id) 虚线", "class \(classes[k].id) dashed"),
+                    ? Label("类 \(classes[k].id)", "class \(classes[k].id)\(what)")
+                    : Label("类 \(classes[k].id) 虚线", "class \(classes[k].id) dashed\(what)"),
                 cssClass: "s-v\(Self.colour(k))"
             )
         }

@@ -1,6 +1,7 @@
 import Foundation
 import JSONOutput
 import TenderEngine
+import TenderModel
 import TenderSimulation
 
 /// The `tender-equilibrium` document of `tender equilibrium --format json` (Docs/behaviour.md): what was solved
@@ -11,8 +12,13 @@ import TenderSimulation
 /// solve writes and the renderers rely on.
 package struct EquilibriumDocument: Codable, Sendable, Equatable {
     package static let schemaName = "tender-equilibrium"
+    /// The version written: 2 describes each class (deduction, technical points, member sizes); a document
+    /// without `schemaVersion` is version 1, whose classes may lack the description.
+    package static let version = 2
 
     package var schema: String
+    /// Nil in a version-1 document.
+    package var schemaVersion: Int?
     package var toolVersion: String?
     package var scenario: String
     package var digest: String?
@@ -55,9 +61,43 @@ package struct EquilibriumDocument: Codable, Sendable, Equatable {
         /// The largest gain as a share of the expected profit; nil (JSON `null`) when the class can gain but
         /// expects no profit, i.e. the share is unbounded.
         package var largestGainShare: Double?
+        /// What defines the class besides its cost model (schema version 2; nil in version 1): the SME price
+        /// deduction of its bids (0.1 = 10 %), the points its bids earn on the non-price criteria, and its
+        /// members' sizes (a code of another version kept as its text).
+        package var deduction: Double?
+        package var technicalPoints: Double?
+        package var sizes: [Coded<EnterpriseSize>]?
         /// The cost grid (yuan, ascending) and the bid at each cost.
         package var costs: [Double]
         package var bids: [Double]
+
+        /// The class in a few words, for a chart's legend: its members' sizes, its deduction and technical points
+        /// when not 0 (`small, micro; −10%; 8 pts`); empty for a version-1 class.
+        package var shortDefinition: String {
+            var parts: [String] = []
+            if let sizes, !sizes.isEmpty { parts.append(sizes.map(\.label.en).joined(separator: ", ")) }
+            if let deduction, deduction > 0 {
+                parts.append("−" + (StatisticText.exact(deduction).map(ChartNumber.percentTick) ?? "–"))
+            }
+            if let technicalPoints, technicalPoints > 0 {
+                parts.append("\(EquilibriumReport.points(technicalPoints)) pts")
+            }
+            return parts.joined(separator: "; ")
+        }
+
+        /// The class in words, from its description and preparation cost: `small, micro; deduction 10%;
+        /// technical points 8; preparation cost 0.00 yuan` (what a version-1 document lacks is left out; the
+        /// preparation cost too when `preparationCost` is false, for a table that has a column of its own for it).
+        package func definition(preparationCost withCost: Bool = true) -> String {
+            var parts: [String] = []
+            if let sizes, !sizes.isEmpty { parts.append(sizes.map(\.label.en).joined(separator: ", ")) }
+            if let deduction {
+                parts.append("deduction " + (StatisticText.exact(deduction).map(ChartNumber.percentTick) ?? "–"))
+            }
+            if let technicalPoints { parts.append("technical points \(EquilibriumReport.points(technicalPoints))") }
+            if withCost { parts.append("preparation cost \(EquilibriumReport.money(preparationCost)) yuan") }
+            return parts.joined(separator: "; ")
+        }
 
         /// Markup at grid point `i`: bid / cost − 1; nil where the cost is not positive.
         package func markup(_ i: Int) -> Double? { costs[i] > 0 ? bids[i] / costs[i] - 1 : nil }
@@ -74,6 +114,7 @@ package struct EquilibriumDocument: Codable, Sendable, Equatable {
         preparationCost: Double?
     ) {
         self.schema = Self.schemaName
+        self.schemaVersion = Self.version
         self.toolVersion = ToolVersion.current
         self.scenario = scenario
         self.digest = digest
@@ -110,6 +151,9 @@ package struct EquilibriumDocument: Codable, Sendable, Equatable {
                             winProbability: c.winProbability,
                             largestGain: c.largestGain,
                             largestGainShare: c.largestGainShare.isFinite ? c.largestGainShare : nil,
+                            deduction: c.deduction,
+                            technicalPoints: c.technicalPoints,
+                            sizes: c.sizes.map(Coded.init),
                             costs: c.costs,
                             bids: c.bids
                         )
@@ -126,6 +170,7 @@ package struct EquilibriumDocument: Codable, Sendable, Equatable {
     package var json: String {
         func number(_ value: Double) -> JSONValue { .number(value) }
         var top: [(String, JSONValue)] = [("schema", .string(schema))]
+        if let schemaVersion { top.append(("schemaVersion", .number(schemaVersion))) }
         if let toolVersion { top.append(("toolVersion", .string(toolVersion))) }
         top.append(("scenario", .string(scenario)))
         if let digest { top.append(("digest", .string(digest))) }
@@ -144,14 +189,20 @@ package struct EquilibriumDocument: Codable, Sendable, Equatable {
                 ("largestGainShare", lot.largestGainShare.map(number) ?? .null),
             ]
             let classes: [JSONValue] = (lot.classes ?? []).map { c in
-                .object([
+                var fields: [(String, JSONValue)] = [
                     ("id", .string(c.id)), ("members", .array(c.members.map { .string($0) })),
+                ]
+                if let sizes = c.sizes { fields.append(("sizes", .array(sizes.map { .string($0.code) }))) }
+                if let deduction = c.deduction { fields.append(("deduction", number(deduction))) }
+                if let points = c.technicalPoints { fields.append(("technicalPoints", number(points))) }
+                fields += [
                     ("entry", number(c.entry)), ("expectedProfit", number(c.expectedProfit)),
                     ("preparationCost", number(c.preparationCost)), ("winProbability", number(c.winProbability)),
                     ("largestGain", number(c.largestGain)),
                     ("largestGainShare", c.largestGainShare.map(number) ?? .null),
                     ("costs", .array(c.costs.map(number))), ("bids", .array(c.bids.map(number))),
-                ])
+                ]
+                return .object(fields)
             }
             return .object(fields + [("classes", .array(classes))])
         }
@@ -162,13 +213,19 @@ package struct EquilibriumDocument: Codable, Sendable, Equatable {
     /// Most grid points a class may have: the command's `--grid` allows 401.
     static let maximumGrid = 1001
 
-    /// What decoding lets through but no solve writes: a schema other than this one; repeated lot or class ids;
+    /// What decoding lets through but no solve writes: a schema other than this one, a schema version other than 1
+    /// or 2; repeated lot or class ids;
     /// a solved lot without its fields; a class whose bids are not one per cost, with fewer than 2 or more than
     /// ``maximumGrid`` points, costs not ascending, or numbers out of range (probabilities outside 0–1, negative
-    /// gains or counts). `field: expected …` on failure.
+    /// gains or counts); a class description out of range (a deduction outside 0–1, negative technical points), or
+    /// missing from a version-2 class. `field: expected …` on failure.
     package func check() throws(ResultDocument.Failure) {
         func fail(_ text: String) -> ResultDocument.Failure { .invalid(text) }
         guard schema == Self.schemaName else { throw fail("schema: expected \(Self.schemaName)") }
+        let version = schemaVersion ?? 1
+        guard (1...Self.version).contains(version) else {
+            throw fail("schemaVersion: \(version); expected 1 to \(Self.version) (a newer tender wrote it?)")
+        }
         guard grid >= 2, grid <= Self.maximumGrid else { throw fail("grid: expected 2 to \(Self.maximumGrid)") }
         guard tolerance > 0, tolerance < 1 else { throw fail("tolerance: expected a share between 0 and 1") }
         if let preparationCost, preparationCost < 0 { throw fail("preparationCost: expected 0 or more") }
@@ -200,6 +257,20 @@ package struct EquilibriumDocument: Codable, Sendable, Equatable {
                 }
                 guard c.largestGain >= 0, (c.largestGainShare ?? 0) >= 0, c.preparationCost >= 0 else {
                     throw fail("\(at): expected largestGain, largestGainShare and preparationCost of 0 or more")
+                }
+                if version >= 2 {
+                    for (field, present) in [
+                        ("sizes", c.sizes != nil), ("deduction", c.deduction != nil),
+                        ("technicalPoints", c.technicalPoints != nil),
+                    ] where !present {
+                        throw fail("\(at).\(field): missing; expected it in every class of schema version 2")
+                    }
+                }
+                if let deduction = c.deduction, !(0..<1).contains(deduction) {
+                    throw fail("\(at).deduction: \(deduction); expected a share from 0 up to 1")
+                }
+                if let points = c.technicalPoints, !(points >= 0) {
+                    throw fail("\(at).technicalPoints: \(points); expected 0 or more points")
                 }
                 guard (2...Self.maximumGrid).contains(c.costs.count) else {
                     throw fail("\(at).costs: \(c.costs.count) values; expected 2 to \(Self.maximumGrid)")

@@ -1,6 +1,7 @@
 import Foundation
 import JSONOutput
 import TenderEngine
+import TenderModel
 
 /// `tender equilibrium`: the solved bid functions per lot and supplier class, entry, and the convergence
 /// figures, as text (Docs/behaviour.md); the JSON is ``EquilibriumDocument``.
@@ -19,6 +20,31 @@ public enum EquilibriumReport {
 
     static func money(_ value: Double) -> String { String(format: "%.2f", value) }
     static func percent(_ value: Double) -> String { String(format: "%.2f%%", value * 100) }
+    /// Technical points with the decimals they need (at most 2): `0`, `8`, `7.5`.
+    static func points(_ value: Double) -> String {
+        guard let exact = StatisticText.exact(value) else { return "–" }
+        return NumberFormat.trimmed(exact, places: 2)
+    }
+
+    /// What defines a class besides its cost model, in words: the document's
+    /// ``EquilibriumDocument/Class/definition(preparationCost:)``.
+    static func definition(_ c: EquilibriumSolution.ClassSolution) -> String {
+        EquilibriumDocument.Class(
+            id: c.id,
+            members: c.members,
+            entry: c.entry,
+            expectedProfit: c.expectedProfit,
+            preparationCost: c.preparationCost,
+            winProbability: c.winProbability,
+            largestGain: c.largestGain,
+            largestGainShare: nil,
+            deduction: c.deduction,
+            technicalPoints: c.technicalPoints,
+            sizes: c.sizes.map(Coded.init),
+            costs: c.costs,
+            bids: c.bids
+        ).definition()
+    }
 
     /// The text report.
     public static func text(_ results: [Result<EquilibriumSolution, LotEquilibrium.Refusal>], preparationCost: Double)
@@ -37,7 +63,8 @@ public enum EquilibriumReport {
                 out += "; largest gain from a deviation \(money(solution.largestGain)) yuan ("
                 out += percent(solution.largestGainShare) + " of expected profit)\n"
                 for c in solution.classes {
-                    out += "  Class \(c.id) (\(c.members.joined(separator: ", "))): entry "
+                    out += "  Class \(c.id) (\(c.members.joined(separator: ", "))): "
+                    out += Self.definition(c) + "\n    entry "
                     out += String(format: "%.3f", c.entry) + ", expected profit \(money(c.expectedProfit)), win "
                     out += String(format: "%.3f", c.winProbability) + ", largest gain \(money(c.largestGain)) ("
                     out += percent(c.largestGainShare) + ")\n"

@@ -86,6 +86,7 @@ package enum EquilibriumPage {
         html += HTML.table(
             [
                 HTML.Column("类", "class"), HTML.Column("供应商", "suppliers"),
+                HTML.Column("类的定义", "what defines it"), HTML.Column("成本范围", "cost grid", numeric: true),
                 HTML.Column("进入概率", "entry probability", numeric: true),
                 HTML.Column("预期利润", "expected profit", numeric: true),
                 HTML.Column("准备成本", "preparation cost", numeric: true),
@@ -94,7 +95,10 @@ package enum EquilibriumPage {
             ],
             classes.map { c in
                 [
-                    HTML.Cell(c.id), HTML.Cell(c.members.joined(separator: ", ")), .number(probability(c.entry)),
+                    HTML.Cell(c.id), HTML.Cell(c.members.joined(separator: ", ")),
+                    HTML.Cell(c.definition(preparationCost: false)),
+                    .number("\(MarkupChart.amount(c.costs.first ?? 0))–\(MarkupChart.amount(c.costs.last ?? 0))"),
+                    .number(probability(c.entry)),
                     .number(MarkupChart.amount(c.expectedProfit)), .number(MarkupChart.amount(c.preparationCost)),
                     .number(probability(c.winProbability)),
                     .number("\(MarkupChart.amount(c.largestGain)) (\(share(c.largestGainShare)))"),
