@@ -311,13 +311,21 @@ final class LotBidding: Sendable {
         let (unitCosts, cost) = costs(of: bidder, replication: replication)
         switch bidder.behaviour {
         case .truthful:
-            return cost.map { Priced(unitCosts: unitCosts, cost: cost, unitPrices: PerCategory(), markup: nil, price: $0) }
+            return cost.map {
+                Priced(unitCosts: unitCosts, cost: cost, unitPrices: PerCategory(), markup: nil, price: $0)
+            }
         case .markup(let low, let high):
             guard let cost else { return nil }
             var s = stream(bidder.markupLabel, replication: replication)
             let drawn = bidder.markupDraw.low + s.unit() * bidder.markupDraw.width
             let m = min(max(DoubleMath.fourPlaces(drawn), low), high)
-            return Priced(unitCosts: unitCosts, cost: cost, unitPrices: PerCategory(), markup: m, price: cost * (.one + m))
+            return Priced(
+                unitCosts: unitCosts,
+                cost: cost,
+                unitPrices: PerCategory(),
+                markup: m,
+                price: cost * (.one + m)
+            )
         case .equilibrium:
             if let solved = bidder.solved {
                 // The class's bid at the lot cost, whole cents, never below the cost; a cost above the grid
@@ -365,7 +373,13 @@ final class LotBidding: Sendable {
             )
         case .ring(_, _, let markup, _):
             return cost.map {
-                Priced(unitCosts: unitCosts, cost: cost, unitPrices: PerCategory(), markup: markup, price: $0 * (.one + markup))
+                Priced(
+                    unitCosts: unitCosts,
+                    cost: cost,
+                    unitPrices: PerCategory(),
+                    markup: markup,
+                    price: $0 * (.one + markup)
+                )
             }
         }
     }
@@ -384,7 +398,13 @@ final class LotBidding: Sendable {
             )
         }
         guard let cost else { return nil }
-        return Priced(unitCosts: unitCosts, cost: cost, unitPrices: PerCategory(), markup: markup, price: cost * (.one + markup))
+        return Priced(
+            unitCosts: unitCosts,
+            cost: cost,
+            unitPrices: PerCategory(),
+            markup: markup,
+            price: cost * (.one + markup)
+        )
     }
 
     /// Σ quantity × unit price over the lot's categories.

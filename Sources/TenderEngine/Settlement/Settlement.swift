@@ -108,7 +108,12 @@ public struct ProjectCompliance: Sendable, Equatable {
     /// Optional kinds bought green / optional kinds used (2025 rule), nil without optional kinds or under the
     /// 2022 rule.
     public var share: Exact? {
-        Self.share(rule: plan.rule, count: kinds.count, status: { kinds[$0].kind.status }, outcome: { kinds[$0].outcome })
+        Self.share(
+            rule: plan.rule,
+            count: kinds.count,
+            status: { kinds[$0].kind.status },
+            outcome: { kinds[$0].outcome }
+        )
     }
 
     /// Why the project fails the rule, empty when it passes.
