@@ -13,7 +13,7 @@ import Testing
 
     /// Four suppliers of the concrete fixture lot: S1 and S4 small firms offering small-made products (10 %
     /// deduction), S1 and S3 three-star products (10 technical points), S2 and S4 two-star ones (5 points).
-    static func context(method: EvaluationMethod) -> EvaluationContext {
+    static func context(method: EvaluationMethod, formula: PriceFormula = .lowPriceFirst) -> EvaluationContext {
         func supplier(_ id: String, _ size: EnterpriseSize, star: Int, smallMade: Bool) -> Supplier {
             var product = F.product("brand-\(id)", star: star)
             product.madeBySmallOrMicro = smallMade
@@ -27,6 +27,7 @@ import Testing
         ]
         return F.context(suppliers) { policy in
             policy.evaluation.method = method
+            policy.evaluation.priceFormula = formula
             policy.evaluation.pricePoints = 30
             policy.evaluation.minimumValidBids = 2
             policy.evaluation.criteria = [
@@ -43,8 +44,10 @@ import Testing
         }
     }
 
-    static func check(method: EvaluationMethod) throws -> (profiles: Int, agreed: Int, failed: Int) {
-        let context = Self.context(method: method)
+    static func check(method: EvaluationMethod, formula: PriceFormula = .lowPriceFirst) throws -> (
+        profiles: Int, agreed: Int, failed: Int
+    ) {
+        let context = Self.context(method: method, formula: formula)
         let lot = F.lot
         let problem = try LotEquilibrium.problem(for: lot, context: context)
         // The classes the solver sees: the deduction and points the engine gives each supplier.
@@ -81,10 +84,15 @@ import Testing
             // The engine rounds final scores to 2 places and draws lots on a tie: profiles whose best two
             // unrounded scores are within 0.01 are skipped (the solver compares unrounded scores).
             let lowest = entries.map(\.evaluated).min()!
+            let mean = entries.map(\.evaluated).reduce(0, +) / Double(entries.count)
             let scores = entries.map { e -> Double in
                 switch problem.ranking {
                 case .lowestPrice: -e.evaluated
                 case .ratio(let points): lowest / e.evaluated * points + e.points
+                case .deviation(let points, let above, let below):
+                    max(0, points - ((e.evaluated - mean) / mean * 100) * (e.evaluated >= mean ? above : -below))
+                        + e.points
+                case .averageBid: -abs(e.evaluated - mean)
                 }
             }.sorted(by: >)
             if scores.count >= 2, scores[0] - scores[1] < (problem.ranking == .lowestPrice ? 1e-9 : 0.01) {
@@ -103,25 +111,25 @@ import Testing
                     rivals: rivals.map { ($0.price, $0.evaluated, $0.points) },
                     problem: problem
                 )
-                // The fast test: the threshold below which the bid outranks every rival.
-                var threshold = Double.infinity
-                let rivalLowest = rivals.map(\.evaluated).min() ?? .infinity
-                for r in rivals {
-                    threshold = min(
-                        threshold,
-                        EquilibriumSolver.State.beats(
+                // The fast test, where the ranking has one: the threshold below which the bid outranks every rival.
+                if problem.ranking.winsBelowThreshold {
+                    var threshold = Double.infinity
+                    let rivalLowest = rivals.map(\.evaluated).min() ?? .infinity
+                    for r in rivals {
+                        let beaten = EquilibriumSolver.State.beats(
                             r,
                             lowest: rivalLowest,
                             points: me.points,
                             ranking: problem.ranking
                         )
+                        threshold = min(threshold, try #require(beaten))
+                    }
+                    let fast = rivals.count + 1 >= problem.minimumValidBids && me.evaluated < threshold
+                    #expect(
+                        fast == (share == 1),
+                        "profile \(profiles), bidder \(chosen[i].id): fast \(fast), share \(share)"
                     )
                 }
-                let fast = rivals.count + 1 >= problem.minimumValidBids && me.evaluated < threshold
-                #expect(
-                    fast == (share == 1),
-                    "profile \(profiles), bidder \(chosen[i].id): fast \(fast), share \(share)"
-                )
                 if share == 1 { solverWinner = chosen[i].id }
             }
             #expect(solverWinner == outcome.winner, "profile \(profiles): solver \(solverWinner ?? "-")")
@@ -150,5 +158,36 @@ import Testing
         let result = try Self.check(method: .lowestPrice)
         #expect(result.profiles > 250)
         #expect(result.agreed == result.profiles)
+    }
+
+    /// Deviation scoring (works tenders): 30 points, 1 point lost per percent above the mean of the valid deducted
+    /// prices and 0.5 per percent below it, plus the technical points. The mean moves with every bid, so the solver
+    /// judges each profile; it names the engine's winner on every sampled profile.
+    @Test func deviationScoringWinnerIsTheEngines() throws {
+        let result = try Self.check(
+            method: .comprehensive,
+            formula: .deviationFromAverage(above: 1, below: Exact("0.5")!)
+        )
+        #expect(result.profiles > 250)
+        #expect(result.agreed == result.profiles)
+        let problem = try LotEquilibrium.problem(
+            for: F.lot,
+            context: Self.context(
+                method: .comprehensive,
+                formula: .deviationFromAverage(above: 1, below: Exact("0.5")!)
+            )
+        )
+        #expect(problem.ranking == .deviation(pricePoints: 30, above: 1, below: 0.5))
+        #expect(!problem.reducesToPrice && !problem.ranking.winsBelowThreshold)
+    }
+
+    /// The average-bid method: the deducted price closest to the mean of the valid deducted prices wins.
+    @Test func averageBidWinnerIsTheEngines() throws {
+        let result = try Self.check(method: .averageBid)
+        #expect(result.profiles > 250)
+        #expect(result.agreed == result.profiles)
+        #expect(result.failed > 0)
+        let problem = try LotEquilibrium.problem(for: F.lot, context: Self.context(method: .averageBid))
+        #expect(problem.ranking == .averageBid)
     }
 }

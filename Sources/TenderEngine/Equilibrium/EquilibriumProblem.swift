@@ -13,6 +13,24 @@ public struct EquilibriumProblem: Sendable {
         /// The ratio rule: score = lowest evaluated price / evaluated price × `pricePoints` + technical points;
         /// the highest score wins.
         case ratio(pricePoints: Double)
+        /// Deviation scoring: with m the mean of the valid evaluated prices and d = (evaluated − m) / m × 100
+        /// (percent), score = max(0, `pricePoints` − d × `above`) above the mean, max(0, `pricePoints` + d ×
+        /// `below`) below it, plus technical points; the highest score wins.
+        case deviation(pricePoints: Double, above: Double, below: Double)
+        /// The average-bid method: the valid evaluated price closest to the mean of the valid evaluated prices
+        /// wins.
+        case averageBid
+
+        /// Whether a bid wins a profile exactly when its evaluated price is below a threshold set by the rivals
+        /// (its rank falls as its price rises, and the rivals' ranks do not depend on it): lowest price and
+        /// the ratio rule. Under deviation scoring and the average-bid method the mean moves with the bid, so
+        /// the win is judged profile by profile.
+        var winsBelowThreshold: Bool {
+            switch self {
+            case .lowestPrice, .ratio: return true
+            case .deviation, .averageBid: return false
+            }
+        }
     }
 
     /// Alike potential bidders: same cost distribution, deduction, technical points and preparation cost.
@@ -108,6 +126,7 @@ public struct EquilibriumProblem: Sendable {
         case .ratio:
             guard let first = classes.first?.technicalPoints else { return true }
             return classes.allSatisfy { $0.technicalPoints == first }
+        case .deviation, .averageBid: return false
         }
     }
 }

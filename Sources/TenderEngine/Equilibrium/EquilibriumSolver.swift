@@ -414,7 +414,7 @@ public enum EquilibriumSolver {
         /// the sorted thresholds, a profile that cannot be won (too few valid bids) counting as 0. Nil under the
         /// abnormally-low rejection, where validity depends on the price.
         func winThresholds(_ j: Int, profiles: [[SimulatedBid]]) -> [Double]? {
-            guard problem.abnormallyLowRejection == nil else { return nil }
+            guard problem.abnormallyLowRejection == nil, problem.ranking.winsBelowThreshold else { return nil }
             let mine = problem.classes[j]
             let factor = 1 - mine.deduction
             var thresholds: [Double] = []
@@ -432,10 +432,16 @@ public enum EquilibriumSolver {
                 }
                 var threshold = Double.infinity
                 for r in profile where !(r.bidderClass == j && r.member == 0) {
-                    threshold = min(
-                        threshold,
-                        Self.beats(r, lowest: lowest, points: mine.technicalPoints, ranking: problem.ranking)
-                    )
+                    // Always a number here: the ranking has thresholds (the guard above).
+                    guard
+                        let beaten = Self.beats(
+                            r,
+                            lowest: lowest,
+                            points: mine.technicalPoints,
+                            ranking: problem.ranking
+                        )
+                    else { return nil }
+                    threshold = min(threshold, beaten)
                 }
                 thresholds.append(threshold / factor)
             }
@@ -443,15 +449,28 @@ public enum EquilibriumSolver {
             return thresholds
         }
 
+        /// The mean of the valid evaluated prices of a profile: the bid's and its valid rivals' (`valid` of them
+        /// in all).
+        static func mean(of evaluated: Double, rivals: [(Double, Double, Double)], floor: Double, valid: Int)
+            -> Double
+        {
+            var sum = evaluated
+            for r in rivals where r.0 >= floor { sum += r.1 }
+            return sum / Double(valid)
+        }
+
         /// The evaluated price below which a bid with `points` outranks rival `r` when the lowest rival
         /// evaluated price is `lowest` (``share(price:evaluated:points:rivals:problem:)``'s order, ties aside).
         /// Ratio rule, P price points: below `lowest` the bid sets the base, its score is P + points and r's is
         /// e / e_r × P + t_r, so it wins below e_r (P + points − t_r) / P; above, its score is lowest / e × P +
         /// points, and it wins below lowest × P / (lowest × P / e_r + t_r − points) (always when that is ≤ 0).
+        /// Nil for the rankings without such a threshold (``EquilibriumProblem/Ranking/winsBelowThreshold``).
         static func beats(_ r: SimulatedBid, lowest: Double, points: Double, ranking: EquilibriumProblem.Ranking)
-            -> Double
+            -> Double?
         {
             switch ranking {
+            case .deviation, .averageBid:
+                return nil
             case .lowestPrice:
                 return r.evaluated
             case .ratio(let pricePoints):
@@ -531,6 +550,26 @@ public enum EquilibriumSolver {
                     let other = lowest / r.1 * pricePoints + r.2
                     if other > score { return 0 }
                     if other == score { tied += 1 }
+                }
+            case .deviation(let pricePoints, let above, let below):
+                let mean = Self.mean(of: evaluated, rivals: rivals, floor: floor, valid: valid)
+                func score(_ e: Double, _ t: Double) -> Double {
+                    let percent = (e - mean) / mean * 100
+                    return max(0, pricePoints - (percent >= 0 ? percent * above : -percent * below)) + t
+                }
+                let mine = score(evaluated, points)
+                for r in rivals where r.0 >= floor {
+                    let other = score(r.1, r.2)
+                    if other > mine { return 0 }
+                    if other == mine { tied += 1 }
+                }
+            case .averageBid:
+                let mean = Self.mean(of: evaluated, rivals: rivals, floor: floor, valid: valid)
+                let mine = abs(evaluated - mean)
+                for r in rivals where r.0 >= floor {
+                    let other = abs(r.1 - mean)
+                    if other < mine { return 0 }
+                    if other == mine { tied += 1 }
                 }
             }
             return 1 / tied

@@ -15,7 +15,8 @@ import TenderModel
 ///   works rate; none on a lot reserved for SMEs). Technical points: the points its registered products earn on
 ///   the policy's criteria (expert marks count 0).
 /// - Classes: suppliers with the same cost models, deduction and technical points.
-/// - Rules: lowest price, or comprehensive scoring with the low-price-first (ratio) formula; the lot's ceiling;
+/// - Rules: lowest price, comprehensive scoring with the low-price-first (ratio) or the deviation formula, or the
+///   average-bid method; the lot's ceiling;
 ///   abnormally low prices rejected when explanations are not accepted; the policy's minimum of valid bids.
 public enum LotEquilibrium {
     /// Why a lot's equilibrium cannot be solved.
@@ -25,8 +26,8 @@ public enum LotEquilibrium {
         public var description: String {
             switch self {
             case .unsupportedRule(let lot, let rule):
-                "lot \(lot): the equilibrium solver supports lowest price and the low-price-first ratio rule, "
-                    + "not \(rule)"
+                "lot \(lot): the equilibrium solver supports lowest price, the low-price-first ratio rule, "
+                    + "deviation scoring and the average-bid method, not \(rule)"
             }
         }
     }
@@ -42,8 +43,13 @@ public enum LotEquilibrium {
         switch (evaluation.method, evaluation.priceFormula) {
         case (.lowestPrice, _): ranking = .lowestPrice
         case (.comprehensive, .lowPriceFirst): ranking = .ratio(pricePoints: DoubleMath.double(evaluation.pricePoints))
-        case (.comprehensive, .deviationFromAverage): throw .unsupportedRule(lot: lot.id, rule: "deviation scoring")
-        case (.averageBid, _): throw .unsupportedRule(lot: lot.id, rule: "the average-bid method")
+        case (.comprehensive, .deviationFromAverage(let above, let below)):
+            ranking = .deviation(
+                pricePoints: DoubleMath.double(evaluation.pricePoints),
+                above: DoubleMath.double(above),
+                below: DoubleMath.double(below)
+            )
+        case (.averageBid, _): ranking = .averageBid
         case (.prozorro, _): throw .unsupportedRule(lot: lot.id, rule: "ProZorro ranking")
         }
         let bidding = context.bidding(for: lot)
