@@ -141,23 +141,7 @@ package struct EquilibriumDocument: Codable, Sendable, Equatable {
                     expectedBidders: s.expectedBidders,
                     largestGain: s.largestGain,
                     largestGainShare: s.largestGainShare.isFinite ? s.largestGainShare : nil,
-                    classes: s.classes.map { c in
-                        Class(
-                            id: c.id,
-                            members: c.members,
-                            entry: c.entry,
-                            expectedProfit: c.expectedProfit,
-                            preparationCost: c.preparationCost,
-                            winProbability: c.winProbability,
-                            largestGain: c.largestGain,
-                            largestGainShare: c.largestGainShare.isFinite ? c.largestGainShare : nil,
-                            deduction: c.deduction,
-                            technicalPoints: c.technicalPoints,
-                            sizes: c.sizes.map(Coded.init),
-                            costs: c.costs,
-                            bids: c.bids
-                        )
-                    }
+                    classes: s.classes.map(Class.init)
                 )
             }
         }
@@ -285,5 +269,26 @@ package struct EquilibriumDocument: Codable, Sendable, Equatable {
                 }
             }
         }
+    }
+}
+
+extension EquilibriumDocument.Class {
+    /// A solved class as the document records it (an unbounded gain share as none).
+    init(_ c: EquilibriumSolution.ClassSolution) {
+        self.init(
+            id: c.id,
+            members: c.members,
+            entry: c.entry,
+            expectedProfit: c.expectedProfit,
+            preparationCost: c.preparationCost,
+            winProbability: c.winProbability,
+            largestGain: c.largestGain,
+            largestGainShare: c.largestGainShare.isFinite ? c.largestGainShare : nil,
+            deduction: c.deduction,
+            technicalPoints: c.technicalPoints,
+            sizes: c.sizes.map(Coded.init),
+            costs: c.costs,
+            bids: c.bids
+        )
     }
 }

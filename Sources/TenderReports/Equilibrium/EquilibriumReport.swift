@@ -29,21 +29,7 @@ public enum EquilibriumReport {
     /// What defines a class besides its cost model, in words: the document's
     /// ``EquilibriumDocument/Class/definition(preparationCost:)``.
     static func definition(_ c: EquilibriumSolution.ClassSolution) -> String {
-        EquilibriumDocument.Class(
-            id: c.id,
-            members: c.members,
-            entry: c.entry,
-            expectedProfit: c.expectedProfit,
-            preparationCost: c.preparationCost,
-            winProbability: c.winProbability,
-            largestGain: c.largestGain,
-            largestGainShare: nil,
-            deduction: c.deduction,
-            technicalPoints: c.technicalPoints,
-            sizes: c.sizes.map(Coded.init),
-            costs: c.costs,
-            bids: c.bids
-        ).definition()
+        EquilibriumDocument.Class(c).definition()
     }
 
     /// The text report.
