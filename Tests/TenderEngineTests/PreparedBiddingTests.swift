@@ -48,11 +48,37 @@ struct PreparedBiddingTests {
     @Test("the equilibrium table gives the computed bid, for a whole-cent cost and for one that is not")
     func equilibriumTable() {
         let model = CostModel.uniform(low: 400, high: 480)
-        let table = EquilibriumTable(distribution: CostDistribution(model), bidders: 4, reserve: 480)
+        let distribution = CostDistribution(model)
+        let memo = EquilibriumBidMemo(model: model, distribution: distribution, reserve: 480)
+        // One cent per cost the model can draw, 400.00 to 480.00.
+        #expect(memo.first == 40_000 && memo.count == 8_001)
+        let table = EquilibriumTable(distribution: distribution, bidders: 4, reserve: 480, memo: memo)
+        // A second worker's table over the same memo reads what the first computed.
+        let other = EquilibriumTable(distribution: distribution, bidders: 4, reserve: 480, memo: memo)
         for cost in ["400", "420.5", "455.55", "479.99", "480", "420.005", "430.1234"].map(F.x) {
             let computed = BidGenerator.equilibriumUnitBid(cost: cost, model: model, bidders: 4, reserve: 480)
             #expect(table.unitBid(cost: cost) == computed)
-            #expect(table.unitBid(cost: cost) == computed, "read back from the table")
+            #expect(other.unitBid(cost: cost) == computed, "read back from the memo")
         }
+        let bid = BidGenerator.equilibriumUnitBid(cost: F.x("420.5"), model: model, bidders: 4, reserve: 480)
+        #expect(memo.bid(at: 42_050).map { DoubleMath.exactCents($0) } == bid)
+        // Costs not in the memo: not whole cents, or never drawn yet.
+        #expect(memo.bid(at: 42_051) == nil && memo.bid(at: 39_999) == nil && memo.bid(at: 48_001) == nil)
+    }
+
+    @Test("a memo keeps the costs below the reserve, up to its capacity, and a table computes the others")
+    func equilibriumMemoRange() {
+        let lognormal = CostModel.lognormal(mu: F.x("5.78"), sigma: F.x("0.03"))
+        let distribution = CostDistribution(lognormal)
+        // From a cost of 0 (the lognormal's support) to the reserve: 40,001 cents.
+        let kept = EquilibriumBidMemo(model: lognormal, distribution: distribution, reserve: 400)
+        #expect(kept.first == 0 && kept.count == 40_001)
+        // To a reserve of 5,000: 500,001 cents, more than the capacity: nothing kept, every bid computed.
+        let none = EquilibriumBidMemo(model: lognormal, distribution: distribution, reserve: 5_000)
+        #expect(none.count == 0 && none.slots == nil)
+        let table = EquilibriumTable(distribution: distribution, bidders: 3, reserve: 5_000, memo: none)
+        let cost = F.x("321.07")
+        let computed = BidGenerator.equilibriumUnitBid(cost: cost, model: lognormal, bidders: 3, reserve: 5_000)
+        #expect(table.unitBid(cost: cost) == computed && none.bid(at: 32_107) == nil)
     }
 }

@@ -1,7 +1,8 @@
 import ExactNumbers
-import TenderEngine
 import TenderModel
 import Testing
+
+@testable import TenderEngine
 
 /// The whole chain on scenarios built in code: capacity across lots, failure policies, metrics.
 @Suite struct RunTests {
@@ -79,6 +80,20 @@ import Testing
                 "awarded to C, the next candidate with capacity",
             ]
         )
+    }
+
+    /// Two lots of 1,000 m³: a capacity of 1,500 covers each lot but not both, so awards must be added up; one of
+    /// 2,000 covers both; one of 900 covers neither (the supplier's bids are rejected at qualification, so it
+    /// never wins), and a supplier without a capacity never binds.
+    @Test func capacityBindsOnlyWhereTheLotsItCanWinExceedIt() throws {
+        let all = bids("concrete@north", ["A": "400000"]) + bids("concrete@south", ["A": "400000"])
+        func binds(_ capacity: String?) -> Bool {
+            !EvaluationContext(scenario(bids: all, capacity: capacity)).capacityNeverBinds
+        }
+        #expect(binds("1500"))
+        #expect(!binds("2000"))
+        #expect(!binds("900"))
+        #expect(!binds(nil))
     }
 
     /// Procurements held: the two lots once each when the failed lot stays failed; three when it is evaluated

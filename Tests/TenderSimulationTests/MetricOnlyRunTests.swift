@@ -1,8 +1,9 @@
 import Foundation
 import ScenarioFormat
-import TenderEngine
 import TenderModel
 import Testing
+
+@testable import TenderEngine
 
 /// A simulation that keeps only metrics runs the engine without the detail only reports read (the audit trail,
 /// the settlement's lines: ``EvaluationContext/keepsDetail``). Its metrics must be exactly those of the full run.
@@ -47,5 +48,25 @@ import Testing
             // The comparison is only worth something where the full run settles lines.
             #expect(settledLines > 0, "\(file) \(variant ?? "base") settles no line")
         }
+    }
+
+    /// Where no capacity can bind (``EvaluationContext/capacityNeverBinds``), each lot goes to its first
+    /// candidate without adding up the awards; adding them up must then change nothing.
+    @Test func awardsAddedUpChangeNothingWhereNoCapacityBinds() throws {
+        var covered = 0
+        for (file, variant) in Self.cases {
+            let scenario = try #require(ScenarioLoader().load(file, variant: variant).scenario)
+            let context = EvaluationContext(scenario, equilibria: nil, keepsDetail: true)
+            guard context.capacityNeverBinds else { continue }
+            covered += 1
+            for replication in 0..<12 {
+                let outcomes = TenderRun.run(context, replication: replication).outcomes
+                var addedUp = outcomes
+                CapacityAward.resolve(&addedUp, context: context, everyCandidateFits: false)
+                #expect(addedUp == outcomes, "\(file) \(variant ?? "base") #\(replication)")
+            }
+        }
+        // Daqing and its variants among them: the shortcut is taken where simulations spend their time.
+        #expect(covered >= 5)
     }
 }

@@ -2,6 +2,14 @@ import ExactNumbers
 import Synchronization
 import TenderModel
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What bidding on one lot needs that does not depend on the draws, prepared once per scenario and lot (an
 /// ``EvaluationContext`` prepares every lot of its plan) and read by every replication: the potential bidders
 /// (eligible suppliers, in scenario order) with their cost models as ready-to-sample parameters, the labels of
@@ -205,17 +213,27 @@ final class LotBidding: Sendable {
                 equilibrium = lot.categories.indices.map { k in
                     guard let cost = costs[k], let reserve = ceilingUnitPrices[k] else { return nil }
                     let reserveUnit = DoubleMath.double(reserve)
-                    let make = {
-                        EquilibriumTable(distribution: cost.distribution, bidders: eligible.count, reserve: reserveUnit)
+                    guard let model = supplier.costs[lot.categories[k]] else { return nil }
+                    guard let tables else {
+                        let memo = EquilibriumBidMemo(
+                            model: model,
+                            distribution: cost.distribution,
+                            reserve: reserveUnit
+                        )
+                        return EquilibriumTable(
+                            distribution: cost.distribution,
+                            bidders: eligible.count,
+                            reserve: reserveUnit,
+                            memo: memo
+                        )
                     }
-                    guard let tables else { return make() }
                     let key = EquilibriumTables.Key(
                         supplier: supplier.id,
                         category: lot.categories[k],
                         bidders: eligible.count,
                         reserve: reserveUnit.bitPattern
                     )
-                    return tables.table(for: key, make: make)
+                    return tables.table(for: key, distribution: cost.distribution, model: model)
                 }
             }
             return Bidder(
@@ -478,7 +496,8 @@ final class LotBidding: Sendable {
 
 /// The equilibrium tables of one context, by what the bid function depends on: the supplier's cost model for
 /// the category (named by supplier and category), the number of potential bidders and the reserve. Filled
-/// while the context prepares its lots (one thread), read after.
+/// while the context prepares its lots (one thread), read after. The bids themselves are kept in the
+/// ``EquilibriumBidMemos`` given, which the contexts of a simulation's workers share.
 final class EquilibriumTables: @unchecked Sendable {
     struct Key: Hashable {
         let supplier: String
@@ -489,6 +508,11 @@ final class EquilibriumTables: @unchecked Sendable {
 
     private var tables: [Key: EquilibriumTable] = [:]
     private var times: (prefix: String, texts: [String])?
+    private let memos: EquilibriumBidMemos
+
+    init(memos: EquilibriumBidMemos = EquilibriumBidMemos()) {
+        self.memos = memos
+    }
 
     /// The submission times of every second of the hour, written once per prefix (one bid date).
     func submissionTimes(prefix: String) -> [String] {
@@ -498,44 +522,109 @@ final class EquilibriumTables: @unchecked Sendable {
         return texts
     }
 
-    func table(for key: Key, make: () -> EquilibriumTable) -> EquilibriumTable {
+    func table(for key: Key, distribution: CostDistribution, model: CostModel) -> EquilibriumTable {
         if let known = tables[key] { return known }
-        let table = make()
+        let reserve = Double(bitPattern: key.reserve)
+        let memo = memos.memo(for: key) {
+            EquilibriumBidMemo(model: model, distribution: distribution, reserve: reserve)
+        }
+        let table = EquilibriumTable(distribution: distribution, bidders: key.bidders, reserve: reserve, memo: memo)
         tables[key] = table
         return table
     }
 }
 
+/// The equilibrium bids already computed, shared by the worker contexts of one simulation
+/// (``EvaluationContext/init(_:equilibria:measuresResponse:keepsDetail:bidMemos:)``), so that a bid computed by
+/// one worker is not computed again by another. Give one set to the contexts of one scenario only: its memos
+/// are found by supplier, category, number of bidders and reserve, which name one cost model within a scenario.
+public final class EquilibriumBidMemos: Sendable {
+    private let memos = Mutex<[EquilibriumTables.Key: EquilibriumBidMemo]>([:])
+
+    public init() {}
+
+    func memo(for key: EquilibriumTables.Key, make: () -> EquilibriumBidMemo) -> EquilibriumBidMemo {
+        memos.withLock { memos in
+            if let known = memos[key] { return known }
+            let memo = make()
+            memos[key] = memo
+            return memo
+        }
+    }
+}
+
 /// The equilibrium unit bids of one (supplier, category, bidders, reserve), in whole cents, by unit cost in
-/// cents: each is computed by ``EquilibriumBid`` the first time a replication draws that cost, and read from
-/// the table after. The table gives exactly what the computation gives (it stores its results, whole cents, and makes
-/// them into the same `Exact(cents) / 100`), so outputs do not move; it keeps at most ``capacity`` costs
-/// (16 bytes each, a quarter of a megabyte when full) and computes the others each time.
+/// whole cents over the costs the model can draw below the reserve: each slot is filled the first time a
+/// replication (of any worker) draws that cost, with what ``EquilibriumBid`` computes, and read after. The
+/// memo gives exactly what the computation gives (it stores its result, whole cents, made into the same
+/// `Exact(cents) / 100`), so outputs do not move. Slots are atomic: a race between two workers writes the same
+/// value twice. At most ``capacity`` costs are kept (8 bytes each, from zeroed pages the system maps when first
+/// written, so a memo costs the memory of the costs drawn); a cost outside is computed each time.
+final class EquilibriumBidMemo: @unchecked Sendable {
+    static let capacity = 1 << 18
+    /// The first cost kept, in cents; `count` costs from it (0: none).
+    let first: Int64
+    let count: Int
+    /// Per cost: the bid in cents plus one; 0 while not computed.
+    let slots: UnsafeMutablePointer<Atomic<Int64>>?
+
+    init(model: CostModel, distribution: CostDistribution, reserve: Double) {
+        // Costs below the reserve (and the top of the support) are bid above cost; the others bid their cost.
+        let low = DoubleMath.double(model.support.low)
+        let high = min(reserve, distribution.top)
+        guard low.isFinite, high.isFinite, high > low,
+            let firstCent = Int64(exactly: (max(low, 0) * 100).rounded(.down)),
+            let lastCent = Int64(exactly: (high * 100).rounded(.up)),
+            lastCent - firstCent < Self.capacity
+        else {
+            (first, count, slots) = (0, 0, nil)
+            return
+        }
+        first = firstCent
+        count = Int(lastCent - firstCent + 1)
+        // calloc: the zeroed pages are mapped as they are first written.
+        let raw = calloc(count, MemoryLayout<Int64>.stride)
+        slots = raw?.bindMemory(to: Atomic<Int64>.self, capacity: count)
+    }
+
+    deinit { free(slots) }
+
+    /// The bid at `cents` when computed, nil when not yet (or outside the memo).
+    func bid(at cents: Int64) -> Int64? {
+        guard let slots, cents >= first, cents - first < Int64(count) else { return nil }
+        let stored = slots[Int(cents - first)].load(ordering: .relaxed)
+        return stored == 0 ? nil : stored - 1
+    }
+
+    func store(_ bid: Int64, at cents: Int64) {
+        guard let slots, cents >= first, cents - first < Int64(count) else { return }
+        slots[Int(cents - first)].store(bid + 1, ordering: .relaxed)
+    }
+}
+
+/// The equilibrium unit bids of one (supplier, category, bidders, reserve) as a worker reads them: through the
+/// shared ``EquilibriumBidMemo``, computed by ``EquilibriumBid`` where it has no value.
 final class EquilibriumTable: Sendable {
-    static let capacity = 16_384
     let distribution: CostDistribution
     let bidders: Int
     let reserve: Double
-    private let bids = Mutex<[Int64: Int64]>([:])
+    private let memo: EquilibriumBidMemo
 
-    init(distribution: CostDistribution, bidders: Int, reserve: Double) {
+    init(distribution: CostDistribution, bidders: Int, reserve: Double, memo: EquilibriumBidMemo) {
         self.distribution = distribution
         self.bidders = bidders
         self.reserve = reserve
+        self.memo = memo
     }
 
     func unitBid(cost: Exact) -> Exact {
         // A drawn cost is whole cents (a fixed one is rounded to the cent): the key is the cost in cents.
         guard let (n, d) = cost.machineFraction, d <= 100, 100 % d == 0 else { return compute(cost) }
         let cents = n * (100 / d)
-        if let known = bids.withLock({ $0[cents] }) { return DoubleMath.exactCents(known) }
+        if let known = memo.bid(at: cents) { return DoubleMath.exactCents(known) }
         let bid = compute(cost)
         // The bid is whole cents too: the larger of the rounded integral and the cost.
-        if let (bn, bd) = bid.machineFraction, bd <= 100, 100 % bd == 0 {
-            bids.withLock { table in
-                if table.count < Self.capacity { table[cents] = bn * (100 / bd) }
-            }
-        }
+        if let (bn, bd) = bid.machineFraction, bd <= 100, 100 % bd == 0 { memo.store(bn * (100 / bd), at: cents) }
         return bid
     }
 

@@ -68,18 +68,22 @@ public struct EvaluationContext: Sendable {
     /// - Parameter measuresResponse: measure entry and markups in each run (``BidderResponse``); nil: when
     ///   `equilibria` is given.
     /// - Parameter keepsDetail: keep the audit trail and the settlement's lines (``keepsDetail``).
+    /// - Parameter bidMemos: the equilibrium bids computed so far, shared with the other contexts of the same
+    ///   scenario (a simulation's workers); nil: the context's own.
     public init(
         _ scenario: Scenario,
         equilibria: SolvedEquilibria?,
         measuresResponse: Bool? = nil,
-        keepsDetail: Bool = true
+        keepsDetail: Bool = true,
+        bidMemos: EquilibriumBidMemos? = nil
     ) {
         storage = Storage(
             scenario,
             plan: nil,
             keepsDetail: keepsDetail,
             equilibria: equilibria,
-            measuresResponse: measuresResponse ?? (equilibria != nil)
+            measuresResponse: measuresResponse ?? (equilibria != nil),
+            bidMemos: bidMemos
         )
     }
 
@@ -123,6 +127,13 @@ public struct EvaluationContext: Sendable {
         storage.capacities[id] ?? [:]
     }
 
+    /// Whether no supplier's capacity can stop an award: for every registered capacity, the plan's lots whose
+    /// quantity of its category it covers hold together no more than it (a lot whose quantity exceeds it
+    /// rejects the supplier's bid at the qualification review, so it never wins that lot), and no lot is held
+    /// as an auction or a framework agreement (formats with their own capacity checks and orders). Then any set
+    /// of awards fits, and ``CapacityAward`` need not add up what each supplier has won.
+    var capacityNeverBinds: Bool { storage.capacityNeverBinds }
+
     /// The categories' shares of `lot`'s ceiling, quantities and reference prices, for the metrics of an award
     /// of the whole lot: prepared with the context for each lot of the plan, computed now for another lot.
     func metricShares(for lot: Lot) -> CategoryShares {
@@ -137,6 +148,7 @@ public struct EvaluationContext: Sendable {
         let registeredProducts: [String: [String: Product]]
         let smeStanding: [String: (sme: Bool, smallMicro: Bool)]
         let capacities: [String: [String: Exact]]
+        let capacityNeverBinds: Bool
         let categories: [String: Category]
         let policy: Policy
         let index: FactIndex
@@ -165,7 +177,8 @@ public struct EvaluationContext: Sendable {
             keepsDetail: Bool,
             derive: Bool = true,
             equilibria: SolvedEquilibria? = nil,
-            measuresResponse: Bool = false
+            measuresResponse: Bool = false,
+            bidMemos: EquilibriumBidMemos? = nil
         ) {
             self.scenario = scenario
             self.keepsDetail = keepsDetail
@@ -202,6 +215,20 @@ public struct EvaluationContext: Sendable {
             criterionIDs = policy.evaluation.criteria.map(\.id)
             let plan = plan ?? LotPlanner.plan(scenario)
             self.plan = plan
+            let lotQuantities = plan.lots.map(\.quantities)
+            capacityNeverBinds =
+                !plan.lots.contains { $0.method == .frameworkAgreement || $0.method == .reverseAuction }
+                && capacities.values.allSatisfy { limits in
+                    limits.allSatisfy { category, limit in
+                        // The lots the supplier may win: those whose quantity its capacity covers (the
+                        // qualification review rejects its bid on the others).
+                        var winnable = Exact.zero
+                        for quantities in lotQuantities {
+                            if let quantity = quantities[category], quantity <= limit { winnable += quantity }
+                        }
+                        return winnable <= limit
+                    }
+                }
             var derived: [EvaluationMethod: Storage] = [:]
             if derive {
                 var methods = Set(plan.lots.map(\.method))
@@ -222,7 +249,7 @@ public struct EvaluationContext: Sendable {
             var bidding: [String: LotBidding] = [:]
             // A derived storage only evaluates: bids are generated through the scenario's own context.
             if scenario.bids.isEmpty && derive {
-                let tables = EquilibriumTables()
+                let tables = EquilibriumTables(memos: bidMemos ?? EquilibriumBidMemos())
                 for lot in plan.lots where bidding[lot.id] == nil {
                     bidding[lot.id] = LotBidding(
                         lot: lot,

@@ -229,9 +229,19 @@ public enum TenderRun {
 /// When a supplier would win more than its capacity can deliver, later lots go to the next candidate.
 enum CapacityAward {
     static func resolve(_ outcomes: inout [LotOutcome], context: EvaluationContext) {
+        resolve(&outcomes, context: context, everyCandidateFits: context.capacityNeverBinds)
+    }
+
+    /// - Parameter everyCandidateFits: no capacity can bind (``EvaluationContext/capacityNeverBinds``): each
+    ///   lot goes to its first candidate, as adding up the awards would find, without adding them up.
+    static func resolve(_ outcomes: inout [LotOutcome], context: EvaluationContext, everyCandidateFits: Bool) {
         var committed: [String: [String: Exact]] = [:]
         for index in outcomes.indices {
             guard outcomes[index].winner != nil else { continue }
+            if everyCandidateFits, outcomes[index].auction?.framework == nil {
+                award(&outcomes[index], to: outcomes[index].candidates.first)
+                continue
+            }
             if let framework = outcomes[index].auction?.framework {
                 // A framework agreement checked capacity order by order; its orders commit what they take.
                 for order in framework.placed {
@@ -258,20 +268,26 @@ enum CapacityAward {
                     "\(candidate) passed over: lots already awarded would exceed its capacity (Order 87 Art 63(3))"
                 )
             }
-            guard let chosen else {
-                outcomes[index].winner = nil
-                outcomes[index].contractPrice = nil
-                outcomes[index].failure = LotFailure(.noCapacityLeft, "no candidate has capacity left for this lot")
-                continue
-            }
-            if chosen != outcomes[index].winner {
-                outcomes[index].audit.append("awarded to \(chosen), the next candidate with capacity")
-                outcomes[index].winner = chosen
-                outcomes[index].contractPrice = outcomes[index].evaluations.first { $0.bid.bidder == chosen }?.bid.price
-            }
+            award(&outcomes[index], to: chosen)
+            guard let chosen else { continue }
             for (category, quantity) in quantities {
                 committed[chosen, default: [:]][category, default: .zero] += quantity
             }
+        }
+    }
+
+    /// Awards the lot to `chosen`, the first candidate whose capacity fits (nil: none fits, the lot fails).
+    private static func award(_ outcome: inout LotOutcome, to chosen: String?) {
+        guard let chosen else {
+            outcome.winner = nil
+            outcome.contractPrice = nil
+            outcome.failure = LotFailure(.noCapacityLeft, "no candidate has capacity left for this lot")
+            return
+        }
+        if chosen != outcome.winner {
+            outcome.audit.append("awarded to \(chosen), the next candidate with capacity")
+            outcome.winner = chosen
+            outcome.contractPrice = outcome.evaluations.first { $0.bid.bidder == chosen }?.bid.price
         }
     }
 }

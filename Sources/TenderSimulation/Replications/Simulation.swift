@@ -111,6 +111,8 @@ package enum Simulation {
         // Solved once, before the replications, and given to every worker's context.
         let equilibria = SolvedEquilibria.asked(by: scenario)
         let render = details?.render
+        // The equilibrium bids one worker computes, the others read (the same scenario's).
+        let bidMemos = EquilibriumBidMemos()
         try ReplicationDriver.run(
             count: total,
             jobs: jobs,
@@ -118,7 +120,12 @@ package enum Simulation {
                 let scenario = jobs > 1 ? replicate?() ?? scenario : scenario
                 let catalog = MetricCatalog(scenario: scenario, registry: registry)
                 // The statistics read no audit trail; the details (`--records`) may.
-                let context = EvaluationContext(scenario, equilibria: equilibria, keepsDetail: render != nil)
+                let context = EvaluationContext(
+                    scenario,
+                    equilibria: equilibria,
+                    keepsDetail: render != nil,
+                    bidMemos: bidMemos
+                )
                 return { position -> (ReplicationRecord, String?) in
                     let result = TenderRun.run(context, replication: shard.item(at: position))
                     return (ReplicationRecord(result, catalog: catalog), render?(result, context))
