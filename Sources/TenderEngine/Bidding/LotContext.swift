@@ -38,6 +38,9 @@ final class LotBidding: Sendable {
     /// The 3,600 submission times `<bid date>T08:MM:SS` by second, shared by the context's lots; nil for a lot
     /// prepared on its own (the time is then written when drawn).
     let submissionTimes: [String]?
+    /// Whether bids carry their submission time; false where nothing reads it (``EvaluationContext/keepsDetail``
+    /// off, a sealed lot): the time is then neither drawn nor written, and the bid's is empty.
+    let writesSubmissionTimes: Bool
 
     /// One eligible supplier, as its bids on this lot read it (an object: a replication reading a bidder
     /// copies one reference, not its arrays and strings).
@@ -135,8 +138,16 @@ final class LotBidding: Sendable {
     ///   nil for tables of the lot's own.
     /// - Parameter solution: the lot's solved equilibrium, for its `behaviour: equilibrium` suppliers (with
     ///   `policy.equilibrium.bidders: all`, every supplier that can price the lot); nil: the formula.
-    init(lot: Lot, scenario: Scenario, tables: EquilibriumTables? = nil, solution: EquilibriumSolution? = nil) {
+    /// - Parameter writesSubmissionTimes: whether bids carry their submission time (``writesSubmissionTimes``).
+    init(
+        lot: Lot,
+        scenario: Scenario,
+        tables: EquilibriumTables? = nil,
+        solution: EquilibriumSolution? = nil,
+        writesSubmissionTimes: Bool = true
+    ) {
         self.lot = lot
+        self.writesSubmissionTimes = writesSubmissionTimes
         seed = scenario.meta.seed
         collusionDetection = scenario.policy.evaluation.collusionDetection
         categories = lot.categories
@@ -442,7 +453,7 @@ final class LotBidding: Sendable {
             declaration: bidder.declaration,
             bondPaid: true,
             signed: true,
-            submittedAt: submissionTime(bidder, replication: replication)
+            submittedAt: writesSubmissionTimes ? submissionTime(bidder, replication: replication) : ""
         )
         CollusionDetection.trace(
             &bid,

@@ -39,10 +39,12 @@ public struct EvaluationContext: Sendable {
     /// equilibrium, or when asked (a comparison with a solved variant).
     public var measuresResponse: Bool { storage.measuresResponse }
     /// Whether a run keeps what only its reports read: the audit trail of every lot (`LotOutcome.audit`) in
-    /// full, and each project's settlement line by line (`RunResult.settlements`). A simulation that keeps only
-    /// metrics turns it off: the trail's lines that format amounts (final quotes) are then not written, and the
-    /// settlement is totalled without its lines (``Settlement/totals(context:outcomes:purchases:)``); no metric
-    /// changes (no rule reads the trail, and the totals are the lines' totals).
+    /// full, each project's settlement line by line (`RunResult.settlements`), and the submission time of each
+    /// generated sealed bid. A simulation that keeps only metrics turns it off: the trail's lines that format
+    /// amounts (final quotes) are then not written, the settlement is totalled without its lines
+    /// (``Settlement/totals(context:outcomes:purchases:)``), and a generated bid on a lot evaluated sealed
+    /// carries no submission time (no draw from its stream, no text); no metric changes (no rule reads the trail
+    /// or a sealed bid's time, and the totals are the lines' totals).
     public var keepsDetail: Bool { storage.keepsDetail }
 
     /// The context of `scenario`; when the scenario asks for the solved equilibrium
@@ -250,17 +252,29 @@ public struct EvaluationContext: Sendable {
             // A derived storage only evaluates: bids are generated through the scenario's own context.
             if scenario.bids.isEmpty && derive {
                 let tables = EquilibriumTables(memos: bidMemos ?? EquilibriumBidMemos())
+                // Submission times are read by reports, by the order of an auction's or a framework agreement's
+                // entries and by ProZorro's schedule; not by a sealed evaluation's rules or metrics.
+                let timesRead = keepsDetail || policy.evaluation.method == .prozorro
+                let readsTimes = { (lot: Lot) in
+                    timesRead || lot.method == .reverseAuction || lot.method == .frameworkAgreement
+                }
                 for lot in plan.lots where bidding[lot.id] == nil {
                     bidding[lot.id] = LotBidding(
                         lot: lot,
                         scenario: scenario,
                         tables: tables,
-                        solution: equilibria?.solution(of: lot.id)
+                        solution: equilibria?.solution(of: lot.id),
+                        writesSubmissionTimes: readsTimes(lot)
                     )
                 }
                 // The lines left to the projects, each bought as a one-line lot of its own.
                 for lot in projectPurchaseLots where bidding[lot.id] == nil {
-                    bidding[lot.id] = LotBidding(lot: lot, scenario: scenario, tables: tables)
+                    bidding[lot.id] = LotBidding(
+                        lot: lot,
+                        scenario: scenario,
+                        tables: tables,
+                        writesSubmissionTimes: readsTimes(lot)
+                    )
                 }
             }
             self.bidding = bidding
