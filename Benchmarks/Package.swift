@@ -52,5 +52,17 @@ let package = Package(
                 .plugin(name: "BenchmarkPlugin", package: "benchmark")
             ]
         ),
+        .executableTarget(
+            name: "Equilibrium",
+            dependencies: [
+                .product(name: "TenderModel", package: "tender"),
+                .product(name: "TenderEngine", package: "tender"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/Equilibrium",
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark")
+            ]
+        ),
     ]
 )
