@@ -14,10 +14,10 @@ import Testing
         return copy.path
     }()
 
-    /// Five alike bidders, unit costs U[80, 120], quantity 1, lowest price: one class of five, everyone
-    /// enters, and the table's first row is the lowest cost.
+    /// Five alike bidders, unit costs U[80, 120], quantity 1, lowest price, all solved (`--bidders all`: they
+    /// are declared truthful): one class of five, everyone enters, and the table's first row is the lowest cost.
     @Test func printsOneClassOfFiveAlikeBidders() throws {
-        let result = try Fixtures.tender(["equilibrium", Self.scenario])
+        let result = try Fixtures.tender(["equilibrium", Self.scenario, "--bidders", "all"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Lot concrete: 1 classes, expected bidders 5.00, integration"))
         // What defines the class: five large firms, no deduction, no technical points, no preparation cost.
@@ -33,11 +33,13 @@ import Testing
 
     /// The JSON document names its schema and what was solved, and holds every grid point.
     @Test func jsonHoldsEveryGridPoint() throws {
-        let result = try Fixtures.tender(["equilibrium", Self.scenario, "--format", "json", "--grid", "41"])
+        let result = try Fixtures.tender([
+            "equilibrium", Self.scenario, "--format", "json", "--grid", "41", "--bidders", "all",
+        ])
         #expect(result.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         #expect(object?["schema"] as? String == "tender-equilibrium")
-        #expect(object?["schemaVersion"] as? Int == 2)
+        #expect(object?["schemaVersion"] as? Int == 3)
         #expect((object?["digest"] as? String)?.count == 64)
         #expect(object?["grid"] as? Int == 41)
         let lots = object?["lots"] as? [[String: Any]]
@@ -47,6 +49,35 @@ import Testing
         #expect(classes?.first?["sizes"] as? [String] == ["large"])
         #expect(classes?.first?["deduction"] as? Double == 0)
         #expect(classes?.first?["technicalPoints"] as? Double == 0)
+        #expect(classes?.first?["bidsBy"] as? String == "equilibrium")
+        #expect(classes?.first?["participation"] as? Double == 1)
+    }
+
+    /// Under `bidders: declared` (the default) the five truthful suppliers are rivals that bid their cost: one
+    /// class, not solved (approach none), shown as what it is, in the text and the JSON.
+    @Test func declaredTruthfulSuppliersAreRivals() throws {
+        let result = try Fixtures.tender(["equilibrium", Self.scenario])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout.contains(
+                "Lot concrete: 1 classes (1 bidding by their declared behaviour), expected bidders 5.00, "
+                    + "integration, none, 0 iterations, converged"
+            ),
+            "\(result.stdout)"
+        )
+        #expect(
+            result.stdout.contains(
+                "Class C1 (S01, S02, S03, S04, S05): rival bidding truthful; large; deduction 0%; technical points 0\n"
+                    + "    not solved (bids by its declared behaviour); expected profit 0.00, win 0.200\n"
+                    + "    cost              mean bid          markup\n    80.00             80.00             0.00%"
+            ),
+            "\(result.stdout)"
+        )
+        let json = try Fixtures.tender(["equilibrium", Self.scenario, "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let classes = (object?["lots"] as? [[String: Any]])?.first?["classes"] as? [[String: Any]]
+        #expect(classes?.first?["bidsBy"] as? String == "truthful")
+        #expect(classes?.first?["markup"] as? [Double] == [0, 0])
     }
 
     /// A bad option is a usage error.
@@ -207,8 +238,8 @@ import Testing
         ),
         ("\"sizes\": [\"small\", \"micro\"]", "\"sizes\": [\"small\", 3]", "lots[0].classes[0].sizes[1]: "),
         (
-            "\"schemaVersion\": 2", "\"schemaVersion\": 3",
-            "schemaVersion: 3; expected 1 to 2 (a newer tender wrote it?)"
+            "\"schemaVersion\": 2", "\"schemaVersion\": 4",
+            "schemaVersion: 4; expected 1 to 3 (a newer tender wrote it?)"
         ),
     ])
     func refusesADamagedDescription(original: String, change: String, message: String) throws {
@@ -217,6 +248,56 @@ import Testing
         #expect(result.status == 65)
         #expect(result.stderr.contains("error: not a valid result: \(message)"), "\(result.stderr)")
         #expect(result.html == nil)
+    }
+
+    /// Version 3 says how each class bids: a rival bidding by its declared behaviour is described as such in the
+    /// class table, without entry, preparation cost or deviation gain, and left out of the chart; a version-3
+    /// class without `bidsBy` or with a participation above 1 is refused.
+    @Test func aVersionThreeRivalIsShownAsARival() throws {
+        let v3 = Self.good.replacingOccurrences(of: "\"schemaVersion\": 2", with: "\"schemaVersion\": 3")
+            .replacingOccurrences(
+                of: "\"technicalPoints\": 8,",
+                with: "\"technicalPoints\": 8, \"bidsBy\": \"equilibrium\", \"participation\": 1,"
+            )
+            .replacingOccurrences(
+                of: "\"bids\": [2, 2.5, 3]}",
+                with: "\"bids\": [2, 2.5, 3]}, {\"id\": \"C2\", \"members\": [\"R\"], \"sizes\": [\"large\"], "
+                    + "\"deduction\": 0, \"technicalPoints\": 0, \"bidsBy\": \"markup\", \"participation\": 0.6, "
+                    + "\"markup\": [0.05, 0.1], \"entry\": 1, \"expectedProfit\": 0.1, \"preparationCost\": 0, "
+                    + "\"winProbability\": 0.25, \"largestGain\": 0, \"largestGainShare\": 0, \"costs\": [1, 3], "
+                    + "\"bids\": [1.075, 3.225]}"
+            )
+        #expect(v3.contains("\"C2\""))
+        let result = try Self.report(v3)
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try #require(result.html)
+        #expect(
+            html.contains(
+                "<td>rival bidding markup 5%–10%; large; deduction 0%; technical points 0; participation 60%</td>"
+            ),
+            "\(html)"
+        )
+        #expect(
+            html.contains(
+                "<td class=\"num\">–</td><td class=\"num\">0.10</td><td class=\"num\">–</td><td class=\"num\">0.25</td><td class=\"num\">–</td>"
+            )
+        )
+        #expect(html.contains("Bids of class C1") && !html.contains("Bids of class C2"))
+        #expect(!html.contains("class C2"))
+        let missing = try Self.report(v3.replacingOccurrences(of: "\"bidsBy\": \"markup\", ", with: ""))
+        #expect(missing.status == 65)
+        #expect(
+            missing.stderr.contains(
+                "lots[0].classes[1].bidsBy: missing; expected it in every class of schema version 3"
+            ),
+            "\(missing.stderr)"
+        )
+        let above = try Self.report(
+            v3.replacingOccurrences(of: "\"participation\": 0.6", with: "\"participation\": 1.5")
+        )
+        #expect(
+            above.stderr.contains("lots[0].classes[1].participation: 1.5; expected a probability above 0, at most 1")
+        )
     }
 
     /// A version-1 document (no schemaVersion, classes without a description) still reads.

@@ -48,6 +48,17 @@ public struct EquilibriumProblem: Sendable {
         /// The sizes of its members (each once, largest first): a description, not what makes the class (the
         /// deduction their declarations earn does).
         public var sizes: [EnterpriseSize] = []
+        /// The probability that a member takes part in the lot (its declared `participation`; 1 under
+        /// `policy.equilibrium.bidders: all`). A strategic member that takes part then enters by the class's entry
+        /// probability; a rival is present with probability participation × entry.
+        public var participation: Double = 1
+        /// Nil for a strategic class (its members bid and enter by the equilibrium solved for them); otherwise the
+        /// fixed rule its members bid by (their declared behaviour, `bidders: declared`): a rival the iteration
+        /// never updates.
+        public var fixed: FixedBids? = nil
+
+        /// Whether the class's members best-respond (bid and enter by the equilibrium).
+        public var isStrategic: Bool { fixed == nil }
 
         init(
             id: String,
@@ -87,6 +98,52 @@ public struct EquilibriumProblem: Sendable {
 
         /// The lowest and highest cost of the class (the top is a high quantile for unbounded models).
         public var costRange: (low: Double, high: Double) { (cost.low, cost.high) }
+    }
+
+    /// How a non-strategic rival prices the lot (``BidderClass/fixed``), as the bid generation prices it: price =
+    /// base × (1 + m), m uniform on [`markupLow`, `markupHigh`] and drawn independently of the cost, the base at
+    /// the cost's quantile u being the lot cost (truthful, markup, ring) or Σ quantity × listed unit price, a
+    /// category without one at its cost (fixed prices). Its prices' distribution is tabulated once.
+    public struct FixedBids: Sendable {
+        /// The declared behaviour behind the rule (never `.equilibrium`).
+        public var kind: EquilibriumBidding
+        public var markupLow: Double
+        public var markupHigh: Double
+        /// The base of the price at quantile u (non-decreasing in u).
+        var base: EquilibriumCost
+        /// The distribution of the price (quantile table).
+        var prices: EquilibriumCost
+
+        init(kind: EquilibriumBidding, base: EquilibriumCost, markupLow: Double = 0, markupHigh: Double = 0) {
+            self.kind = kind
+            self.base = base
+            self.markupLow = markupLow
+            self.markupHigh = markupHigh
+            let width = markupHigh - markupLow
+            guard width > 0 else {
+                prices = EquilibriumCost(quantiles: base.quantiles.map { $0 * (1 + markupLow) })
+                return
+            }
+            // base × (1 + m) on 256 base quantiles × 64 markups (midpoints), sorted, read at the table's levels.
+            let costs = 256
+            let markups = 64
+            var atoms: [Double] = []
+            atoms.reserveCapacity(costs * markups)
+            for i in 0..<costs {
+                let b = base.quantile((Double(i) + 0.5) / Double(costs))
+                for k in 0..<markups { atoms.append(b * (1 + markupLow + width * (Double(k) + 0.5) / Double(markups))) }
+            }
+            atoms.sort()
+            let n = base.quantiles.count
+            prices = EquilibriumCost(
+                quantiles: (0..<n).map { i in
+                    atoms[Int((Double(i) / Double(n - 1) * Double(atoms.count - 1)).rounded())]
+                }
+            )
+        }
+
+        /// The mean price at the base's quantile u (the markup at the middle of its range).
+        func meanPrice(quantile u: Double) -> Double { base.quantile(u) * (1 + (markupLow + markupHigh) / 2) }
     }
 
     public var lot: String
@@ -186,6 +243,15 @@ public struct EquilibriumSolution: Sendable {
         public var largestGainShare: Double
         /// The win probability of an entrant (ex ante, over its cost).
         public var winProbability: Double
+        /// The probability that a member takes part (``EquilibriumProblem/BidderClass/participation``).
+        public var participation: Double = 1
+        /// `.equilibrium` for a strategic class; for a non-strategic rival, the declared behaviour it bids by and
+        /// its markup range (its `bids` are then its mean price at each cost of its grid, `costs` its cost at evenly
+        /// spaced quantiles, its entry 1 and its gains 0: it does not best-respond).
+        public var bidsBy: EquilibriumBidding = .equilibrium
+        public var markupRange: (low: Double, high: Double) = (0, 0)
+
+        public var isStrategic: Bool { bidsBy == .equilibrium }
 
         /// The bid at `cost` (linear between grid points); nil above the grid (no valid bid).
         public func bid(at cost: Double) -> Double? {
@@ -204,10 +270,14 @@ public struct EquilibriumSolution: Sendable {
     /// "best response" (the iteration on the cost grid).
     public var approach: String = "best response"
 
-    /// Expected number of bidders: Σ members × entry probability.
-    public var expectedBidders: Double { classes.reduce(0) { $0 + Double($1.members.count) * $1.entry } }
-    public var largestGain: Double { classes.map(\.largestGain).max() ?? 0 }
-    public var largestGainShare: Double { classes.map(\.largestGainShare).max() ?? 0 }
+    /// Expected number of bidders: Σ members × participation × entry probability (a non-strategic rival's
+    /// entry is 1).
+    public var expectedBidders: Double {
+        classes.reduce(0) { $0 + Double($1.members.count) * ($1.entry * $1.participation) }
+    }
+    /// The convergence figures of the strategic classes (a non-strategic rival does not best-respond).
+    public var largestGain: Double { classes.filter(\.isStrategic).map(\.largestGain).max() ?? 0 }
+    public var largestGainShare: Double { classes.filter(\.isStrategic).map(\.largestGainShare).max() ?? 0 }
 }
 
 /// A class's lot cost: `scale` × a draw from a ``CostDistribution``, with its quantile function tabulated.
@@ -219,6 +289,8 @@ struct EquilibriumCost: Sendable {
     let high: Double
     /// The quantile function at 0, 1/(n−1), …, 1 (high quantiles of unbounded models are clipped).
     let quantiles: [Double]
+    /// n, the levels of a drawn cost's quantile table.
+    static let levels = 513
 
     init(_ distribution: CostDistribution, scale: Double) {
         self.distribution = distribution
@@ -238,7 +310,7 @@ struct EquilibriumCost: Sendable {
             }
             return b
         }
-        let n = 513
+        let n = Self.levels
         var table: [Double] = []
         table.reserveCapacity(n)
         for i in 0..<n {
@@ -304,5 +376,28 @@ enum EquilibriumGrid {
         let span = xs[hi] - xs[lo]
         guard span > 0 else { return ys[lo] }
         return ys[lo] + (x - xs[lo]) / span * (ys[hi] - ys[lo])
+    }
+}
+
+/// How the members of a class of a solved lot bid (Docs/behaviour.md): by the equilibrium (a strategic class), or,
+/// under `policy.equilibrium.bidders: declared`, by the fixed rule of their declared behaviour (a rival the solve
+/// takes as given).
+public enum EquilibriumBidding: String, Code {
+    case equilibrium
+    case truthful
+    case markup
+    case fixedPrices = "fixed-prices"
+    /// A ring's designated winner (cost × (1 + markup)), or a cover bidder whose ring has no designated winner
+    /// eligible on the lot (it then bids its own cost × (1 + markup)).
+    case ring
+
+    public var label: Label {
+        switch self {
+        case .equilibrium: Label("均衡报价", "equilibrium")
+        case .truthful: Label("按成本报价", "truthful")
+        case .markup: Label("成本加成", "markup")
+        case .fixedPrices: Label("固定价格", "fixed prices")
+        case .ring: Label("围标", "ring")
+        }
     }
 }

@@ -32,8 +32,16 @@ public enum EquilibriumSolver {
         // Where the rule reduces to the lowest evaluated price and one valid bid suffices, the differential
         // equations of the asymmetric auction; the best-response iteration where they do not apply or do not
         // meet the criterion (the better of the two is kept).
+        // A lot without a strategic class that can bid: nothing to solve (its rivals' figures alone).
+        if !problem.classes.contains(where: \.isStrategic) {
+            let state = State(problem, settings: settings)
+            return Outcome(state: state, report: state.evaluate(), iterations: 0, converged: true, approach: "none")
+                .solution(problem)
+        }
+        // The differential equations assume every rival strategic: with non-strategic rivals (`bidders:
+        // declared`), the best-response iteration alone.
         var boundary: Outcome?
-        if problem.reducesToPrice, problem.minimumValidBids <= 1 {
+        if problem.reducesToPrice, problem.minimumValidBids <= 1, problem.classes.allSatisfy(\.isStrategic) {
             boundary = solveByBoundary(problem, settings: settings)
             if let boundary, boundary.converged { return boundary.solution(problem) }
         }
@@ -64,10 +72,17 @@ public enum EquilibriumSolver {
         }
 
         func solution(_ problem: EquilibriumProblem) -> EquilibriumSolution {
-            EquilibriumSolution(
+            // The non-strategic rivals' figures: win probability and expected profit against the solution.
+            let profiles =
+                problem.reducesToPrice || problem.classes.allSatisfy(\.isStrategic)
+                ? [] : state.simulatedProfiles()
+            return EquilibriumSolution(
                 lot: problem.lot,
                 classes: problem.classes.indices.map { j in
-                    EquilibriumSolution.ClassSolution(
+                    if let fixed = problem.classes[j].fixed {
+                        return state.fixedSolution(j, fixed, profiles: profiles)
+                    }
+                    return EquilibriumSolution.ClassSolution(
                         id: problem.classes[j].id,
                         members: problem.classes[j].members,
                         costs: state.costs[j],
@@ -80,7 +95,8 @@ public enum EquilibriumSolver {
                         sizes: problem.classes[j].sizes,
                         largestGain: report.largestGain[j],
                         largestGainShare: report.largestGainShare[j],
-                        winProbability: report.winProbability[j]
+                        winProbability: report.winProbability[j],
+                        participation: problem.classes[j].participation
                     )
                 },
                 iterations: iterations,
@@ -103,7 +119,7 @@ public enum EquilibriumSolver {
                 let bids = EquilibriumBoundary.solve(
                     problem,
                     costs: state.costs,
-                    entry: state.entry,
+                    entry: state.presence,
                     active: state.active,
                     top: state.top
                 )
@@ -254,7 +270,10 @@ public enum EquilibriumSolver {
         init(_ problem: EquilibriumProblem, settings: EquilibriumSettings) {
             self.problem = problem
             self.settings = settings
-            let highest = problem.classes.map(\.cost.high).max() ?? 0
+            // The highest cost, or a non-strategic rival's highest price (all there is to bound a lot without a
+            // ceiling).
+            let highest =
+                problem.classes.map { $0.fixed.map { max($0.prices.high, $0.base.high) } ?? $0.cost.high }.max() ?? 0
             let top = problem.ceiling.isFinite ? problem.ceiling : highest
             self.top = top
             highestCost = highest
@@ -266,7 +285,7 @@ public enum EquilibriumSolver {
             for bidderClass in problem.classes {
                 let low = bidderClass.cost.low
                 let high = min(bidderClass.cost.high, top)
-                let canBid = low < top && !bidderClass.members.isEmpty
+                let canBid = low < top && !bidderClass.members.isEmpty && bidderClass.isStrategic
                 active.append(canBid)
                 let grid = (0..<g).map { i in canBid ? low + (high - low) * Double(i) / Double(g - 1) : low }
                 costs.append(grid)
@@ -289,6 +308,16 @@ public enum EquilibriumSolver {
             }
         }
 
+        /// Per class: the probability that one member is present, participation × entry (a non-strategic rival's
+        /// entry is 1).
+        var presence: [Double] {
+            problem.classes.indices.map { k in
+                problem.classes[k].isStrategic
+                    ? entry[k] * problem.classes[k].participation
+                    : problem.classes[k].participation
+            }
+        }
+
         func entryHolds(_ j: Int, profit: Double, tolerance: Double) -> Bool {
             let k = problem.classes[j].preparationCost
             guard k > 0 else { return true }
@@ -304,18 +333,92 @@ public enum EquilibriumSolver {
             return EquilibriumGrid.interpolate(costs[k], bids[k], at: cost)
         }
 
+        /// Non-strategic class `j` as the solution reports it: its cost at evenly spaced quantiles of its grid's
+        /// size and its mean price there; entry 1 and no gains (it does not best-respond); its win probability and
+        /// expected profit, (price − cost) × P(win | price) over its costs and markups (200 × 8 midpoints), given
+        /// that it takes part, against the solved bid functions (`profiles`: the simulated profiles, where the
+        /// rule does not reduce to price).
+        func fixedSolution(_ j: Int, _ fixed: EquilibriumProblem.FixedBids, profiles: [[SimulatedBid]])
+            -> EquilibriumSolution.ClassSolution
+        {
+            let c = problem.classes[j]
+            let g = max(costs[j].count, 2)
+            let quantiles = (0..<g).map { Double($0) / Double(g - 1) }
+            let win: (Double) -> Double
+            if problem.reducesToPrice {
+                win = { integratedWin(j, price: $0) }
+            } else {
+                // P(win) on 241 prices from its lowest price to the ceiling, linear in between.
+                let low = min(fixed.prices.low, top)
+                let prices = (0..<241).map { low + (top - low) * Double($0) / 240 }
+                let table: [Double]
+                if let thresholds = winThresholds(j, profiles: profiles) {
+                    table = prices.map { Self.shareAbove(thresholds, $0) / Double(max(profiles.count, 1)) }
+                } else {
+                    let rivals = simulatedRivals(j, profiles: profiles)
+                    table = prices.map { simulatedWin(j, price: $0, rivals: rivals) }
+                }
+                win = { price in price > top ? 0 : EquilibriumGrid.interpolate(prices, table, at: price) }
+            }
+            let steps = 200
+            let markups = fixed.markupHigh > fixed.markupLow ? 8 : 1
+            var profit = 0.0
+            var wins = 0.0
+            for q in 0..<steps {
+                let u = (Double(q) + 0.5) / Double(steps)
+                let cost = c.cost.quantile(u)
+                for k in 0..<markups {
+                    let m = fixed.markupLow + (fixed.markupHigh - fixed.markupLow) * (Double(k) + 0.5) / Double(markups)
+                    let price = fixed.base.quantile(u) * (1 + m)
+                    guard price <= top else { continue }
+                    let w = win(price)
+                    profit += (price - cost) * w
+                    wins += w
+                }
+            }
+            let count = Double(steps * markups)
+            return EquilibriumSolution.ClassSolution(
+                id: c.id,
+                members: c.members,
+                costs: quantiles.map { c.cost.quantile($0) },
+                bids: quantiles.map { fixed.meanPrice(quantile: $0) },
+                entry: 1,
+                expectedProfit: profit / count,
+                preparationCost: c.preparationCost,
+                deduction: c.deduction,
+                technicalPoints: c.technicalPoints,
+                sizes: c.sizes,
+                largestGain: 0,
+                largestGainShare: 0,
+                winProbability: wins / count,
+                participation: c.participation,
+                bidsBy: fixed.kind,
+                markupRange: (fixed.markupLow, fixed.markupHigh)
+            )
+        }
+
         // MARK: Win probability
 
         /// P(a rival of class k enters with a valid bid whose evaluated price exceeds `evaluated`), and
         /// P(it does not enter or has no valid bid).
         func rivalOdds(_ k: Int, evaluated: Double) -> (above: Double, absent: Double) {
             let c = problem.classes[k].cost
+            let factor = 1 - problem.classes[k].deduction
+            let participation = problem.classes[k].participation
+            if let fixed = problem.classes[k].fixed {
+                // A non-strategic rival: present with its participation, its price drawn from its fixed
+                // distribution, invalid above the ceiling.
+                let survivalTop = fixed.prices.survival(top)
+                let above = participation * max(fixed.prices.survival(evaluated / factor) - survivalTop, 0)
+                return (above, (1 - participation) + participation * survivalTop)
+            }
             guard active[k] else { return (0, 1) }
             let grid = costs[k]
-            let factor = 1 - problem.classes[k].deduction
             let last = grid[grid.count - 1]
             let survivalTop = c.survival(last)
-            let absent = (1 - entry[k]) + entry[k] * survivalTop
+            // Present with participation × entry (a participation of 1 leaves the entry probability as it is).
+            let present = entry[k] * participation
+            let absent = (1 - present) + present * survivalTop
             // The evaluated bid function is non-decreasing: c* = the largest grid cost whose evaluated bid is
             // at most `evaluated`, linear in between.
             let ys = bids[k]
@@ -336,7 +439,7 @@ public enum EquilibriumSolver {
                 let f = b > a ? (evaluated - a) / (b - a) : 1
                 threshold = grid[lo] + f * (grid[hi] - grid[lo])
             }
-            let above = entry[k] * max(c.survival(threshold) - survivalTop, 0)
+            let above = present * max(c.survival(threshold) - survivalTop, 0)
             return (above, absent)
         }
 
@@ -384,8 +487,17 @@ public enum EquilibriumSolver {
                 var bids: [SimulatedBid] = []
                 for k in problem.classes.indices {
                     let c = problem.classes[k]
+                    // Present with participation × entry (a non-strategic rival: participation), by the same draw.
+                    let present = c.isStrategic ? entry[k] * c.participation : c.participation
                     for (member, draw) in profile[k].enumerated() {
-                        guard draw.1 < entry[k], let price = bid(k, at: c.cost.quantile(draw.0)) else { continue }
+                        let price: Double
+                        if let fixed = c.fixed {
+                            price = fixed.prices.quantile(draw.0)
+                            guard draw.1 < present, price <= top else { continue }
+                        } else {
+                            guard draw.1 < present, let bid = bid(k, at: c.cost.quantile(draw.0)) else { continue }
+                            price = bid
+                        }
                         bids.append(
                             SimulatedBid(
                                 bidderClass: k,

@@ -53,14 +53,32 @@ public enum LotEquilibrium {
         case (.prozorro, _): throw .unsupportedRule(lot: lot.id, rule: "ProZorro ranking")
         }
         let bidding = context.bidding(for: lot)
-        let scenario = context.scenario
         let sme = context.policy.sme
+        let declared = context.policy.equilibrium.bidders == .declared
         var classes: [EquilibriumProblem.BidderClass] = []
         var keys: [String] = []
         for bidder in bidding.bidders {
             guard let supplier = context.suppliers[bidder.id] else { continue }
             let models = lot.categories.map { supplier.costs[$0] }
-            guard models.allSatisfy({ $0 != nil }) else { continue }
+            // Who takes part: under `bidders: declared` every supplier by its participation (one that never
+            // does is no rival), under `all` every class member (the bid generation drafts them, `.always`).
+            let participation: Double
+            switch bidder.participation {
+            case .never: continue
+            case .always: participation = 1
+            case .draw(let p): participation = p
+            }
+            // How it bids: by the equilibrium (`behaviour: equilibrium`, or every member under `all`), else, under
+            // `declared`, by the fixed rule of its behaviour.
+            var rule: FixedRule?
+            if case .equilibrium = bidder.behaviour {
+                guard models.allSatisfy({ $0 != nil }) else { continue }
+            } else {
+                guard declared, let fixed = fixedRule(bidder, models: models, lot: lot, bidding: bidding) else {
+                    continue
+                }
+                rule = fixed
+            }
             let deduction: Exact =
                 switch bidder.declaration {
                 case _ where lot.reservedForSME: .zero
@@ -75,7 +93,7 @@ public enum LotEquilibrium {
                     points += PriceScoring.criterionPoints(criterion, bid: bid, lot: lot, context: context)
                 }
             }
-            let key = "\(models)|\(deduction)|\(points)"
+            let key = "\(models)|\(deduction)|\(points)|\(participation)|\(rule.map { "\($0)" } ?? "equilibrium")"
             if let index = keys.firstIndex(of: key) {
                 classes[index].members.append(bidder.id)
                 continue
@@ -85,25 +103,48 @@ public enum LotEquilibrium {
             if lot.categories.count == 1, let model = models[0] {
                 cost = EquilibriumCost(CostDistribution(model), scale: DoubleMath.double(bidding.quantities[0]))
             } else {
-                let parts = lot.categories.indices.map { k in
-                    EquilibriumCost(CostDistribution(models[k]!), scale: DoubleMath.double(bidding.quantities[k]))
-                }
-                cost = EquilibriumCost(
-                    quantiles: parts[0].quantiles.indices.map { i in parts.reduce(0) { $0 + $1.quantiles[i] } }
+                // Categories at the same quantile; a category without a cost model (a listed price) at its
+                // listed amount.
+                cost = Self.lotCost(
+                    lot.categories.indices.map { k in
+                        models[k].map {
+                            EquilibriumCost(CostDistribution($0), scale: DoubleMath.double(bidding.quantities[k]))
+                        } ?? Self.constant(rule?.listed[k].flatMap { $0 } ?? 0)
+                    }
                 )
             }
-            classes.append(
-                EquilibriumProblem.BidderClass(
-                    id: "C\(classes.count + 1)",
-                    members: [bidder.id],
-                    cost: cost,
-                    deduction: DoubleMath.double(deduction),
-                    technicalPoints: DoubleMath.double(points),
-                    preparationCost: preparationCost
-                )
+            var bidderClass = EquilibriumProblem.BidderClass(
+                id: "C\(classes.count + 1)",
+                members: [bidder.id],
+                cost: cost,
+                deduction: DoubleMath.double(deduction),
+                technicalPoints: DoubleMath.double(points),
+                preparationCost: rule == nil ? preparationCost : 0
             )
+            bidderClass.participation = participation
+            if let rule {
+                // The base of the price: the lot cost, or the listed amounts and the unlisted categories' costs.
+                let base =
+                    rule.listed.allSatisfy({ $0 == nil })
+                    ? cost
+                    : Self.lotCost(
+                        lot.categories.indices.map { k in
+                            if let amount = rule.listed[k] { return Self.constant(amount) }
+                            return EquilibriumCost(
+                                CostDistribution(models[k]!),
+                                scale: DoubleMath.double(bidding.quantities[k])
+                            )
+                        }
+                    )
+                bidderClass.fixed = EquilibriumProblem.FixedBids(
+                    kind: rule.kind,
+                    base: base,
+                    markupLow: rule.markup.low,
+                    markupHigh: rule.markup.high
+                )
+            }
+            classes.append(bidderClass)
         }
-        _ = scenario
         for index in classes.indices { classes[index].sizes = sizes(of: classes[index].members, context: context) }
         let abnormallyLow = evaluation.abnormallyLow
         return EquilibriumProblem(
@@ -115,6 +156,73 @@ public enum LotEquilibrium {
                 ? nil : DoubleMath.double(abnormallyLow.threshold),
             minimumValidBids: evaluation.minimumValidBids
         )
+    }
+
+    /// How a non-strategic supplier prices the lot (`bidders: declared`): its behaviour, markup range and, per
+    /// category, the listed amount (quantity × listed unit price) of a fixed-price bidder.
+    struct FixedRule: CustomStringConvertible {
+        var kind: EquilibriumBidding
+        var markup: (low: Double, high: Double)
+        var listed: [Double?]
+
+        var description: String { "\(kind.rawValue)|\(markup.low)|\(markup.high)|\(listed)" }
+    }
+
+    /// The fixed rule of a supplier that does not bid by the equilibrium, as ``LotBidding/price(of:replication:)``
+    /// prices it; nil when it cannot price the lot (a cost model missing where its behaviour needs one) or is a
+    /// ring's cover bidder whose ring has a designated winner eligible on the lot (its complementary bid is
+    /// above the designated winner's price whenever that one bids; the solve leaves it out: a limit).
+    static func fixedRule(
+        _ bidder: LotBidding.Bidder,
+        models: [CostModel?],
+        lot: Lot,
+        bidding: LotBidding
+    ) -> FixedRule? {
+        let everyCost = models.allSatisfy { $0 != nil }
+        let none = lot.categories.map { _ -> Double? in nil }
+        switch bidder.behaviour {
+        case .equilibrium:
+            return nil
+        case .truthful:
+            return everyCost ? FixedRule(kind: .truthful, markup: (0, 0), listed: none) : nil
+        case .markup(let low, let high):
+            guard everyCost else { return nil }
+            return FixedRule(kind: .markup, markup: (DoubleMath.double(low), DoubleMath.double(high)), listed: none)
+        case .fixedPrices:
+            var listed: [Double?] = []
+            for k in lot.categories.indices {
+                if let unit = bidder.listed[k] {
+                    listed.append(DoubleMath.double(bidding.quantities[k] * unit))
+                } else {
+                    guard models[k] != nil else { return nil }
+                    listed.append(nil)
+                }
+            }
+            return FixedRule(kind: .fixedPrices, markup: (0, 0), listed: listed)
+        case .ring(let ring, let designated, let markup, _):
+            guard everyCost else { return nil }
+            if !designated {
+                let winner = bidding.bidders.contains { other in
+                    guard case .ring(ring, true, _, _) = other.behaviour else { return false }
+                    if case .never = other.participation { return false }
+                    return true
+                }
+                if winner { return nil }
+            }
+            let m = DoubleMath.double(markup)
+            return FixedRule(kind: .ring, markup: (m, m), listed: none)
+        }
+    }
+
+    /// The lot cost of a supplier from its categories' costs, taken at the same quantile (perfectly correlated)
+    /// and summed.
+    static func lotCost(_ parts: [EquilibriumCost]) -> EquilibriumCost {
+        EquilibriumCost(quantiles: parts[0].quantiles.indices.map { i in parts.reduce(0) { $0 + $1.quantiles[i] } })
+    }
+
+    /// A lot cost that is always `amount` (a listed price), on the quantile table of a drawn one.
+    static func constant(_ amount: Double) -> EquilibriumCost {
+        EquilibriumCost(quantiles: Array(repeating: amount, count: EquilibriumCost.levels))
     }
 
     /// The sizes of `members`, each once, largest first.

@@ -109,6 +109,11 @@ extension LotEquilibrium {
         var problem = try problem(for: lot, context: context, preparationCost: 0)
         var classes: [EquilibriumProblem.BidderClass] = []
         for base in problem.classes {
+            // A non-strategic rival does not decide to enter: its preparation cost plays no part.
+            guard base.isStrategic else {
+                classes.append(base)
+                continue
+            }
             var split: [EquilibriumProblem.BidderClass] = []
             for member in base.members {
                 let cost = context.suppliers[member].map(preparationCost) ?? 0

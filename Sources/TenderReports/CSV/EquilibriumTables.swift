@@ -7,12 +7,12 @@ enum EquilibriumTables {
         var table = CSVTable(header: [
             "lot", "class", "suppliers", "refused", "converged", "iterations", "expected_bidders",
             "entry_probability", "expected_profit", "preparation_cost", "win_probability", "largest_gain",
-            "largest_gain_share", "sizes", "deduction", "technical_points",
+            "largest_gain_share", "sizes", "deduction", "technical_points", "bids_by", "participation",
         ])
         let number = SimulationTables.number
         for lot in document.lots {
             if let refused = lot.refused {
-                table.append([lot.lot, "", "", refused, "", "", "", "", "", "", "", "", "", "", "", ""])
+                table.append([lot.lot, "", "", refused, "", "", "", "", "", "", "", "", "", "", "", "", "", ""])
                 continue
             }
             for c in lot.classes ?? [] {
@@ -22,6 +22,7 @@ enum EquilibriumTables {
                     number(c.expectedProfit), number(c.preparationCost), number(c.winProbability),
                     number(c.largestGain), number(c.largestGainShare),
                     (c.sizes ?? []).map(\.code).joined(separator: " "), number(c.deduction), number(c.technicalPoints),
+                    c.bidsBy?.code ?? "", number(c.participation),
                 ])
             }
         }

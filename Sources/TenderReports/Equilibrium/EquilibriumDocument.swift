@@ -12,9 +12,11 @@ import TenderSimulation
 /// solve writes and the renderers rely on.
 package struct EquilibriumDocument: Codable, Sendable, Equatable {
     package static let schemaName = "tender-equilibrium"
-    /// The version written: 2 describes each class (deduction, technical points, member sizes); a document
-    /// without `schemaVersion` is version 1, whose classes may lack the description.
-    package static let version = 2
+    /// The version written: 3 says how each class bids (by the equilibrium, or, a rival under
+    /// `policy.equilibrium.bidders: declared`, by its declared behaviour) and its members' participation; 2
+    /// describes each class (deduction, technical points, member sizes); a document without `schemaVersion` is
+    /// version 1, whose classes may lack the description.
+    package static let version = 3
 
     package var schema: String
     /// Nil in a version-1 document.
@@ -67,7 +69,13 @@ package struct EquilibriumDocument: Codable, Sendable, Equatable {
         package var deduction: Double?
         package var technicalPoints: Double?
         package var sizes: [Coded<EnterpriseSize>]?
-        /// The cost grid (yuan, ascending) and the bid at each cost.
+        /// How the members bid (schema version 3; nil before, when every class was strategic): `equilibrium`, or a
+        /// rival's declared behaviour, which the solve takes as given; the probability that a member takes part;
+        /// a rival's markup range [low, high] (fractions of 1; absent for a strategic class).
+        package var bidsBy: Coded<EquilibriumBidding>? = nil
+        package var participation: Double? = nil
+        package var markup: [Double]? = nil
+        /// The cost grid (yuan, ascending) and the bid at each cost (a rival's: its mean price at each cost).
         package var costs: [Double]
         package var bids: [Double]
 
@@ -75,6 +83,7 @@ package struct EquilibriumDocument: Codable, Sendable, Equatable {
         /// when not 0 (`small, micro; −10%; 8 pts`); empty for a version-1 class.
         package var shortDefinition: String {
             var parts: [String] = []
+            if !isStrategic { parts.append(behaviour) }
             if let sizes, !sizes.isEmpty { parts.append(sizes.map(\.label.en).joined(separator: ", ")) }
             if let deduction, deduction > 0 {
                 parts.append("−" + (StatisticText.exact(deduction).map(ChartNumber.percentTick) ?? "–"))
@@ -90,13 +99,35 @@ package struct EquilibriumDocument: Codable, Sendable, Equatable {
         /// preparation cost too when `preparationCost` is false, for a table that has a column of its own for it).
         package func definition(preparationCost withCost: Bool = true) -> String {
             var parts: [String] = []
+            if !isStrategic { parts.append(behaviour) }
             if let sizes, !sizes.isEmpty { parts.append(sizes.map(\.label.en).joined(separator: ", ")) }
-            if let deduction {
-                parts.append("deduction " + (StatisticText.exact(deduction).map(ChartNumber.percentTick) ?? "–"))
-            }
+            if let deduction { parts.append("deduction " + Self.percent(deduction)) }
             if let technicalPoints { parts.append("technical points \(EquilibriumReport.points(technicalPoints))") }
-            if withCost { parts.append("preparation cost \(EquilibriumReport.money(preparationCost)) yuan") }
+            if let participation, participation != 1 { parts.append("participation " + Self.percent(participation)) }
+            if withCost, isStrategic {
+                parts.append("preparation cost \(EquilibriumReport.money(preparationCost)) yuan")
+            }
             return parts.joined(separator: "; ")
+        }
+
+        /// Whether the class bids by the equilibrium (every class of a document before version 3).
+        package var isStrategic: Bool { bidsBy.map { $0.known == .equilibrium } ?? true }
+
+        /// A rival's rule in words: `rival bidding markup 5%–10%`, `rival bidding truthful`, `rival bidding ring,
+        /// markup 8%`.
+        package var behaviour: String {
+            var text = "rival bidding " + (bidsBy?.label.en ?? "")
+            if let markup, markup.count == 2, markup[1] > 0 || markup[0] != 0 {
+                let low = Self.percent(markup[0])
+                let high = Self.percent(markup[1])
+                text +=
+                    bidsBy?.known == .markup ? " \(low)–\(high)" : ", markup \(low == high ? low : "\(low)–\(high)")"
+            }
+            return text
+        }
+
+        static func percent(_ value: Double) -> String {
+            StatisticText.exact(value).map(ChartNumber.percentTick) ?? "–"
         }
 
         /// Markup at grid point `i`: bid / cost − 1; nil where the cost is not positive.
@@ -179,6 +210,9 @@ package struct EquilibriumDocument: Codable, Sendable, Equatable {
                 if let sizes = c.sizes { fields.append(("sizes", .array(sizes.map { .string($0.code) }))) }
                 if let deduction = c.deduction { fields.append(("deduction", number(deduction))) }
                 if let points = c.technicalPoints { fields.append(("technicalPoints", number(points))) }
+                if let bidsBy = c.bidsBy { fields.append(("bidsBy", .string(bidsBy.code))) }
+                if let participation = c.participation { fields.append(("participation", number(participation))) }
+                if let markup = c.markup { fields.append(("markup", .array(markup.map(number)))) }
                 fields += [
                     ("entry", number(c.entry)), ("expectedProfit", number(c.expectedProfit)),
                     ("preparationCost", number(c.preparationCost)), ("winProbability", number(c.winProbability)),
@@ -198,11 +232,12 @@ package struct EquilibriumDocument: Codable, Sendable, Equatable {
     static let maximumGrid = 1001
 
     /// What decoding lets through but no solve writes: a schema other than this one, a schema version other than 1
-    /// or 2; repeated lot or class ids;
+    /// to 3; repeated lot or class ids;
     /// a solved lot without its fields; a class whose bids are not one per cost, with fewer than 2 or more than
     /// ``maximumGrid`` points, costs not ascending, or numbers out of range (probabilities outside 0–1, negative
     /// gains or counts); a class description out of range (a deduction outside 0–1, negative technical points), or
-    /// missing from a version-2 class. `field: expected …` on failure.
+    /// missing from a version-2 class; how a class bids and its participation missing from a version-3 class, a
+    /// participation outside (0, 1], a markup range that is not [low, high]. `field: expected …` on failure.
     package func check() throws(ResultDocument.Failure) {
         func fail(_ text: String) -> ResultDocument.Failure { .invalid(text) }
         guard schema == Self.schemaName else { throw fail("schema: expected \(Self.schemaName)") }
@@ -250,6 +285,18 @@ package struct EquilibriumDocument: Codable, Sendable, Equatable {
                         throw fail("\(at).\(field): missing; expected it in every class of schema version 2")
                     }
                 }
+                if version >= 3 {
+                    for (field, present) in [("bidsBy", c.bidsBy != nil), ("participation", c.participation != nil)]
+                    where !present {
+                        throw fail("\(at).\(field): missing; expected it in every class of schema version 3")
+                    }
+                }
+                if let participation = c.participation, !(participation > 0 && participation <= 1) {
+                    throw fail("\(at).participation: \(participation); expected a probability above 0, at most 1")
+                }
+                if let markup = c.markup, markup.count != 2 || !(markup[0] > -1 && markup[0] <= markup[1]) {
+                    throw fail("\(at).markup: expected [low, high], low above −1 and at most high")
+                }
                 if let deduction = c.deduction, !(0..<1).contains(deduction) {
                     throw fail("\(at).deduction: \(deduction); expected a share from 0 up to 1")
                 }
@@ -287,6 +334,9 @@ extension EquilibriumDocument.Class {
             deduction: c.deduction,
             technicalPoints: c.technicalPoints,
             sizes: c.sizes.map(Coded.init),
+            bidsBy: Coded(c.bidsBy),
+            participation: c.participation,
+            markup: c.isStrategic ? nil : [c.markupRange.low, c.markupRange.high],
             costs: c.costs,
             bids: c.bids
         )

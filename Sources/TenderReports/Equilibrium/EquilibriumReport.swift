@@ -42,7 +42,10 @@ public enum EquilibriumReport {
             case .failure(let refusal):
                 out += "\n\(refusal)\n"
             case .success(let solution):
-                out += "\nLot \(solution.lot): \(solution.classes.count) classes, expected bidders "
+                let rivals = solution.classes.filter { !$0.isStrategic }.count
+                out += "\nLot \(solution.lot): \(solution.classes.count) classes"
+                if rivals > 0 { out += " (\(rivals) bidding by their declared behaviour)" }
+                out += ", expected bidders "
                 out += String(format: "%.2f", solution.expectedBidders)
                 out += ", \(solution.method), \(solution.approach), \(solution.iterations) iterations, "
                 out += solution.converged ? "converged" : "not converged"
@@ -50,11 +53,18 @@ public enum EquilibriumReport {
                 out += percent(solution.largestGainShare) + " of expected profit)\n"
                 for c in solution.classes {
                     out += "  Class \(c.id) (\(c.members.joined(separator: ", "))): "
-                    out += Self.definition(c) + "\n    entry "
-                    out += String(format: "%.3f", c.entry) + ", expected profit \(money(c.expectedProfit)), win "
-                    out += String(format: "%.3f", c.winProbability) + ", largest gain \(money(c.largestGain)) ("
-                    out += percent(c.largestGainShare) + ")\n"
-                    out += "    cost              bid               markup\n"
+                    if c.isStrategic {
+                        out += Self.definition(c) + "\n    entry "
+                        out += String(format: "%.3f", c.entry) + ", expected profit \(money(c.expectedProfit)), win "
+                        out += String(format: "%.3f", c.winProbability) + ", largest gain \(money(c.largestGain)) ("
+                        out += percent(c.largestGainShare) + ")\n"
+                        out += "    cost              bid               markup\n"
+                    } else {
+                        // A rival the solve takes as given: its mean price at each cost.
+                        out += Self.definition(c) + "\n    not solved (bids by its declared behaviour); expected "
+                        out += "profit \(money(c.expectedProfit)), win " + String(format: "%.3f", c.winProbability)
+                        out += "\n    cost              mean bid          markup\n"
+                    }
                     for i in rows(c) {
                         let cost = c.costs[i]
                         let bid = c.bids[i]

@@ -82,7 +82,19 @@ package enum EquilibriumPage {
         html += "<figure><figcaption>加价率与成本 Markup against cost"
         html += "<small>Markup = bid / cost − 1 at each cost of the class's grid; expected bidders "
         html += "\(number(lot.expectedBidders ?? 0)).</small></figcaption>"
-        html += MarkupChart(lot).svg() + "</figure>\n"
+        // The chart shows the solved bid functions; the rivals that bid by their declared behaviour are in the
+        // table only.
+        var solvedClasses = lot
+        solvedClasses.classes = classes.filter(\.isStrategic)
+        html += MarkupChart(solvedClasses).svg() + "</figure>\n"
+        if classes.contains(where: { !$0.isStrategic }) {
+            html +=
+                "<p>Classes described as <em>rival bidding …</em> bid by their declared behaviour "
+                + "(<code>policy.equilibrium.bidders: declared</code>): the solve takes their bids as given and does "
+                + "not solve them, so they have no entry probability, preparation cost or deviation gain and are not "
+                + "in the chart; their expected profit and win probability are those they get against the solved "
+                + "bids.</p>\n"
+        }
         html += HTML.table(
             [
                 HTML.Column("类", "class"), HTML.Column("供应商", "suppliers"),
@@ -98,14 +110,17 @@ package enum EquilibriumPage {
                     HTML.Cell(c.id), HTML.Cell(c.members.joined(separator: ", ")),
                     HTML.Cell(c.definition(preparationCost: false)),
                     .number("\(MarkupChart.amount(c.costs.first ?? 0))–\(MarkupChart.amount(c.costs.last ?? 0))"),
-                    .number(probability(c.entry)),
-                    .number(MarkupChart.amount(c.expectedProfit)), .number(MarkupChart.amount(c.preparationCost)),
+                    .number(c.isStrategic ? probability(c.entry) : "–"),
+                    .number(MarkupChart.amount(c.expectedProfit)),
+                    .number(c.isStrategic ? MarkupChart.amount(c.preparationCost) : "–"),
                     .number(probability(c.winProbability)),
-                    .number("\(MarkupChart.amount(c.largestGain)) (\(share(c.largestGainShare)))"),
+                    .number(
+                        c.isStrategic ? "\(MarkupChart.amount(c.largestGain)) (\(share(c.largestGainShare)))" : "–"
+                    ),
                 ]
             }
         )
-        for c in classes {
+        for c in classes where c.isStrategic {
             html += "<details><summary>Bids of class \(HTML.escape(c.id))</summary>"
             html += HTML.table(
                 [

@@ -20,6 +20,12 @@ struct EquilibriumCommand: ParsableCommand {
         case json
     }
 
+    /// Who bids by the equilibrium (`policy.equilibrium.bidders`).
+    enum Bidders: String, ExpressibleByArgument, CaseIterable {
+        case declared
+        case all
+    }
+
     @OptionGroup var scenario: ScenarioOptions
 
     @Option(help: "Output format: text or json.")
@@ -47,6 +53,15 @@ struct EquilibriumCommand: ParsableCommand {
     )
     var tolerance: Double?
 
+    @Option(
+        help: """
+            Who bids by the equilibrium: declared (the suppliers of behaviour: equilibrium; the others are rivals \
+            bidding by their declared behaviour and participation) or all (every supplier with cost models). \
+            Default: policy.equilibrium.bidders, else declared.
+            """
+    )
+    var bidders: Bidders?
+
     @Option(help: "Lots solved at once (default: the number of cores). Results do not depend on it.")
     var jobs: Int?
 
@@ -62,7 +77,12 @@ struct EquilibriumCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (loaded, digest) = try scenario.loadWithDigest()
+        var (loaded, digest) = try scenario.loadWithDigest()
+        switch bidders {
+        case .declared: loaded.policy.equilibrium.bidders = .declared
+        case .all: loaded.policy.equilibrium.bidders = .all
+        case nil: break
+        }
         // The plain context: the solve below is the one printed (the scenario's own method does not matter).
         let context = EvaluationContext(loaded, equilibria: nil)
         var settings = SolvedEquilibria.settings(for: loaded)
