@@ -251,4 +251,46 @@ import Darwin
             }
         }
     }
+
+    /// Scenarios/equilibrium-entry.yaml's lot on the unit scale: two favoured bidders (10 % deduction) and three
+    /// others, costs U[0.6, 1], ceiling 1, lowest evaluated price, 3 valid bids needed, a 41-point grid. Every
+    /// bidder always bids validly (entry 1, costs at most the ceiling), so the minimum never binds and the
+    /// differential equations give the equilibrium; the best-response iteration alone cycled and ended at a
+    /// largest gain of 10.9 % of expected profit. It converges (largest gain 0.12 % of expected profit) with
+    /// two features of the equations' solution that the theory predicts:
+    /// - the others do not bid at the lowest evaluated bid β_L: at β_L their lowest cost's first-order
+    ///   condition fails ((β_L − 0.6) × Σ n_k r_k / (n − 1) < 1), and they join higher, where
+    ///   (β − 0.6) × 2 r_favoured = 1, i.e. their margin is half the favoured bidder's (only the two favoured
+    ///   bid below: Σ n_k r_k / (n − 1) = 2 r_favoured / 1). Tolerance 0.002 on the margins (grid
+    ///   interpolation);
+    /// - an other whose cost is above the favoured's highest evaluated bid (1 × 0.9) cannot win and bids its
+    ///   cost.
+    @Test func minimumValidBidsCaseConvergesByTheEquations() {
+        let problem = EquilibriumProblem(
+            lot: "L",
+            classes: [
+                Self.uniform("favoured", count: 2, low: 0.6, high: 1, deduction: 0.1),
+                Self.uniform("other", count: 3, low: 0.6, high: 1),
+            ],
+            ranking: .lowestPrice,
+            ceiling: 1,
+            minimumValidBids: 3
+        )
+        let solution = EquilibriumSolver.solve(problem, settings: EquilibriumSettings(grid: 41))
+        #expect(solution.converged)
+        #expect(solution.approach == "boundary value")
+        #expect(solution.largestGainShare <= 0.02, "largest gain share \(solution.largestGainShare)")
+        let favoured = solution.classes[0]
+        let other = solution.classes[1]
+        // The others join above β_L, the favoured bidders' lowest evaluated bid.
+        let lowest = favoured.bids[0] * 0.9
+        let join = other.bids[0]
+        #expect(join > lowest + 0.001, "others' lowest bid \(join), β_L \(lowest)")
+        // At the join, the favoured cost that bids it (evaluated): its margin is twice the others'.
+        let favouredCost = EquilibriumGrid.interpolate(favoured.bids.map { $0 * 0.9 }, favoured.costs, at: join)
+        let favouredMargin = join - 0.9 * favouredCost
+        #expect(abs(favouredMargin - 2 * (join - 0.6)) < 0.002, "margins \(favouredMargin), \(join - 0.6)")
+        // Above 0.9 the others cannot win: they bid their cost.
+        for (c, b) in zip(other.costs, other.bids) where c > 0.901 { #expect(b == c, "other at cost \(c) bids \(b)") }
+    }
 }

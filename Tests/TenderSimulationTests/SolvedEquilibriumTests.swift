@@ -103,7 +103,7 @@ import Testing
     }
 
     /// `policy.equilibrium.bidders: all` drafts every supplier into the equilibrium: B3, declared truthful, bids
-    /// its class's bid function to the cent, and B1, declared to take part half of the time, always takes part
+    /// its class's bid function to the cent (above its cost where it can win), and B1, declared to take part half of the time, always takes part
     /// (no preparation cost: entry 1), as the solve assumes. Under `declared` (the default) B3 bids its cost and
     /// B1 stays out in some replications.
     @Test func allBiddersBidAndEnterByTheSolvedFunctions() throws {
@@ -113,6 +113,9 @@ import Testing
         let solution = try #require(context.equilibria?.solution(of: "board"))
         let large = try #require(solution.classes.first { $0.members.contains("B3") })
         #expect(large.members == ["B1", "B2", "B3"])
+        // A large firm whose cost is above the small firms' highest evaluated bid cannot win and bids its cost
+        // (the solution's refinement); in the others B3 marks up.
+        var markedUp = 0
         for replication in 0..<5 {
             let outcome = try #require(TenderRun.run(context, replication: replication).outcomes.first)
             let round = TenderRun.biddingRound(of: outcome, context: context, replication: replication)
@@ -122,8 +125,9 @@ import Testing
             let bid = try #require(large.bid(at: cost.nearestDouble))
             let cents = try Exact(numerator: Int((bid * 100).rounded(.toNearestOrAwayFromZero)), denominator: 100)
             #expect(b3.bid.price == max(cents, cost.rounded(places: 2, mode: .ceiling)))
-            #expect(b3.bid.price > cost)
+            if b3.bid.price > cost { markedUp += 1 }
         }
+        #expect(markedUp >= 3)
         let plain = try Self.load(nil, declared)
         let plainContext = EvaluationContext(plain)
         var b1Absent = false

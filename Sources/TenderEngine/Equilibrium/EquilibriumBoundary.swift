@@ -156,6 +156,24 @@ enum EquilibriumBoundary {
             for k in classes {
                 if f[k] * problem.classes[k].cost.low < start { bidding[k] = true } else { waiting[k] = true }
             }
+            var r = [Double](repeating: 0, count: count)
+            // A class whose lowest cost's first-order condition fails at β_L, (β_L − f_j c_low) × Σ_A n_k r_k /
+            // (n_A − 1) < 1 (its u′ would be negative), does not bid there: it waits, and joins as above. The
+            // class furthest from the condition waits first, and the rest are judged again without it.
+            while let s = rates(start, u, bidding, &r) {
+                var furthest: Int?
+                var value = 1.0
+                for k in classes where bidding[k] {
+                    let condition = (start - f[k] * problem.classes[k].cost.low) * s
+                    if condition < value {
+                        value = condition
+                        furthest = k
+                    }
+                }
+                guard let k = furthest else { break }
+                bidding[k] = false
+                waiting[k] = true
+            }
             var path = Path(tooHigh: false)
             func note(_ beta: Double) {
                 guard record else { return }
@@ -171,7 +189,6 @@ enum EquilibriumBoundary {
             var k2 = k1
             var k3 = k1
             var k4 = k1
-            var r = k1
             for _ in 0..<steps {
                 // A waiting class joins where its lowest cost's first-order condition first holds:
                 // (β − f_j c_low) × Σ_A n_k r_k / (n_A − 1) ≥ 1.

@@ -1,7 +1,7 @@
 /// Best-response iteration on a cost grid (Docs/behaviour.md).
 ///
 /// Each class's bid function is piecewise linear on a grid of its costs (from its lowest cost to the lower of
-/// its highest cost and the ceiling). At each step, for every class and grid cost, the bid maximising
+/// its highest cost and the ceiling, denser at the low costs). At each step, for every class and grid cost, the bid maximising
 /// (bid − cost) × P(win | bid) against the rivals' current bid functions and entry probabilities is found
 /// (a scan of a 201-point bid grid, refined by golden-section search); the bid functions move towards these
 /// best responses with weight max(1/(t + 1), damping) (fictitious play), kept non-decreasing in cost, between
@@ -29,9 +29,12 @@ public enum EquilibriumSolver {
     public static func solve(_ problem: EquilibriumProblem, settings: EquilibriumSettings = .init())
         -> EquilibriumSolution
     {
-        // Where the rule reduces to the lowest evaluated price and one valid bid suffices, the differential
+        // Where the rule reduces to the lowest evaluated price (and every rival is strategic), the differential
         // equations of the asymmetric auction; the best-response iteration where they do not apply or do not
-        // meet the criterion (the better of the two is kept).
+        // meet the criterion (the better of the two is kept). The equations ignore the minimum number of valid
+        // bids: where more than one is needed their bids are still tried and held to the criterion under the
+        // rule itself (they meet it where every potential bidder always bids validly: entry 1, costs below the
+        // ceiling).
         // A lot without a strategic class that can bid: nothing to solve (its rivals' figures alone).
         if !problem.classes.contains(where: \.isStrategic) {
             let state = State(problem, settings: settings)
@@ -41,7 +44,7 @@ public enum EquilibriumSolver {
         // The differential equations assume every rival strategic: with non-strategic rivals (`bidders:
         // declared`), the best-response iteration alone.
         var boundary: Outcome?
-        if problem.reducesToPrice, problem.minimumValidBids <= 1, problem.classes.allSatisfy(\.isStrategic) {
+        if problem.reducesToPrice, problem.classes.allSatisfy(\.isStrategic) {
             boundary = solveByBoundary(problem, settings: settings)
             if let boundary, boundary.converged { return boundary.solution(problem) }
         }
@@ -287,7 +290,13 @@ public enum EquilibriumSolver {
                 let high = min(bidderClass.cost.high, top)
                 let canBid = low < top && !bidderClass.members.isEmpty && bidderClass.isStrategic
                 active.append(canBid)
-                let grid = (0..<g).map { i in canBid ? low + (high - low) * Double(i) / Double(g - 1) : low }
+                // Denser at the low costs, where the bid functions are steepest (a class that joins the bidding
+                // above the lowest bid does so with an infinite slope) and the largest gains sit: the i-th of the
+                // g points at low + (high − low) × (i / (g − 1))².
+                let grid = (0..<g).map { i in
+                    let x = Double(i) / Double(g - 1)
+                    return canBid ? low + (high - low) * x * x : low
+                }
                 costs.append(grid)
                 // Start from the symmetric uniform guess: cost + (top − cost) / n.
                 bids.append(grid.map { min(top, $0 + (top - $0) / Double(max(potential, 1))) })
