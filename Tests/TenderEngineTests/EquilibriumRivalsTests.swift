@@ -19,8 +19,9 @@ import Darwin
 @Suite struct EquilibriumRivalsTests {
     typealias F = EvaluationFixtures
 
-    static func strategic(participation: Double = 1) -> EquilibriumProblem.BidderClass {
-        var c = EquilibriumProblem.BidderClass(id: "S", members: ["S1"], model: .uniform(low: 0, high: 1))
+    /// A strategic class of `members` with costs U[0, 1], each taking part with `participation`.
+    static func strategic(members: [String] = ["S1"], participation: Double = 1) -> EquilibriumProblem.BidderClass {
+        var c = EquilibriumProblem.BidderClass(id: "S", members: members, model: .uniform(low: 0, high: 1))
         c.participation = participation
         return c
     }
@@ -143,15 +144,7 @@ import Darwin
         var problem = EquilibriumProblem(
             lot: "L",
             classes: [
-                {
-                    var c = EquilibriumProblem.BidderClass(
-                        id: "S",
-                        members: ["S1", "S2"],
-                        model: .uniform(low: 0, high: 1)
-                    )
-                    c.participation = 0.7
-                    return c
-                }(),
+                Self.strategic(members: ["S1", "S2"], participation: 0.7),
                 Self.rivals(count: 2, participation: 0.5),
                 {
                     var c = Self.rivals(count: 1, markup: (0, 0.2))
@@ -195,15 +188,7 @@ import Darwin
         let problem = EquilibriumProblem(
             lot: "L",
             classes: [
-                {
-                    var c = EquilibriumProblem.BidderClass(
-                        id: "S",
-                        members: ["S1", "S2"],
-                        model: .uniform(low: 0, high: 1)
-                    )
-                    c.participation = 0.5
-                    return c
-                }()
+                Self.strategic(members: ["S1", "S2"], participation: 0.5)
             ],
             ranking: .lowestPrice,
             ceiling: 1
