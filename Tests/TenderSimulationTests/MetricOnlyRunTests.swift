@@ -65,6 +65,26 @@ import Testing
         }
     }
 
+    /// Under the tie-break `earliest-submission` the ranking reads a sealed bid's submission time: a run without
+    /// detail keeps it, and its metrics are the full run's (Daqing, whose policy draws lots, switched).
+    @Test func earliestSubmissionKeepsTheSubmissionTimes() throws {
+        let file = Self.root.appendingPathComponent("Scenarios/daqing-2023.yaml").path
+        var scenario = try #require(ScenarioLoader().load(file).scenario)
+        scenario.policy.evaluation.tieBreak = .earliestSubmission
+        let full = EvaluationContext(scenario, equilibria: nil, keepsDetail: true)
+        let lean = EvaluationContext(scenario, equilibria: nil, keepsDetail: false)
+        for replication in 0..<6 {
+            let detailed = TenderRun.run(full, replication: replication)
+            let metricsOnly = TenderRun.run(lean, replication: replication)
+            #expect(metricsOnly.metrics == detailed.metrics && metricsOnly.lotMetrics == detailed.lotMetrics)
+            for (leanOutcome, fullOutcome) in zip(metricsOnly.outcomes, detailed.outcomes) {
+                let times = leanOutcome.evaluations.map(\.bid.submittedAt)
+                #expect(!times.isEmpty && times == fullOutcome.evaluations.map(\.bid.submittedAt))
+                #expect(times.allSatisfy { !$0.isEmpty }, "\(leanOutcome.lot.id) #\(replication)")
+            }
+        }
+    }
+
     /// Where no capacity can bind (``EvaluationContext/capacityNeverBinds``), each lot goes to its first
     /// candidate without adding up the awards; adding them up must then change nothing.
     @Test func awardsAddedUpChangeNothingWhereNoCapacityBinds() throws {

@@ -39,7 +39,7 @@ final class LotBidding: Sendable {
     /// prepared on its own (the time is then written when drawn).
     let submissionTimes: [String]?
     /// Whether bids carry their submission time; false where nothing reads it (``EvaluationContext/keepsDetail``
-    /// off, a sealed lot): the time is then neither drawn nor written, and the bid's is empty.
+    /// off, a sealed lot, ties drawn by lot): the time is then neither drawn nor written, and the bid's is empty.
     let writesSubmissionTimes: Bool
 
     /// One eligible supplier, as its bids on this lot read it (an object: a replication reading a bidder

@@ -43,8 +43,9 @@ public struct EvaluationContext: Sendable {
     /// generated sealed bid. A simulation that keeps only metrics turns it off: the trail's lines that format
     /// amounts (final quotes) are then not written, the settlement is totalled without its lines
     /// (``Settlement/totals(context:outcomes:purchases:)``), and a generated bid on a lot evaluated sealed
-    /// carries no submission time (no draw from its stream, no text); no metric changes (no rule reads the trail
-    /// or a sealed bid's time, and the totals are the lines' totals).
+    /// carries no submission time (no draw from its stream, no text) unless ties are broken by the earliest
+    /// submission; no metric changes (no rule reads the trail or, otherwise, a sealed bid's time, and the totals
+    /// are the lines' totals).
     public var keepsDetail: Bool { storage.keepsDetail }
 
     /// The context of `scenario`; when the scenario asks for the solved equilibrium
@@ -252,9 +253,9 @@ public struct EvaluationContext: Sendable {
             // A derived storage only evaluates: bids are generated through the scenario's own context.
             if scenario.bids.isEmpty && derive {
                 let tables = EquilibriumTables(memos: bidMemos ?? EquilibriumBidMemos())
-                // Submission times are read by reports, by the order of an auction's or a framework agreement's
-                // entries and by ProZorro's schedule; not by a sealed evaluation's rules or metrics.
-                let timesRead = keepsDetail || policy.evaluation.method == .prozorro
+                // Submission times are read by reports, by the tie-break `earliest-submission`, and by the order
+                // of an auction's or a framework agreement's entries; by no other rule or metric.
+                let timesRead = keepsDetail || policy.evaluation.tieBreak == .earliestSubmission
                 let readsTimes = { (lot: Lot) in
                     timesRead || lot.method == .reverseAuction || lot.method == .frameworkAgreement
                 }
