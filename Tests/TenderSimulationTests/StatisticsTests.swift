@@ -41,6 +41,44 @@ import Testing
         for (estimate, truth) in zip(e, [0.051293, 0.693147, 2.995732]) { #expect(abs(estimate - truth) < 0.02) }
     }
 
+    /// The estimator's scalar markers give, bit for bit, what the textbook loop over five marker arrays gives
+    /// (Jain and Chlamtac's algorithm as written, below): on continuous, skewed and heavily tied streams.
+    @Test func p2MatchesTheTextbookLoopBitForBit() {
+        var stream = RandomStream(seed: 23)
+        let streams: [[Double]] = [
+            (0..<20_000).map { _ in stream.unit() },
+            (0..<20_000).map { _ in -log(stream.unit()) },
+            (0..<20_000).map { _ in (stream.unit() * 4).rounded(.down) },
+        ]
+        for values in streams {
+            for p in [0.05, 0.5, 0.95] {
+                var fast = P2Quantile(probability: p)
+                var textbook = TextbookP2(p)
+                for (i, x) in values.enumerated() {
+                    fast.add(x)
+                    textbook.add(x)
+                    if i % 997 == 4 { #expect(fast.estimate?.bitPattern == textbook.heights[2].bitPattern) }
+                }
+                #expect(fast.estimate?.bitPattern == textbook.heights[2].bitPattern)
+            }
+        }
+    }
+
+    /// The sketch starts its estimators only past the exact limit, on the kept observations: its quantiles
+    /// are then those of estimators fed every observation from the first, bit for bit.
+    @Test func deferredEstimatorsMatchEstimatorsRunFromTheFirstObservation() {
+        var stream = RandomStream(seed: 29)
+        var sketch = QuantileSketch()
+        var direct = QuantileSketch.probabilities.map(P2Quantile.init(probability:))
+        for _ in 0..<(QuantileSketch.exactLimit + 3_000) {
+            let x = -log(stream.unit())
+            sketch.add(x)
+            for i in direct.indices { direct[i].add(x) }
+        }
+        #expect(!sketch.isExact)
+        #expect(sketch.quantiles?.map(\.bitPattern) == direct.map { $0.estimate!.bitPattern })
+    }
+
     @Test func studentTQuantiles() {
         #expect(abs(StudentT.quantile975(degreesOfFreedom: 1) - 12.706204736174694) < 1e-9)
         #expect(abs(StudentT.quantile975(degreesOfFreedom: 31) - 2.039513446396408) < 1e-5)
@@ -70,5 +108,54 @@ import Testing
             SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000))
                 == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"
         )
+    }
+}
+
+/// P² as Jain and Chlamtac write it, with arrays of five markers: the reference for ``P2Quantile``.
+private struct TextbookP2 {
+    var heights: [Double] = []
+    var positions: [Double] = [1, 2, 3, 4, 5]
+    var desired: [Double]
+    let increments: [Double]
+
+    init(_ p: Double) {
+        desired = [1, 1 + 2 * p, 1 + 4 * p, 3 + 2 * p, 5]
+        increments = [0, p / 2, p, (1 + p) / 2, 1]
+    }
+
+    mutating func add(_ x: Double) {
+        if heights.count < 5 {
+            heights.append(x)
+            if heights.count == 5 { heights.sort() }
+            return
+        }
+        var k = 0
+        if x < heights[0] {
+            heights[0] = x
+        } else if x >= heights[4] {
+            heights[4] = max(heights[4], x)
+            k = 3
+        } else {
+            while k < 3 && x >= heights[k + 1] { k += 1 }
+        }
+        for i in (k + 1)..<5 { positions[i] += 1 }
+        for i in 0..<5 { desired[i] += increments[i] }
+        for i in 1...3 {
+            let d = desired[i] - positions[i]
+            guard (d >= 1 && positions[i + 1] - positions[i] > 1) || (d <= -1 && positions[i - 1] - positions[i] < -1)
+            else { continue }
+            let s: Double = d > 0 ? 1 : -1
+            let (qm, q, qp) = (heights[i - 1], heights[i], heights[i + 1])
+            let (nm, n, np) = (positions[i - 1], positions[i], positions[i + 1])
+            let candidate =
+                q + s / (np - nm) * ((n - nm + s) * (qp - q) / (np - n) + (np - n - s) * (q - qm) / (n - nm))
+            if qm < candidate && candidate < qp {
+                heights[i] = candidate
+            } else {
+                let j = i + Int(s)
+                heights[i] = q + s * (heights[j] - q) / (positions[j] - n)
+            }
+            positions[i] += s
+        }
     }
 }

@@ -2,8 +2,10 @@
 ///
 /// The first ``exactLimit`` observations are kept: while the count is at most that, the quantiles are
 /// exact (linear interpolation between order statistics, the "type 7" definition of R and NumPy's
-/// default). Three ``P2Quantile`` estimators run from the first observation on, and take over beyond the
-/// limit, so memory stays at `exactLimit` doubles per metric whatever the number of replications.
+/// default). Three ``P2Quantile`` estimators take over beyond the limit, so memory stays at `exactLimit`
+/// doubles per metric whatever the number of replications. They start only then, fed the kept observations
+/// in their order before the new one: their state is the one folding each observation as it came gives (P²
+/// is deterministic), and a simulation of at most `exactLimit` replications never pays for them.
 package struct QuantileSketch: Sendable, Equatable {
     /// Observations kept for exact quantiles.
     package static let exactLimit = 4096
@@ -19,7 +21,15 @@ package struct QuantileSketch: Sendable, Equatable {
     /// Folds one observation.
     package mutating func add(_ x: Double) {
         count += 1
-        if kept.count < Self.exactLimit { kept.append(x) }
+        if count <= Self.exactLimit {
+            kept.append(x)
+            return
+        }
+        if count == Self.exactLimit + 1 {
+            for i in estimators.indices {
+                for value in kept { estimators[i].add(value) }
+            }
+        }
         for i in estimators.indices { estimators[i].add(x) }
     }
 
