@@ -229,6 +229,7 @@ final class LotBidding: Sendable {
                         let memo = EquilibriumBidMemo(
                             model: model,
                             distribution: cost.distribution,
+                            bidders: eligible.count,
                             reserve: reserveUnit
                         )
                         return EquilibriumTable(
@@ -537,7 +538,7 @@ final class EquilibriumTables: @unchecked Sendable {
         if let known = tables[key] { return known }
         let reserve = Double(bitPattern: key.reserve)
         let memo = memos.memo(for: key) {
-            EquilibriumBidMemo(model: model, distribution: distribution, reserve: reserve)
+            EquilibriumBidMemo(model: model, distribution: distribution, bidders: key.bidders, reserve: reserve)
         }
         let table = EquilibriumTable(distribution: distribution, bidders: key.bidders, reserve: reserve, memo: memo)
         tables[key] = table
@@ -578,10 +579,17 @@ final class EquilibriumBidMemo: @unchecked Sendable {
     let count: Int
     /// Per cost: the bid in cents plus one; 0 while not computed.
     let slots: UnsafeMutablePointer<Atomic<Int64>>?
+    /// What the tail integrals are tabulated from, and the table once built (at the first cost computed, by
+    /// whichever worker draws it first: every worker computes every bid the same way, from the same table).
+    private let tabulation: (distribution: CostDistribution, bidders: Int, reserve: Double)
+    private let tail = Mutex<(built: Bool, tail: EquilibriumTail?)>((false, nil))
 
-    init(model: CostModel, distribution: CostDistribution, reserve: Double) {
+    init(model: CostModel, distribution: CostDistribution, bidders: Int, reserve: Double) {
+        tabulation = (distribution, bidders, reserve)
         // Costs below the reserve (and the top of the support) are bid above cost; the others bid their cost.
-        let low = DoubleMath.double(model.support.low)
+        // From the lowest cost the model draws but with negligible probability (a lognormal's support starts
+        // at 0, far below its costs): a cost below it is computed each time.
+        let low = max(DoubleMath.double(model.support.low), distribution.negligiblyLow)
         let high = min(reserve, distribution.top)
         guard low.isFinite, high.isFinite, high > low,
             let firstCent = Int64(exactly: (max(low, 0) * 100).rounded(.down)),
@@ -599,6 +607,28 @@ final class EquilibriumBidMemo: @unchecked Sendable {
     }
 
     deinit { free(slots) }
+
+    /// Whether the cost `cents` has a slot.
+    func holds(_ cents: Int64) -> Bool { slots != nil && cents >= first && cents - first < Int64(count) }
+
+    /// The tail integrals of the memo's bid function, built by the first caller; nil where there is nothing
+    /// to tabulate (``EquilibriumTail/table(distribution:bidders:reserve:start:)``).
+    var tabulated: EquilibriumTail? {
+        tail.withLock { state in
+            if !state.built {
+                state = (
+                    true,
+                    EquilibriumTail.table(
+                        distribution: tabulation.distribution,
+                        bidders: tabulation.bidders,
+                        reserve: tabulation.reserve,
+                        start: Double(first) / 100
+                    )
+                )
+            }
+            return state.tail
+        }
+    }
 
     /// The bid at `cents` when computed, nil when not yet (or outside the memo).
     func bid(at cents: Int64) -> Int64? {
@@ -619,7 +649,7 @@ final class EquilibriumTable: Sendable {
     let distribution: CostDistribution
     let bidders: Int
     let reserve: Double
-    private let memo: EquilibriumBidMemo
+    let memo: EquilibriumBidMemo
 
     init(distribution: CostDistribution, bidders: Int, reserve: Double, memo: EquilibriumBidMemo) {
         self.distribution = distribution
@@ -633,7 +663,9 @@ final class EquilibriumTable: Sendable {
         guard let (n, d) = cost.machineFraction, d <= 100, 100 % d == 0 else { return compute(cost) }
         let cents = n * (100 / d)
         if let known = memo.bid(at: cents) { return DoubleMath.exactCents(known) }
-        let bid = compute(cost)
+        guard memo.holds(cents) else { return compute(cost) }
+        // As the per-cost integral: never below the cost.
+        let bid = memo.tabulated?.unitBid(cost: DoubleMath.double(cost)).map { max($0, cost) } ?? compute(cost)
         // The bid is whole cents too: the larger of the rounded integral and the cost.
         if let (bn, bd) = bid.machineFraction, bd <= 100, 100 % bd == 0 { memo.store(bn * (100 / bd), at: cents) }
         return bid
