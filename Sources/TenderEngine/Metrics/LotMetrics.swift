@@ -50,16 +50,28 @@ public struct LotMetrics: Sendable, Equatable {
     static func measure(_ outcome: LotOutcome, context: EvaluationContext) -> LotMetrics {
         let lot = outcome.lot
         let ceiling = lot.ceiling
+        // The evaluations are read in place, by index: iterating them would copy each (its bid, its
+        // rejections, its scores), retaining and releasing every field, on every lot of every replication.
+        let evaluations = outcome.evaluations
         var rejections: [Rejection.Reason: Int] = [:]
-        for evaluation in outcome.evaluations where !evaluation.rejections.isEmpty {
+        var validCount = 0
+        var abnormallyLow = false
+        for i in evaluations.indices {
+            let bidRejections = evaluations[i].rejections
+            if bidRejections.isEmpty { validCount += 1 }
             // Each reason once per bid, however many of its rejections give it.
-            for (k, rejection) in evaluation.rejections.enumerated()
-            where !evaluation.rejections[..<k].contains(where: { $0.reason == rejection.reason }) {
+            for (k, rejection) in bidRejections.enumerated()
+            where !bidRejections[..<k].contains(where: { $0.reason == rejection.reason }) {
                 rejections[rejection.reason, default: 0] += 1
+            }
+            if !abnormallyLow {
+                abnormallyLow =
+                    bidRejections.contains { $0.reason == .abnormallyLow }
+                    || evaluations[i].flags.contains { $0.kind == .abnormallyLowExplained }
             }
         }
         var flags: [RedFlag] = []
-        if outcome.validCount == 1 { flags.append(.singleValidBid) }
+        if validCount == 1 { flags.append(.singleValidBid) }
         // The first of the lowest prices, found in place (copying evaluations costs more than comparing them).
         var lowest: Int?
         for i in outcome.evaluations.indices
@@ -69,12 +81,7 @@ public struct LotMetrics: Sendable, Equatable {
         if let lowest, !outcome.evaluations[lowest].isValid {
             flags.append(.lowestBidRejected)
         }
-        if outcome.evaluations.contains(where: { e in
-            e.rejections.contains { $0.reason == .abnormallyLow }
-                || e.flags.contains { $0.kind == .abnormallyLowExplained }
-        }) {
-            flags.append(.abnormallyLow)
-        }
+        if abnormallyLow { flags.append(.abnormallyLow) }
         if hasIdenticalPrices(outcome.evaluations) { flags.append(.identicalPrices) }
 
         var amountByStar: [Int: Exact] = [:]
@@ -101,9 +108,12 @@ public struct LotMetrics: Sendable, Equatable {
             // ceiling, their quantities and reference prices do not depend on the draws (prepared once).
             let whole = outcome.auction?.framework == nil ? context.metricShares(for: lot) : nil
             for award in awards {
-                guard let found = outcome.evaluations.firstIndex(where: { $0.bid.bidder == award.supplier }) else {
-                    continue
+                var found: Int?
+                for i in evaluations.indices where evaluations[i].bid.bidder == award.supplier {
+                    found = i
+                    break
                 }
+                guard let found else { continue }
                 contractBySupplier[award.supplier, default: .zero] += award.amount
                 let standing = context.smeStanding(of: award.supplier)
                 if standing.sme { smeContract += award.amount }
@@ -112,8 +122,7 @@ public struct LotMetrics: Sendable, Equatable {
                     whole ?? CategoryShares(lines: award.lines, ceiling: award.ceiling, lot: lot, context: context)
                 for entry in shares.entries {
                     let amount = award.amount * entry.share
-                    let certificate = context.product(of: outcome.evaluations[found].bid, category: entry.category)?
-                        .certificate
+                    let certificate = context.product(of: evaluations[found].bid, category: entry.category)?.certificate
                     let star = certificate.map { $0.isValid(on: context.scenario.meta.bidDate) ? $0.star : 0 } ?? 0
                     amountByStar[star, default: .zero] += amount
                     if let reference = entry.referencePrice {
@@ -131,7 +140,7 @@ public struct LotMetrics: Sendable, Equatable {
             ceiling: ceiling,
             contract: outcome.contractPrice,
             bids: outcome.evaluations.count,
-            validBids: outcome.validCount,
+            validBids: validCount,
             failed: outcome.failure != nil,
             rejections: rejections,
             amountByStar: amountByStar,

@@ -11,16 +11,22 @@ public struct ProcurementCount: Sendable, Equatable {
     public var procurements: Int
     public var administrativeCost: Exact
 
-    public init(outcomes: [LotOutcome], purchases: [ProjectPurchase], policy: Policy) {
+    public init(outcomes: borrowing [LotOutcome], purchases: borrowing [ProjectPurchase], policy: borrowing Policy) {
         var count = 0
-        for outcome in outcomes { count += Self.held(outcome) }
-        for purchase in purchases { count += purchase.outcome.map(Self.held) ?? 0 }
+        // By index, read in place (iterating would copy each outcome).
+        for k in outcomes.indices { count += Self.held(round: outcomes[k].round, switched: outcomes[k].switchedMethod) }
+        for k in purchases.indices {
+            guard let round = purchases[k].outcome?.round, let switched = purchases[k].outcome?.switchedMethod else {
+                continue
+            }
+            count += Self.held(round: round, switched: switched)
+        }
         procurements = count
         administrativeCost = Exact(count) * policy.procurementCost
     }
 
     /// 1 for a procedure, 2 when it was held again after a failure.
-    static func held(_ outcome: LotOutcome) -> Int {
-        outcome.round > 0 || outcome.switchedMethod ? 2 : 1
+    static func held(round: Int, switched: Bool) -> Int {
+        round > 0 || switched ? 2 : 1
     }
 }

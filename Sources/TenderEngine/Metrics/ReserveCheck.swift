@@ -27,11 +27,12 @@ public struct ReserveCheck: Sendable, Equatable {
     static func measure(_ lots: [LotMetrics], outcomes: [LotOutcome], policy: SMEPolicy) -> ReserveCheck? {
         var check = ReserveCheck(reservedLots: 0, contract: .zero, smallMicroContract: .zero, required: .zero)
         check.required = policy.smallMicroShareOfReserve
-        for (lot, outcome) in zip(lots, outcomes) where outcome.lot.reservedForSME {
+        // By index, read in place (iterating would copy each lot's figures and outcome).
+        for k in lots.indices where k < outcomes.count && outcomes[k].lot.reservedForSME {
             check.reservedLots += 1
-            guard let contract = lot.contract, outcome.winner != nil else { continue }
+            guard let contract = lots[k].contract, outcomes[k].winner != nil else { continue }
             check.contract += contract
-            check.smallMicroContract += lot.smallMicroContract
+            check.smallMicroContract += lots[k].smallMicroContract
         }
         return check.reservedLots == 0 ? nil : check
     }

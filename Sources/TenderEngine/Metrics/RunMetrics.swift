@@ -79,23 +79,24 @@ public struct RunMetrics: Sendable, Equatable {
             redFlags: [:]
         )
         var bySupplier: [String: Exact] = [:]
-        for (lot, outcome) in zip(lots, outcomes) {
-            m.ceiling += lot.ceiling
-            m.bids += lot.bids
-            m.validBids += lot.validBids
-            if lot.failed { m.failedLots += 1 }
-            for (reason, count) in lot.rejections { m.rejections[reason, default: 0] += count }
-            for flag in lot.redFlags { m.redFlags[flag, default: 0] += 1 }
-            guard let contract = lot.contract, outcome.winner != nil else { continue }
-            m.awardedCeiling += lot.ceiling
+        // By index, the lots' figures read in place: iterating would copy each lot's figures and outcome.
+        for k in lots.indices where k < outcomes.count {
+            m.ceiling += lots[k].ceiling
+            m.bids += lots[k].bids
+            m.validBids += lots[k].validBids
+            if lots[k].failed { m.failedLots += 1 }
+            for (reason, count) in lots[k].rejections { m.rejections[reason, default: 0] += count }
+            for flag in lots[k].redFlags { m.redFlags[flag, default: 0] += 1 }
+            guard let contract = lots[k].contract, outcomes[k].winner != nil else { continue }
+            m.awardedCeiling += lots[k].ceiling
             m.contract += contract
             // A framework agreement's orders may go to several suppliers.
-            for (supplier, amount) in lot.contractBySupplier { bySupplier[supplier, default: .zero] += amount }
-            for (star, amount) in lot.amountByStar { m.amountByStar[star, default: .zero] += amount }
-            m.referenceCost += lot.referenceCost ?? .zero
-            m.referencedContract += lot.referencedContract ?? .zero
-            m.smeAmount += lot.smeContract
-            m.smallMicroAmount += lot.smallMicroContract
+            for (supplier, amount) in lots[k].contractBySupplier { bySupplier[supplier, default: .zero] += amount }
+            for (star, amount) in lots[k].amountByStar { m.amountByStar[star, default: .zero] += amount }
+            m.referenceCost += lots[k].referenceCost ?? .zero
+            m.referencedContract += lots[k].referencedContract ?? .zero
+            m.smeAmount += lots[k].smeContract
+            m.smallMicroAmount += lots[k].smallMicroContract
         }
         if !m.contract.isZero {
             m.hhi = bySupplier.values.map { amount -> Exact in

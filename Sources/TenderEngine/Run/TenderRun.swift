@@ -28,13 +28,13 @@ public enum TenderRun {
     /// Runs replication `replication` of the context's scenario. Replications of one scenario share one
     /// context: it is built once, not once per replication.
     public static func run(_ context: EvaluationContext, replication: Int = 0) -> RunResult {
-        let scenario = context.scenario
+        // The scenario and its policy are read through the context, not copied (a copy retains every field).
         let plan = context.plan
         var outcomes = plan.lots.map { lot in
             evaluateWithFailurePolicy(lot, context: context, replication: replication)
         }
         CapacityAward.resolve(&outcomes, context: context)
-        if scenario.policy.pricing == .secondPrice { SecondPrice.apply(&outcomes) }
+        if context.policy.pricing == .secondPrice { SecondPrice.apply(&outcomes) }
         var lotMetrics = outcomes.map { LotMetrics.measure($0, context: context) }
         if context.measuresResponse {
             for (k, outcome) in outcomes.enumerated() {
@@ -43,7 +43,7 @@ public enum TenderRun {
         }
         let purchases = ProjectPurchases.buy(context: context, replication: replication)
         var metrics = RunMetrics.total(lotMetrics, outcomes: outcomes)
-        metrics.reserve = ReserveCheck.measure(lotMetrics, outcomes: outcomes, policy: scenario.policy.sme)
+        metrics.reserve = ReserveCheck.measure(lotMetrics, outcomes: outcomes, policy: context.policy.sme)
         // Line by line where a report may read the lines; else only the totals the metrics read.
         let settlements: [ProjectSettlement]
         if context.keepsDetail {
@@ -53,14 +53,14 @@ public enum TenderRun {
             settlements = []
             metrics.settle(Settlement.totals(context: context, outcomes: outcomes, purchases: purchases))
         }
-        metrics.procurement = ProcurementCount(outcomes: outcomes, purchases: purchases, policy: scenario.policy)
+        metrics.procurement = ProcurementCount(outcomes: outcomes, purchases: purchases, policy: context.policy)
         if context.measuresResponse {
             metrics.response = lotMetrics.compactMap(\.response).reduce(BidderResponse(), +)
         }
         return RunResult(
-            scenario: scenario.meta.name,
-            variant: scenario.variant,
-            seed: scenario.meta.seed,
+            scenario: context.scenario.meta.name,
+            variant: context.scenario.variant,
+            seed: context.scenario.meta.seed,
             replication: replication,
             plan: plan,
             outcomes: outcomes,

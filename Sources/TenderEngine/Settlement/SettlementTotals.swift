@@ -68,34 +68,40 @@ extension Settlement {
                 slots[slot] = SettledLine(facts: facts, award: award, green: green)
             }
         }
+        // Outcomes and purchases by index, read in place: iterating would copy each outcome (its lot, its
+        // evaluations) on every replication.
         let planLots = context.plan.lots
-        for (position, outcome) in outcomes.enumerated() {
-            let lines = outcome.lot.lines
+        for position in outcomes.indices {
+            let lines = outcomes[position].lot.lines
             let known =
                 position < planLots.count && lines == planLots[position].lines
                 ? (layout.lotSlots[position], layout.lotLines[position]) : nil
             let ceilings = known != nil ? layout.lotCeilings[position] : nil
-            record(lines, awards(of: outcome, ceilings: ceilings), green: outcome.lot.greenClauses, known: known)
+            record(
+                lines,
+                awards(of: outcomes[position], ceilings: ceilings),
+                green: outcomes[position].lot.greenClauses,
+                known: known
+            )
         }
         let excluded = context.plan.excluded
-        for (position, purchase) in purchases.enumerated() {
-            let line = purchase.excluded.line
+        for position in purchases.indices {
+            let line = purchases[position].excluded.line
             let known =
                 position < excluded.count && excluded[position].line == line
                 ? ([layout.excludedSlots[position]], [layout.excludedLines[position]]) : nil
-            if let outcome = purchase.outcome, outcome.winner != nil {
-                let lines = outcome.lot.lines
+            if purchases[position].outcome?.winner != nil, let lines = purchases[position].outcome?.lot.lines {
                 let ownLine = known != nil && lines.count == 1 && lines[0] == line
                 let ceilings = ownLine ? layout.excludedCeilings[position] : nil
                 record(
                     lines,
-                    awards(of: outcome, ceilings: ceilings),
-                    green: outcome.lot.greenClauses,
+                    awards(of: purchases[position].outcome!, ceilings: ceilings),
+                    green: purchases[position].outcome?.lot.greenClauses == true,
                     known: ownLine ? known : nil
                 )
             } else {
                 let assumed = LineAward(supplier: nil, amount: line.ceilingAmount, basis: .assumedCeiling)
-                record([line], [assumed], green: purchase.excluded.greenClauses, known: known)
+                record([line], [assumed], green: purchases[position].excluded.greenClauses, known: known)
             }
         }
         var totals = SettlementTotals()

@@ -18,8 +18,9 @@ package struct ReplicationRecord: Sendable, Equatable {
     }
 
     /// Reads the metrics of one run into the catalogue's slots, as its registry reads them: each metric by
-    /// its slot, straight into the record's two buffers (no text, no per-slot closure of the caller's).
-    package init(_ result: RunResult, catalog: MetricCatalog) {
+    /// its slot, straight into the record's two buffers (no text, no per-slot closure of the caller's). The
+    /// result is borrowed and its lots' figures are read in place, never copied (a copy retains each field).
+    package init(_ result: borrowing RunResult, catalog: MetricCatalog) {
         replication = result.replication
         // The slots the registry reads: its run metrics, then its lot metrics for each lot.
         let runMetrics = catalog.runMetrics
@@ -37,22 +38,27 @@ package struct ReplicationRecord: Sendable, Equatable {
             }
             slot += 1
         }
-        let measured = result.lotMetrics
-        for (position, lot) in catalog.lots.enumerated() {
-            // The result's lots are the plan's, in plan order: found by position, else searched.
-            let index =
-                position < measured.count && measured[position].lot == lot
-                ? position : measured.firstIndex { $0.lot == lot }
-            guard let index else {
-                slot += lotMetrics.count
-                continue
-            }
-            for i in lotMetrics.indices {
-                if let value = lotMetrics[i].value(of: measured[index]) {
-                    values[slot] = value.nearestDouble
-                    if lotMetrics[i].kind.keepsExactTotal { exact[slot] = value }
+        result.lotMetrics.withUnsafeBufferPointer { measured in
+            for (position, lot) in catalog.lots.enumerated() {
+                // The result's lots are the plan's, in plan order: found by position, else searched.
+                var index: Int? = position < measured.count && measured[position].lot == lot ? position : nil
+                if index == nil {
+                    for k in measured.indices where measured[k].lot == lot {
+                        index = k
+                        break
+                    }
                 }
-                slot += 1
+                guard let index else {
+                    slot += lotMetrics.count
+                    continue
+                }
+                for i in lotMetrics.indices {
+                    if let value = lotMetrics[i].value(of: measured[index]) {
+                        values[slot] = value.nearestDouble
+                        if lotMetrics[i].kind.keepsExactTotal { exact[slot] = value }
+                    }
+                    slot += 1
+                }
             }
         }
         self.values = values
