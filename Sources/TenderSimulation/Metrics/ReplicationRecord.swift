@@ -52,8 +52,10 @@ package struct ReplicationRecord: Sendable, Equatable {
                     slot += lotMetrics.count
                     continue
                 }
+                // The lot's figures taken once for its metrics (a per-metric read copied them for each).
+                let figures = measured[index]
                 for i in lotMetrics.indices {
-                    if let value = lotMetrics[i].value(of: measured[index]) {
+                    if let value = lotMetrics[i].value(of: figures) {
                         values[slot] = value.nearestDouble
                         if lotMetrics[i].kind.keepsExactTotal { exact[slot] = value }
                     }
