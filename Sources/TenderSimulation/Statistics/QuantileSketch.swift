@@ -12,7 +12,7 @@ package struct QuantileSketch: Sendable, Equatable {
     /// The probabilities reported.
     package static let probabilities = [0.05, 0.5, 0.95]
 
-    private var kept: [Double] = []
+    private var kept = KeptObservations()
     private var estimators = QuantileSketch.probabilities.map(P2Quantile.init(probability:))
     package private(set) var count = 0
 
