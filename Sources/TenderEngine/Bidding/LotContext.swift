@@ -593,13 +593,11 @@ final class EquilibriumBidMemo: @unchecked Sendable {
     let count: Int
     /// Per cost: the bid in cents plus one; 0 while not computed.
     let slots: UnsafeMutablePointer<Atomic<Int64>>?
-    /// What the tail integrals are tabulated from, and the table once built (at the first cost computed, by
-    /// whichever worker draws it first: every worker computes every bid the same way, from the same table).
-    private let tabulation: (distribution: CostDistribution, bidders: Int, reserve: Double)
-    private let tail = Mutex<(built: Bool, tail: EquilibriumTail?)>((false, nil))
+    /// The tail integrals of the memo's bid function (``EquilibriumTail``), built with the memo: nil where there
+    /// is nothing to tabulate, or no slot to keep. Built once, read by every worker without a lock.
+    let tabulated: EquilibriumTail?
 
     init(model: CostModel, distribution: CostDistribution, bidders: Int, reserve: Double) {
-        tabulation = (distribution, bidders, reserve)
         // Costs below the reserve (and the top of the support) are bid above cost; the others bid their cost.
         // From the lowest cost the model draws but with negligible probability (a lognormal's support starts
         // at 0, far below its costs): a cost below it is computed each time.
@@ -610,11 +608,17 @@ final class EquilibriumBidMemo: @unchecked Sendable {
             let lastCent = Int64(exactly: (high * 100).rounded(.up)),
             lastCent - firstCent < Self.capacity
         else {
-            (first, count, slots) = (0, 0, nil)
+            (first, count, slots, tabulated) = (0, 0, nil, nil)
             return
         }
         first = firstCent
         count = Int(lastCent - firstCent + 1)
+        tabulated = EquilibriumTail.table(
+            distribution: distribution,
+            bidders: bidders,
+            reserve: reserve,
+            start: Double(firstCent) / 100
+        )
         // calloc: the zeroed pages are mapped as they are first written.
         let raw = calloc(count, MemoryLayout<Int64>.stride)
         slots = raw?.bindMemory(to: Atomic<Int64>.self, capacity: count)
@@ -624,25 +628,6 @@ final class EquilibriumBidMemo: @unchecked Sendable {
 
     /// Whether the cost `cents` has a slot.
     func holds(_ cents: Int64) -> Bool { slots != nil && cents >= first && cents - first < Int64(count) }
-
-    /// The tail integrals of the memo's bid function, built by the first caller; nil where there is nothing
-    /// to tabulate (``EquilibriumTail/table(distribution:bidders:reserve:start:)``).
-    var tabulated: EquilibriumTail? {
-        tail.withLock { state in
-            if !state.built {
-                state = (
-                    true,
-                    EquilibriumTail.table(
-                        distribution: tabulation.distribution,
-                        bidders: tabulation.bidders,
-                        reserve: tabulation.reserve,
-                        start: Double(first) / 100
-                    )
-                )
-            }
-            return state.tail
-        }
-    }
 
     /// The bid at `cents` when computed, nil when not yet (or outside the memo).
     func bid(at cents: Int64) -> Int64? {
