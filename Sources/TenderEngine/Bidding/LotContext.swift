@@ -447,20 +447,6 @@ final class LotBidding: Sendable {
     /// The sealed bid: SME declaration, bond, signature, submission time. It offers the supplier's registered
     /// products (a bid without products of its own is evaluated on those), so it carries no copy of them.
     func makeBid(_ bidder: Bidder, price: Exact, replication: Int) -> Bid {
-        let submittedAt = writesSubmissionTimes ? submissionTime(bidder, replication: replication) : ""
-        // Only a ring member's bid may carry traces: the others are returned as built (built into a variable
-        // that is then changed, every bid was copied once more).
-        guard case .ring = bidder.behaviour else {
-            return Bid(
-                lot: lot.id,
-                bidder: bidder.id,
-                price: price.rounded(places: 2, mode: .halfUp),
-                declaration: bidder.declaration,
-                bondPaid: true,
-                signed: true,
-                submittedAt: submittedAt
-            )
-        }
         var bid = Bid(
             lot: lot.id,
             bidder: bidder.id,
@@ -468,7 +454,7 @@ final class LotBidding: Sendable {
             declaration: bidder.declaration,
             bondPaid: true,
             signed: true,
-            submittedAt: submittedAt
+            submittedAt: writesSubmissionTimes ? submissionTime(bidder, replication: replication) : ""
         )
         CollusionDetection.trace(
             &bid,

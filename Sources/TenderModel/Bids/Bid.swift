@@ -36,9 +36,6 @@ public struct Bid: Sendable, Equatable {
     /// ``price`` is Σ quantity × unit price; empty for a bid quoted as a total (a lump sum).
     public var unitPrices: [String: Exact] = [:]
 
-    // Inlinable: the engine builds one bid per bidder per lot per replication, and called across the module
-    // boundary the initialiser built the bid in a temporary and copied it out (a retain and release per field).
-    @inlinable
     public init(
         lot: String,
         bidder: String,
