@@ -47,14 +47,14 @@ enum EquilibriumBid {
 ///
 /// J is tabulated at ``segments`` + 1 evenly spaced nodes from `start` to R (Simpson's rule on
 /// ``subintervals`` steps per segment, summed from R down); J(c) is the node above c plus the partial segment
-/// from c to it (Simpson, ``partialSubintervals`` steps). Its steps are at least 16 times finer than the
-/// per-cost integral's (R − c) / 256, so the two differ by about the per-cost integral's own error.
+/// from c to it (Simpson, ``partialSubintervals`` steps): steps of (R − start) / 4,096 between nodes and at most
+/// half that from c, where the per-cost integral steps (R − c) / 256.
 ///
 /// ``EquilibriumBid/unitBid(cost:distribution:bidders:reserve:)`` stays the reference: a bid is taken from the
 /// table only where its value lies more than ``guardBand`` from a half cent, the boundary where rounding to
 /// the cent changes; nearer, it is integrated per cost. So the rounded bid is the integrated one wherever
 /// the two computations differ by less than the guard band (`EquilibriumTailTests` measures the difference
-/// over every cent of the bundled scenarios' equilibrium bidders: far below it). Only the continuous models
+/// over 600 costs of every bid function of the bundled scenarios: far below it). Only the continuous models
 /// (uniform, triangular, truncated normal, lognormal) are tabulated; a triangular model's mode is a node of
 /// the integration, where S has a kink.
 struct EquilibriumTail: Sendable {
