@@ -49,7 +49,7 @@ struct PreparedBiddingTests {
     func equilibriumTable() {
         let model = CostModel.uniform(low: 400, high: 480)
         let distribution = CostDistribution(model)
-        let memo = EquilibriumBidMemo(model: model, distribution: distribution, bidders: 4, reserve: 480)
+        let memo = EquilibriumBidMemo(model: model, distribution: distribution, reserve: 480)
         // One cent per cost the model can draw, 400.00 to 480.00.
         #expect(memo.first == 40_000 && memo.count == 8_001)
         let table = EquilibriumTable(distribution: distribution, bidders: 4, reserve: 480, memo: memo)
@@ -72,7 +72,7 @@ struct PreparedBiddingTests {
         let distribution = CostDistribution(lognormal)
         // Not from 0, where the lognormal's support starts, but from the cost a draw falls below with
         // probability 10⁻¹², exp(5.78 + 0.03 Φ⁻¹(10⁻¹²)) = 262.16, to the reserve: 13,785 cents.
-        let kept = EquilibriumBidMemo(model: lognormal, distribution: distribution, bidders: 3, reserve: 400)
+        let kept = EquilibriumBidMemo(model: lognormal, distribution: distribution, reserve: 400)
         #expect(kept.first == 26_216 && kept.count == 13_785)
         // A cost below is computed each time, as the integral gives it.
         let low = F.x("262.15")
@@ -82,7 +82,7 @@ struct PreparedBiddingTests {
         )
         #expect(kept.bid(at: 26_215) == nil)
         // To a reserve of 5,000: 473,785 cents, more than the capacity: nothing kept, every bid computed.
-        let none = EquilibriumBidMemo(model: lognormal, distribution: distribution, bidders: 3, reserve: 5_000)
+        let none = EquilibriumBidMemo(model: lognormal, distribution: distribution, reserve: 5_000)
         #expect(none.count == 0 && none.slots == nil)
         let table = EquilibriumTable(distribution: distribution, bidders: 3, reserve: 5_000, memo: none)
         let cost = F.x("321.07")

@@ -99,26 +99,12 @@ struct CostDistribution {
         return x.isFinite ? min(max(x, low), high) : min(max(mean, low), high)
     }
 
-    /// Whether F is continuous (the equilibrium tail integrals are tabulated only then).
-    var isContinuous: Bool {
-        switch shape {
-        case .fixed, .empirical: false
-        case .uniform, .triangular, .truncatedNormal, .lognormal: true
-        }
-    }
-
     /// A cost below which a draw has probability under 10⁻¹²: the lognormal's quantile there (its support
     /// starts at 0, far below the costs it draws); −∞ for the other models, whose support is bounded.
     var negligiblyLow: Double {
         guard case .lognormal(let mu, let sigma) = shape else { return -.infinity }
         let quantile = exp(mu + sigma * DoubleMath.inverseNormalCDF(1e-12))
         return quantile.isFinite ? quantile : -.infinity
-    }
-
-    /// A cost inside the support where the survival function has a kink (the triangular model's mode).
-    var kink: Double? {
-        if case .triangular(_, let mode, _) = shape { return mode }
-        return nil
     }
 
     /// 1 − F(t): the probability that a cost drawn from the model exceeds `t`.

@@ -229,7 +229,6 @@ final class LotBidding: Sendable {
                         let memo = EquilibriumBidMemo(
                             model: model,
                             distribution: cost.distribution,
-                            bidders: eligible.count,
                             reserve: reserveUnit
                         )
                         return EquilibriumTable(
@@ -538,7 +537,7 @@ final class EquilibriumTables: @unchecked Sendable {
         if let known = tables[key] { return known }
         let reserve = Double(bitPattern: key.reserve)
         let memo = memos.memo(for: key) {
-            EquilibriumBidMemo(model: model, distribution: distribution, bidders: key.bidders, reserve: reserve)
+            EquilibriumBidMemo(model: model, distribution: distribution, reserve: reserve)
         }
         let table = EquilibriumTable(distribution: distribution, bidders: key.bidders, reserve: reserve, memo: memo)
         tables[key] = table
@@ -579,11 +578,8 @@ final class EquilibriumBidMemo: @unchecked Sendable {
     let count: Int
     /// Per cost: the bid in cents plus one; 0 while not computed.
     let slots: UnsafeMutablePointer<Atomic<Int64>>?
-    /// The tail integrals of the memo's bid function (``EquilibriumTail``), built with the memo: nil where there
-    /// is nothing to tabulate, or no slot to keep. Built once, read by every worker without a lock.
-    let tabulated: EquilibriumTail?
 
-    init(model: CostModel, distribution: CostDistribution, bidders: Int, reserve: Double) {
+    init(model: CostModel, distribution: CostDistribution, reserve: Double) {
         // Costs below the reserve (and the top of the support) are bid above cost; the others bid their cost.
         // From the lowest cost the model draws but with negligible probability (a lognormal's support starts
         // at 0, far below its costs): a cost below it is computed each time.
@@ -594,26 +590,17 @@ final class EquilibriumBidMemo: @unchecked Sendable {
             let lastCent = Int64(exactly: (high * 100).rounded(.up)),
             lastCent - firstCent < Self.capacity
         else {
-            (first, count, slots, tabulated) = (0, 0, nil, nil)
+            (first, count, slots) = (0, 0, nil)
             return
         }
         first = firstCent
         count = Int(lastCent - firstCent + 1)
-        tabulated = EquilibriumTail.table(
-            distribution: distribution,
-            bidders: bidders,
-            reserve: reserve,
-            start: Double(firstCent) / 100
-        )
         // calloc: the zeroed pages are mapped as they are first written.
         let raw = calloc(count, MemoryLayout<Int64>.stride)
         slots = raw?.bindMemory(to: Atomic<Int64>.self, capacity: count)
     }
 
     deinit { free(slots) }
-
-    /// Whether the cost `cents` has a slot.
-    func holds(_ cents: Int64) -> Bool { slots != nil && cents >= first && cents - first < Int64(count) }
 
     /// The bid at `cents` when computed, nil when not yet (or outside the memo).
     func bid(at cents: Int64) -> Int64? {
@@ -634,7 +621,7 @@ final class EquilibriumTable: Sendable {
     let distribution: CostDistribution
     let bidders: Int
     let reserve: Double
-    let memo: EquilibriumBidMemo
+    private let memo: EquilibriumBidMemo
 
     init(distribution: CostDistribution, bidders: Int, reserve: Double, memo: EquilibriumBidMemo) {
         self.distribution = distribution
@@ -648,9 +635,7 @@ final class EquilibriumTable: Sendable {
         guard let (n, d) = cost.machineFraction, d <= 100, 100 % d == 0 else { return compute(cost) }
         let cents = n * (100 / d)
         if let known = memo.bid(at: cents) { return DoubleMath.exactCents(known) }
-        guard memo.holds(cents) else { return compute(cost) }
-        // As the per-cost integral: never below the cost.
-        let bid = memo.tabulated?.unitBid(cost: DoubleMath.double(cost)).map { max($0, cost) } ?? compute(cost)
+        let bid = compute(cost)
         // The bid is whole cents too: the larger of the rounded integral and the cost.
         if let (bn, bd) = bid.machineFraction, bd <= 100, 100 % bd == 0 { memo.store(bn * (100 / bd), at: cents) }
         return bid
