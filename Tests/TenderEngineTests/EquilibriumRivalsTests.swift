@@ -28,6 +28,11 @@ import Darwin
 
     /// `count` rivals with costs U[0, 1], bidding cost × (1 + m), m uniform on [low, high], each taking part with
     /// `participation`.
+    /// One strategic bidder (``strategic(members:participation:)``) against `rivals`, lowest price.
+    static func againstRivals(_ rivals: EquilibriumProblem.BidderClass, ceiling: Double = 1) -> EquilibriumProblem {
+        EquilibriumProblem(lot: "L", classes: [strategic(), rivals], ranking: .lowestPrice, ceiling: ceiling)
+    }
+
     static func rivals(
         count: Int,
         participation: Double = 1,
@@ -62,12 +67,7 @@ import Darwin
     /// C > (3c − 1)/2: ∫₀^⅓ (1 − c) dc + ∫_⅓¹ (3/2)(1 − c)² dc = 5/18 + 4/27). Tolerance 0.01 on bids (two
     /// bid-grid steps), 0.002 on profit, 0.01 on win probabilities.
     @Test func bestResponseToTwoTruthfulRivals() {
-        let problem = EquilibriumProblem(
-            lot: "L",
-            classes: [Self.strategic(), Self.rivals(count: 2)],
-            ranking: .lowestPrice,
-            ceiling: 1
-        )
+        let problem = Self.againstRivals(Self.rivals(count: 2))
         let solution = EquilibriumSolver.solve(problem)
         #expect(solution.method == "integration")
         // The differential equations assume every rival strategic: the best-response iteration.
@@ -93,18 +93,8 @@ import Darwin
     /// 0.45 the best bid 0.967 earns 0.1379, the ceiling 0.1375), and the solve, within its 2 % criterion,
     /// bids the ceiling from cost 0.45 on.
     @Test func aRivalsParticipationRaisesTheMarkup() {
-        let half = EquilibriumProblem(
-            lot: "L",
-            classes: [Self.strategic(), Self.rivals(count: 2, participation: 0.5)],
-            ranking: .lowestPrice,
-            ceiling: 1
-        )
-        let full = EquilibriumProblem(
-            lot: "L",
-            classes: [Self.strategic(), Self.rivals(count: 2)],
-            ranking: .lowestPrice,
-            ceiling: 1
-        )
+        let half = Self.againstRivals(Self.rivals(count: 2, participation: 0.5))
+        let full = Self.againstRivals(Self.rivals(count: 2))
         let solution = EquilibriumSolver.solve(half)
         let error = Self.largestError(solution, below: 0.4) { (2 + 2 * $0) / 3 }
         #expect(error < 0.01, "largest error \(error)")
@@ -118,12 +108,7 @@ import Darwin
     /// b(c) = (1/k + 2c) / 3. The rivals' markup is applied to the whole lot cost, drawn apart from it. Ceiling
     /// 1.2 (the rivals' highest price). Tolerance 0.01 below cost 0.9.
     @Test func bestResponseToMarkupRivals() {
-        let problem = EquilibriumProblem(
-            lot: "L",
-            classes: [Self.strategic(), Self.rivals(count: 2, markup: (0, 0.2))],
-            ranking: .lowestPrice,
-            ceiling: 1.2
-        )
+        let problem = Self.againstRivals(Self.rivals(count: 2, markup: (0, 0.2)), ceiling: 1.2)
         let solution = EquilibriumSolver.solve(problem)
         let k = log(1.2) / 0.2
         let error = Self.largestError(solution, below: 0.9) { (1 / k + 2 * $0) / 3 }
