@@ -49,7 +49,7 @@ struct PreparedBiddingTests {
     func equilibriumTable() {
         let model = CostModel.uniform(low: 400, high: 480)
         let distribution = CostDistribution(model)
-        let memo = EquilibriumBidMemo(model: model, distribution: distribution, reserve: 480)
+        let memo = EquilibriumBidMemo(model: model, distribution: distribution, bidders: 4, reserve: 480)
         // One cent per cost the model can draw, 400.00 to 480.00.
         #expect(memo.first == 40_000 && memo.count == 8_001)
         let table = EquilibriumTable(distribution: distribution, bidders: 4, reserve: 480, memo: memo)
@@ -66,27 +66,34 @@ struct PreparedBiddingTests {
         #expect(memo.bid(at: 42_051) == nil && memo.bid(at: 39_999) == nil && memo.bid(at: 48_001) == nil)
     }
 
-    @Test("a memo keeps the costs below the reserve, up to its capacity, and a table computes the others")
+    @Test("a memo keeps the costs a draw reaches below the reserve, up to its capacity; a table computes the others")
     func equilibriumMemoRange() {
         let lognormal = CostModel.lognormal(mu: F.x("5.78"), sigma: F.x("0.03"))
         let distribution = CostDistribution(lognormal)
         // Not from 0, where the lognormal's support starts, but from the cost a draw falls below with
-        // probability 10⁻¹², exp(5.78 + 0.03 Φ⁻¹(10⁻¹²)) = 262.16, to the reserve: 13,785 cents.
-        let kept = EquilibriumBidMemo(model: lognormal, distribution: distribution, reserve: 400)
-        #expect(kept.first == 26_216 && kept.count == 13_785)
-        // A cost below is computed each time, as the integral gives it.
-        let low = F.x("262.15")
-        #expect(
-            EquilibriumTable(distribution: distribution, bidders: 3, reserve: 400, memo: kept).unitBid(cost: low)
-                == BidGenerator.equilibriumUnitBid(cost: low, model: lognormal, bidders: 3, reserve: 400)
-        )
-        #expect(kept.bid(at: 26_215) == nil)
-        // To a reserve of 5,000: 473,785 cents, more than the capacity: nothing kept, every bid computed.
-        let none = EquilibriumBidMemo(model: lognormal, distribution: distribution, reserve: 5_000)
+        // probability 10⁻¹², exp(5.78 + 0.03 Φ⁻¹(10⁻¹²)) = 262.16, to the reserve, 400, or, if lower, the cost
+        // a draw falls above with probability 10⁻¹², exp(5.78 − 0.03 Φ⁻¹(10⁻¹²)) = 399.83: 13,768 cents.
+        let kept = EquilibriumBidMemo(model: lognormal, distribution: distribution, bidders: 3, reserve: 400)
+        #expect(kept.first == 26_216 && kept.count == 13_768)
+        // Under a reserve of 5,000 the same costs (the lognormal's support has no top).
+        let high = EquilibriumBidMemo(model: lognormal, distribution: distribution, bidders: 3, reserve: 5_000)
+        #expect(high.first == 26_216 && high.count == 13_768)
+        // A cost below, or above, is computed each time, as the integral gives it.
+        for cost in ["262.15", "399.84"].map(F.x) {
+            #expect(
+                EquilibriumTable(distribution: distribution, bidders: 3, reserve: 5_000, memo: high).unitBid(cost: cost)
+                    == BidGenerator.equilibriumUnitBid(cost: cost, model: lognormal, bidders: 3, reserve: 5_000)
+            )
+        }
+        #expect(high.bid(at: 26_215) == nil && high.bid(at: 39_984) == nil)
+        // σ = 1: from 0.29 to 367,501.92, more than the capacity: nothing kept, every bid computed.
+        let wide = CostModel.lognormal(mu: F.x("5.78"), sigma: 1)
+        let wideDistribution = CostDistribution(wide)
+        let none = EquilibriumBidMemo(model: wide, distribution: wideDistribution, bidders: 3, reserve: 500_000)
         #expect(none.count == 0 && none.slots == nil)
-        let table = EquilibriumTable(distribution: distribution, bidders: 3, reserve: 5_000, memo: none)
+        let table = EquilibriumTable(distribution: wideDistribution, bidders: 3, reserve: 500_000, memo: none)
         let cost = F.x("321.07")
-        let computed = BidGenerator.equilibriumUnitBid(cost: cost, model: lognormal, bidders: 3, reserve: 5_000)
+        let computed = BidGenerator.equilibriumUnitBid(cost: cost, model: wide, bidders: 3, reserve: 500_000)
         #expect(table.unitBid(cost: cost) == computed && none.bid(at: 32_107) == nil)
     }
 }

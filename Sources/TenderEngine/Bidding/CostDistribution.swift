@@ -99,12 +99,41 @@ struct CostDistribution {
         return x.isFinite ? min(max(x, low), high) : min(max(mean, low), high)
     }
 
-    /// A cost below which a draw has probability under 10⁻¹²: the lognormal's quantile there (its support
-    /// starts at 0, far below the costs it draws); −∞ for the other models, whose support is bounded.
-    var negligiblyLow: Double {
-        guard case .lognormal(let mu, let sigma) = shape else { return -.infinity }
-        let quantile = exp(mu + sigma * DoubleMath.inverseNormalCDF(1e-12))
-        return quantile.isFinite ? quantile : -.infinity
+    /// The values a discrete model draws (fixed: its value; empirical: its values, sorted), where 1 − F
+    /// jumps; nil for the continuous models.
+    var values: [Double]? {
+        switch shape {
+        case .fixed(let v): [v]
+        case .empirical(let values): values
+        case .uniform, .triangular, .truncatedNormal, .lognormal: nil
+        }
+    }
+
+    /// A cost inside the support where 1 − F has a kink (the triangular model's mode), nil elsewhere.
+    var kink: Double? {
+        if case .triangular(_, let mode, _) = shape { return mode }
+        return nil
+    }
+
+    /// A cost below which a draw has probability under 10⁻¹² (its quantile there) for the models whose support
+    /// reaches far beyond the costs they draw: the lognormal (from 0) and the truncated normal (its bounds may lie
+    /// many standard deviations out); −∞ for the others.
+    var negligiblyLow: Double { negligible(1e-12, otherwise: -.infinity) }
+
+    /// A cost above which a draw has probability under 10⁻¹², as ``negligiblyLow``; +∞ for the other models.
+    var negligiblyHigh: Double { negligible(1 - 1e-12, otherwise: .infinity) }
+
+    private func negligible(_ p: Double, otherwise: Double) -> Double {
+        let quantile: Double
+        switch shape {
+        case .lognormal(let mu, let sigma):
+            quantile = exp(mu + sigma * DoubleMath.inverseNormalCDF(p))
+        case .truncatedNormal(let mean, let sd, let low, let high):
+            quantile = Self.truncatedNormal(mean: mean, sd: sd, low: low, high: high, u: p)
+        case .fixed, .uniform, .triangular, .empirical:
+            return otherwise
+        }
+        return quantile.isFinite ? quantile : otherwise
     }
 
     /// 1 − F(t): the probability that a cost drawn from the model exceeds `t`.

@@ -13,11 +13,20 @@ import Darwin
 ///     b(c) = c + ∫_c^R (1 − F(t))^(n−1) dt / (1 − F(c))^(n−1)    for c < R,
 ///
 /// and b(c) = c for c ≥ R (a bidder never bids below cost; such a bid is over the ceiling and is rejected).
-/// With one potential bidder, b(c) = R. The integral is taken by composite Simpson's rule on 256 intervals,
-/// in `Double`, of the ratio ((1 − F(t)) / (1 − F(c)))^(n−1), which stays in [0, 1]. For discrete models
-/// (fixed, empirical) the formula is applied as it stands, an approximation.
+/// With one potential bidder, b(c) = R. The markup is the integral of g(t) = ((1 − F(t)) / (1 − F(c)))^(n−1),
+/// which falls from 1 at c and stays in [0, 1]:
+/// - for the continuous models (uniform, triangular, truncated normal, lognormal) by adaptive Simpson
+///   quadrature to an absolute accuracy of ``tolerance`` yuan (split at the triangular model's mode, where F
+///   has a kink). g never rises, so a piece whose two ends are equal is flat and taken as it is: where g
+///   falls to 0 within a small part of [c, R] (a narrow model under a ceiling far above it), the steps are
+///   spent where g falls, not spread evenly over [c, R];
+/// - for the discrete models (fixed, empirical) exactly: 1 − F is constant between the model's values, so the
+///   integral is a finite sum.
 enum EquilibriumBid {
-    static let intervals = 256
+    /// The absolute accuracy asked of the markup, in yuan: a millionth of a cent.
+    static let tolerance = 1e-8
+    /// The deepest halving of the adaptive quadrature (a piece 2⁻⁴⁰ of the range, far below a cent).
+    static let deepest = 40
 
     /// The equilibrium unit bid for unit cost `cost`, not yet rounded.
     /// - Parameters:
@@ -30,12 +39,87 @@ enum EquilibriumBid {
         let sc = distribution.survival(cost)
         guard sc > 0 else { return cost }
         let power = Double(bidders - 1)
-        func g(_ t: Double) -> Double { pow(min(distribution.survival(t) / sc, 1), power) }
-        let h = (r - cost) / Double(intervals)
-        var sum = g(cost) + g(r)
-        for i in 1..<intervals {
-            sum += (i % 2 == 1 ? 4 : 2) * g(cost + Double(i) * h)
+        if let values = distribution.values {
+            return cost + stepIntegral(from: cost, to: r, values: values, power: power, survivalAtCost: sc)
         }
-        return cost + sum * h / 3
+        let g = { (t: Double) -> Double in pow(min(distribution.survival(t) / sc, 1), power) }
+        if let kink = distribution.kink, cost < kink, kink < r {
+            return cost + integral(g, from: cost, to: kink) + integral(g, from: kink, to: r)
+        }
+        return cost + integral(g, from: cost, to: r)
+    }
+
+    /// ∫_a^b f by adaptive Simpson quadrature, for a non-increasing f ≥ 0, to about ``tolerance``.
+    static func integral(_ f: (Double) -> Double, from a: Double, to b: Double) -> Double {
+        guard b > a else { return 0 }
+        let fa = f(a)
+        let fb = f(b)
+        let fm = f((a + b) / 2)
+        let whole = (b - a) / 6 * (fa + 4 * fm + fb)
+        return adapt(f, a, b, fa, fm, fb, whole, tolerance: tolerance, depth: 0)
+    }
+
+    private static func adapt(
+        _ f: (Double) -> Double,
+        _ a: Double,
+        _ b: Double,
+        _ fa: Double,
+        _ fm: Double,
+        _ fb: Double,
+        _ whole: Double,
+        tolerance: Double,
+        depth: Int
+    ) -> Double {
+        // f never rises: equal ends mean f is constant between them.
+        if fa == fb { return (b - a) * fa }
+        let m = (a + b) / 2
+        let flm = f((a + m) / 2)
+        let frm = f((m + b) / 2)
+        let left = (m - a) / 6 * (fa + 4 * flm + fm)
+        let right = (b - m) / 6 * (fm + 4 * frm + fb)
+        let delta = left + right - whole
+        if depth >= deepest || abs(delta) <= 15 * tolerance { return left + right + delta / 15 }
+        return adapt(f, a, m, fa, flm, fm, left, tolerance: tolerance / 2, depth: depth + 1)
+            + adapt(f, m, b, fm, frm, fb, right, tolerance: tolerance / 2, depth: depth + 1)
+    }
+
+    /// ∫_c^r ((1 − F(t)) / (1 − F(c)))^(n−1) dt for a discrete model with these sorted values: 1 − F(t), the
+    /// share of values above t, is constant from one value to the next.
+    private static func stepIntegral(
+        from c: Double,
+        to r: Double,
+        values: [Double],
+        power: Double,
+        survivalAtCost sc: Double
+    ) -> Double {
+        let count = Double(values.count)
+        // The first value above c: the values from it on are the ones above t on [c, that value).
+        var next = values.partitionPoint { $0 > c }
+        var start = c
+        var sum = 0.0
+        while start < r {
+            let above = Double(values.count - next)
+            let end = next < values.count ? min(values[next], r) : r
+            sum += (end - start) * pow(min(above / count / sc, 1), power)
+            start = end
+            // Past every copy of the value just reached.
+            while next < values.count && values[next] <= start { next += 1 }
+            if above == 0 { break }
+        }
+        return sum
+    }
+}
+
+extension Array where Element == Double {
+    /// The index of the first element for which `isAbove` holds, in an array sorted so that it holds from
+    /// some index on.
+    fileprivate func partitionPoint(_ isAbove: (Double) -> Bool) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if isAbove(self[mid]) { high = mid } else { low = mid + 1 }
+        }
+        return low
     }
 }

@@ -1,14 +1,5 @@
 import ExactNumbers
-import Synchronization
 import TenderModel
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// What bidding on one lot needs that does not depend on the draws, prepared once per scenario and lot (an
 /// ``EvaluationContext`` prepares every lot of its plan) and read by every replication: the potential bidders
@@ -229,6 +220,7 @@ final class LotBidding: Sendable {
                         let memo = EquilibriumBidMemo(
                             model: model,
                             distribution: cost.distribution,
+                            bidders: eligible.count,
                             reserve: reserveUnit
                         )
                         return EquilibriumTable(
@@ -537,112 +529,11 @@ final class EquilibriumTables: @unchecked Sendable {
         if let known = tables[key] { return known }
         let reserve = Double(bitPattern: key.reserve)
         let memo = memos.memo(for: key) {
-            EquilibriumBidMemo(model: model, distribution: distribution, reserve: reserve)
+            EquilibriumBidMemo(model: model, distribution: distribution, bidders: key.bidders, reserve: reserve)
         }
         let table = EquilibriumTable(distribution: distribution, bidders: key.bidders, reserve: reserve, memo: memo)
         tables[key] = table
         return table
-    }
-}
-
-/// The equilibrium bids already computed, shared by the worker contexts of one simulation
-/// (``EvaluationContext/init(_:equilibria:measuresResponse:keepsDetail:bidMemos:)``), so that a bid computed by
-/// one worker is not computed again by another. Give one set to the contexts of one scenario only: its memos
-/// are found by supplier, category, number of bidders and reserve, which name one cost model within a scenario.
-public final class EquilibriumBidMemos: Sendable {
-    private let memos = Mutex<[EquilibriumTables.Key: EquilibriumBidMemo]>([:])
-
-    public init() {}
-
-    func memo(for key: EquilibriumTables.Key, make: () -> EquilibriumBidMemo) -> EquilibriumBidMemo {
-        memos.withLock { memos in
-            if let known = memos[key] { return known }
-            let memo = make()
-            memos[key] = memo
-            return memo
-        }
-    }
-}
-
-/// The equilibrium unit bids of one (supplier, category, bidders, reserve), in whole cents, by unit cost in
-/// whole cents over the costs the model can draw below the reserve: each slot is filled the first time a
-/// replication (of any worker) draws that cost, with what ``EquilibriumBid`` computes, and read after. The
-/// memo gives exactly what the computation gives (it stores its result, whole cents, made into the same
-/// `Exact(cents) / 100`), so outputs do not move. Slots are atomic: a race between two workers writes the same
-/// value twice. At most ``capacity`` costs are kept (8 bytes each, from zeroed pages the system maps when first
-/// written, so a memo costs the memory of the costs drawn); a cost outside is computed each time.
-final class EquilibriumBidMemo: @unchecked Sendable {
-    static let capacity = 1 << 18
-    /// The first cost kept, in cents; `count` costs from it (0: none).
-    let first: Int64
-    let count: Int
-    /// Per cost: the bid in cents plus one; 0 while not computed.
-    let slots: UnsafeMutablePointer<Atomic<Int64>>?
-
-    init(model: CostModel, distribution: CostDistribution, reserve: Double) {
-        // Costs below the reserve (and the top of the support) are bid above cost; the others bid their cost.
-        // From the lowest cost the model draws but with negligible probability (a lognormal's support starts
-        // at 0, far below its costs): a cost below it is computed each time.
-        let low = max(DoubleMath.double(model.support.low), distribution.negligiblyLow)
-        let high = min(reserve, distribution.top)
-        guard low.isFinite, high.isFinite, high > low,
-            let firstCent = Int64(exactly: (max(low, 0) * 100).rounded(.down)),
-            let lastCent = Int64(exactly: (high * 100).rounded(.up)),
-            lastCent - firstCent < Self.capacity
-        else {
-            (first, count, slots) = (0, 0, nil)
-            return
-        }
-        first = firstCent
-        count = Int(lastCent - firstCent + 1)
-        // calloc: the zeroed pages are mapped as they are first written.
-        let raw = calloc(count, MemoryLayout<Int64>.stride)
-        slots = raw?.bindMemory(to: Atomic<Int64>.self, capacity: count)
-    }
-
-    deinit { free(slots) }
-
-    /// The bid at `cents` when computed, nil when not yet (or outside the memo).
-    func bid(at cents: Int64) -> Int64? {
-        guard let slots, cents >= first, cents - first < Int64(count) else { return nil }
-        let stored = slots[Int(cents - first)].load(ordering: .relaxed)
-        return stored == 0 ? nil : stored - 1
-    }
-
-    func store(_ bid: Int64, at cents: Int64) {
-        guard let slots, cents >= first, cents - first < Int64(count) else { return }
-        slots[Int(cents - first)].store(bid + 1, ordering: .relaxed)
-    }
-}
-
-/// The equilibrium unit bids of one (supplier, category, bidders, reserve) as a worker reads them: through the
-/// shared ``EquilibriumBidMemo``, computed by ``EquilibriumBid`` where it has no value.
-final class EquilibriumTable: Sendable {
-    let distribution: CostDistribution
-    let bidders: Int
-    let reserve: Double
-    private let memo: EquilibriumBidMemo
-
-    init(distribution: CostDistribution, bidders: Int, reserve: Double, memo: EquilibriumBidMemo) {
-        self.distribution = distribution
-        self.bidders = bidders
-        self.reserve = reserve
-        self.memo = memo
-    }
-
-    func unitBid(cost: Exact) -> Exact {
-        // A drawn cost is whole cents (a fixed one is rounded to the cent): the key is the cost in cents.
-        guard let (n, d) = cost.machineFraction, d <= 100, 100 % d == 0 else { return compute(cost) }
-        let cents = n * (100 / d)
-        if let known = memo.bid(at: cents) { return DoubleMath.exactCents(known) }
-        let bid = compute(cost)
-        // The bid is whole cents too: the larger of the rounded integral and the cost.
-        if let (bn, bd) = bid.machineFraction, bd <= 100, 100 % bd == 0 { memo.store(bn * (100 / bd), at: cents) }
-        return bid
-    }
-
-    private func compute(_ cost: Exact) -> Exact {
-        BidGenerator.equilibriumUnitBid(cost: cost, distribution: distribution, bidders: bidders, reserve: reserve)
     }
 }
 
