@@ -203,24 +203,28 @@ struct EquilibriumIntegralTests {
         #expect(Double(table.bids.count) >= 0.9 * Double(below), "\(table.bids.count) of \(below)")
     }
 
-    @Test("a memo fills its table once costs computed one by one reach its threshold")
-    func memoTabulatesAtThreshold() {
+    @Test("a memo fills its table when the costs computed one by one have taken the table's evaluations")
+    func memoTabulatesAtItsBudget() {
         let model = CostModel.uniform(low: 80, high: 120)
         let distribution = CostDistribution(model)
         let memo = EquilibriumBidMemo(model: model, distribution: distribution, bidders: 5, reserve: 200)
         let table = EquilibriumTable(distribution: distribution, bidders: 5, reserve: 200, memo: memo)
-        #expect(memo.threshold == 62)
-        for c in 0..<(memo.threshold - 1) { _ = table.unitBid(cost: Exact(8_000 + 7 * c) * .percent(1)) }
+        // Four evaluations for each of the 4,001 cents.
+        #expect(memo.budget == 16_004)
         let filled = { (0..<memo.count).count { memo.bid(at: memo.first + Int64($0)) != nil } }
-        #expect(filled() == memo.threshold - 1)
-        // The threshold-th cost computed fills the table: every cost whose bid is decided.
-        _ = table.unitBid(cost: Exact(11_999) * .percent(1))
+        var computed = 0
+        // Costs one by one, each its own integral, until the evaluations spent reach the budget.
+        while memo.evaluationsSpent < memo.budget {
+            #expect(filled() == computed)
+            _ = table.unitBid(cost: Exact(8_000 + 7 * computed) * .percent(1))
+            computed += 1
+        }
+        // The computation that reached it filled the table: every cost whose bid it decides.
+        #expect(computed > 16 && computed < 200, "\(computed) costs computed one by one")
         #expect(filled() >= 3_900)
         for c in stride(from: 8_000, to: 12_000, by: 37) {
-            #expect(
-                memo.bid(at: Int64(c)).map(Int.init) ?? Self.perCost(c, model, bidders: 5, reserve: 200)
-                    == (2 * (4 * c + 12_000) + 5) / 10
-            )
+            let bid = memo.bid(at: Int64(c)).map(Int.init) ?? Self.perCost(c, model, bidders: 5, reserve: 200)
+            #expect(bid == (2 * (4 * c + 12_000) + 5) / 10, "c = \(c)")
         }
     }
 }

@@ -173,11 +173,30 @@ public enum BidGenerator {
     /// as a double.
     static func equilibriumUnitBid(cost: Exact, distribution: CostDistribution, bidders: Int, reserve: Double) -> Exact
     {
+        var evaluations = 0
+        return equilibriumUnitBid(
+            cost: cost,
+            distribution: distribution,
+            bidders: bidders,
+            reserve: reserve,
+            &evaluations
+        )
+    }
+
+    /// As above, adding to `evaluations` the evaluations of the integrand it took.
+    static func equilibriumUnitBid(
+        cost: Exact,
+        distribution: CostDistribution,
+        bidders: Int,
+        reserve: Double,
+        _ evaluations: inout Int
+    ) -> Exact {
         let unit = EquilibriumBid.unitBid(
             cost: DoubleMath.double(cost),
             distribution: distribution,
             bidders: bidders,
-            reserve: reserve
+            reserve: reserve,
+            &evaluations
         )
         return max(DoubleMath.cents(unit), cost)
     }

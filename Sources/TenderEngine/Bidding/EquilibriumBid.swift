@@ -33,6 +33,19 @@ enum EquilibriumBid {
     ///   - reserve: R, the lot's ceiling unit price for the category, or the top of the cost support if
     ///     lower.
     static func unitBid(cost: Double, distribution: CostDistribution, bidders: Int, reserve: Double) -> Double {
+        var evaluations = 0
+        return unitBid(cost: cost, distribution: distribution, bidders: bidders, reserve: reserve, &evaluations)
+    }
+
+    /// As ``unitBid(cost:distribution:bidders:reserve:)``, adding to `evaluations` the evaluations of the
+    /// integrand it took (a discrete model's steps).
+    static func unitBid(
+        cost: Double,
+        distribution: CostDistribution,
+        bidders: Int,
+        reserve: Double,
+        _ evaluations: inout Int
+    ) -> Double {
         let r = min(reserve, distribution.top)
         guard cost < r, r.isFinite else { return cost }
         guard bidders > 1 else { return r }
@@ -40,9 +53,13 @@ enum EquilibriumBid {
         guard sc > 0 else { return cost }
         let power = Double(bidders - 1)
         if let values = distribution.values {
+            evaluations += values.count
             return cost + stepIntegral(from: cost, to: r, values: values, power: power, survivalAtCost: sc)
         }
-        let g = { (t: Double) -> Double in pow(min(distribution.survival(t) / sc, 1), power) }
+        let g = { (t: Double) -> Double in
+            evaluations += 1
+            return pow(min(distribution.survival(t) / sc, 1), power)
+        }
         if let kink = distribution.kink, cost < kink, kink < r {
             return cost + integral(g, from: cost, to: kink) + integral(g, from: kink, to: r)
         }

@@ -33,9 +33,12 @@ public final class EquilibriumBidMemos: Sendable {
 /// whole cents, over the costs the model draws below the reserve with more than negligible probability.
 ///
 /// Each slot is filled the first time a replication (of any worker) draws that cost, with what
-/// ``EquilibriumBid`` computes, and read after. Once costs have been computed one by one for about what the
-/// whole table costs (``threshold``), the worker that computes the next one fills every other slot at once
-/// (``tabulate()``): one sweep down the costs, a few evaluations per cent, instead of an integral per cost.
+/// ``EquilibriumBid`` computes, and read after. Once the costs computed one by one have taken as many
+/// evaluations of the integrand as the whole table takes (``budget``), the worker whose computation reaches it
+/// fills every other slot at once (``tabulate()``): one sweep down the costs, four evaluations per cent,
+/// instead of an integral per cost (190 to 840 evaluations, measured on uniform, triangular, truncated normal
+/// and lognormal models). A run that draws few costs never pays for a table; one that draws many pays about
+/// twice what it would have paid knowing in advance, at most.
 /// A slot holds the computed bid itself, so a bid is the same whether it was computed, tabulated or read back,
 /// and whichever worker filled it. Slots are atomic: two workers that fill a slot at once write the same
 /// value. At most ``capacity`` costs are kept (8 bytes each, from zeroed pages the system maps when first
@@ -47,12 +50,11 @@ final class EquilibriumBidMemo: @unchecked Sendable {
     let count: Int
     /// Per cost: the bid in cents plus one; 0 while not computed.
     let slots: UnsafeMutablePointer<Atomic<Int64>>?
-    /// The costs computed one by one after which the table is built: a bid computed alone takes 190 to 840
-    /// evaluations of the integrand (measured on uniform, triangular, truncated normal and lognormal models),
-    /// a tabulated one 4 (``EquilibriumTail``), so a sixty-fourth of the slots computed alone costs about as
-    /// much as the whole table, or a few times more.
-    let threshold: Int
-    private let computed = Atomic<Int>(0)
+    /// The evaluations of the integrand the table takes, 4 per cent: computing costs one by one beyond it
+    /// would cost more than the table.
+    let budget: Int
+    /// The evaluations the costs computed one by one have taken.
+    private let spent = Atomic<Int>(0)
     private let distribution: CostDistribution
     private let bidders: Int
     private let reserve: Double
@@ -71,12 +73,12 @@ final class EquilibriumBidMemo: @unchecked Sendable {
             let lastCent = Int64(exactly: (high * 100).rounded(.up)),
             lastCent - firstCent < Self.capacity
         else {
-            (first, count, slots, threshold) = (0, 0, nil, 0)
+            (first, count, slots, budget) = (0, 0, nil, 0)
             return
         }
         first = firstCent
         count = Int(lastCent - firstCent + 1)
-        threshold = max(16, count / 64)
+        budget = 4 * count
         // calloc: the zeroed pages are mapped as they are first written.
         let raw = calloc(count, MemoryLayout<Int64>.stride)
         slots = raw?.bindMemory(to: Atomic<Int64>.self, capacity: count)
@@ -91,12 +93,17 @@ final class EquilibriumBidMemo: @unchecked Sendable {
         return stored == 0 ? nil : stored - 1
     }
 
-    /// Keeps the bid computed at `cents`; the computation that reaches ``threshold`` fills the table.
-    func store(_ bid: Int64, at cents: Int64) {
+    /// Keeps the bid computed at `cents`, which took `evaluations` of the integrand; the computation that
+    /// brings the evaluations spent to the ``budget`` fills the table.
+    func store(_ bid: Int64, at cents: Int64, evaluations: Int) {
         guard let slots, cents >= first, cents - first < Int64(count) else { return }
         slots[Int(cents - first)].store(bid + 1, ordering: .relaxed)
-        if computed.wrappingAdd(1, ordering: .relaxed).oldValue == threshold - 1 { tabulate() }
+        let before = spent.wrappingAdd(evaluations, ordering: .relaxed).oldValue
+        if before < budget && before + evaluations >= budget { tabulate() }
     }
+
+    /// The evaluations the costs computed one by one have taken so far.
+    var evaluationsSpent: Int { spent.load(ordering: .relaxed) }
 
     /// Fills the slots still empty from ``EquilibriumTail``: each one it decides; the others stay empty and
     /// are computed one by one when drawn.
@@ -134,9 +141,18 @@ final class EquilibriumTable: Sendable {
         guard let (n, d) = cost.machineFraction, d <= 100, 100 % d == 0 else { return compute(cost) }
         let cents = n * (100 / d)
         if let known = memo.bid(at: cents) { return DoubleMath.exactCents(known) }
-        let bid = compute(cost)
+        var evaluations = 0
+        let bid = BidGenerator.equilibriumUnitBid(
+            cost: cost,
+            distribution: distribution,
+            bidders: bidders,
+            reserve: reserve,
+            &evaluations
+        )
         // The bid is whole cents too: the larger of the rounded integral and the cost.
-        if let (bn, bd) = bid.machineFraction, bd <= 100, 100 % bd == 0 { memo.store(bn * (100 / bd), at: cents) }
+        if let (bn, bd) = bid.machineFraction, bd <= 100, 100 % bd == 0 {
+            memo.store(bn * (100 / bd), at: cents, evaluations: evaluations)
+        }
         return bid
     }
 
