@@ -94,42 +94,49 @@ public struct LotMetrics: Sendable, Equatable {
         var smallMicroContract = Exact.zero
         if let winnerID = outcome.winner, let contract = outcome.contractPrice {
             (winnerIsSME, winnerIsSmallMicro) = context.smeStanding(of: winnerID)
-            // Who supplies which lines for how much: the winner all of them, or each framework order's supplier.
-            var awards: [(supplier: String, amount: Exact, lines: [DemandLine], ceiling: Exact)] = []
-            if let framework = outcome.auction?.framework {
-                for order in framework.placed {
-                    guard let who = order.supplier, let price = order.price else { continue }
-                    awards.append((who, price, lot.lines.filter { order.lines.contains($0.reference) }, order.ceiling))
-                }
-            } else {
-                awards = [(winnerID, contract, lot.lines, ceiling)]
-            }
             // The usual case, the winner supplying the whole lot: the categories' shares of the lot's
             // ceiling, their quantities and reference prices do not depend on the draws (prepared once).
             let whole = outcome.auction?.framework == nil ? context.metricShares(for: lot) : nil
-            for award in awards {
+            // Who supplies which lines for how much: the winner all of them, or each framework order's supplier
+            // (credited one by one: no list of awards is built).
+            func credit(_ supplier: String, _ amount: Exact, shares: CategoryShares) {
                 var found: Int?
-                for i in evaluations.indices where evaluations[i].bid.bidder == award.supplier {
+                for i in evaluations.indices where evaluations[i].bid.bidder == supplier {
                     found = i
                     break
                 }
-                guard let found else { continue }
-                contractBySupplier[award.supplier, default: .zero] += award.amount
-                let standing = context.smeStanding(of: award.supplier)
-                if standing.sme { smeContract += award.amount }
-                if standing.smallMicro { smallMicroContract += award.amount }
-                let shares =
-                    whole ?? CategoryShares(lines: award.lines, ceiling: award.ceiling, lot: lot, context: context)
+                guard let found else { return }
+                contractBySupplier[supplier, default: .zero] += amount
+                let standing = context.smeStanding(of: supplier)
+                if standing.sme { smeContract += amount }
+                if standing.smallMicro { smallMicroContract += amount }
                 for entry in shares.entries {
-                    let amount = award.amount * entry.share
+                    let part = amount * entry.share
                     let certificate = context.product(of: evaluations[found].bid, category: entry.category)?.certificate
                     let star = certificate.map { $0.isValid(on: context.scenario.meta.bidDate) ? $0.star : 0 } ?? 0
-                    amountByStar[star, default: .zero] += amount
+                    amountByStar[star, default: .zero] += part
                     if let reference = entry.referencePrice {
                         referenceCost = (referenceCost ?? .zero) + entry.quantity * reference
-                        referencedContract = (referencedContract ?? .zero) + amount
+                        referencedContract = (referencedContract ?? .zero) + part
                     }
                 }
+            }
+            if let framework = outcome.auction?.framework {
+                for order in framework.placed {
+                    guard let who = order.supplier, let price = order.price else { continue }
+                    let lines = lot.lines.filter { order.lines.contains($0.reference) }
+                    credit(
+                        who,
+                        price,
+                        shares: CategoryShares(lines: lines, ceiling: order.ceiling, lot: lot, context: context)
+                    )
+                }
+            } else {
+                credit(
+                    winnerID,
+                    contract,
+                    shares: whole ?? CategoryShares(lines: lot.lines, ceiling: ceiling, lot: lot, context: context)
+                )
             }
         }
         if outcome.auction?.framework?.orders.contains(where: { $0.supplier == nil }) == true {

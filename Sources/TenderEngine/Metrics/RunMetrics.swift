@@ -79,6 +79,9 @@ public struct RunMetrics: Sendable, Equatable {
             redFlags: [:]
         )
         var bySupplier: [String: Exact] = [:]
+        // The first awarded lot's dictionaries are taken as they are (shared, not rebuilt): a run of one lot
+        // allocates none; the next lots add to them.
+        var firstAward = true
         // By index, the lots' figures read in place: iterating would copy each lot's figures and outcome.
         for k in lots.indices where k < outcomes.count {
             m.ceiling += lots[k].ceiling
@@ -90,19 +93,27 @@ public struct RunMetrics: Sendable, Equatable {
             guard let contract = lots[k].contract, outcomes[k].winner != nil else { continue }
             m.awardedCeiling += lots[k].ceiling
             m.contract += contract
-            // A framework agreement's orders may go to several suppliers.
-            for (supplier, amount) in lots[k].contractBySupplier { bySupplier[supplier, default: .zero] += amount }
-            for (star, amount) in lots[k].amountByStar { m.amountByStar[star, default: .zero] += amount }
+            if firstAward {
+                bySupplier = lots[k].contractBySupplier
+                m.amountByStar = lots[k].amountByStar
+                firstAward = false
+            } else {
+                // A framework agreement's orders may go to several suppliers.
+                for (supplier, amount) in lots[k].contractBySupplier { bySupplier[supplier, default: .zero] += amount }
+                for (star, amount) in lots[k].amountByStar { m.amountByStar[star, default: .zero] += amount }
+            }
             m.referenceCost += lots[k].referenceCost ?? .zero
             m.referencedContract += lots[k].referencedContract ?? .zero
             m.smeAmount += lots[k].smeContract
             m.smallMicroAmount += lots[k].smallMicroContract
         }
         if !m.contract.isZero {
-            m.hhi = bySupplier.values.map { amount -> Exact in
+            var hhi = Exact.zero
+            for amount in bySupplier.values {
                 let share = ((try? amount / m.contract) ?? .zero) * .hundred
-                return share * share
-            }.sum()
+                hhi += share * share
+            }
+            m.hhi = hhi
         }
         return m
     }
