@@ -57,7 +57,9 @@ struct EquilibriumIntegralTests {
         return (Int(memo.first), memo.count, bids)
     }
 
-    @Test("uniform costs on [80, 120], 5 bidders, ceiling 200: every cent bids c + (120 − c)/5, per cost and tabulated")
+    @Test(
+        "uniform costs on [80, 120], 5 bidders, ceiling 200: every tabulated cent, and every 13th per cost, bids c + (120 − c)/5"
+    )
     func uniformClosedForm() {
         let model = CostModel.uniform(low: 80, high: 120)
         let table = Self.tabulated(model, bidders: 5, reserve: 200)
@@ -76,7 +78,9 @@ struct EquilibriumIntegralTests {
         #expect(decided >= 3_900, "\(decided) of 4,000 tabulated")
     }
 
-    @Test("triangular costs (0, 60.005, 100), 2 bidders: every cent equals the exact rational bid, across the mode")
+    @Test(
+        "triangular costs (0, 60.005, 100), 2 bidders: every tabulated cent, and every 17th per cost, is the exact rational bid"
+    )
     func triangularClosedForm() {
         // The mode inside a cent: the tabulation splits that cent's integral where 1 − F has its kink.
         let (mode, high) = (Self.x("60.005"), Exact(100))
@@ -169,8 +173,8 @@ struct EquilibriumIntegralTests {
             let expected = max(Int(scaled.rounded(.toNearestOrAwayFromZero)), c)
             #expect(Self.perCost(c, model, bidders: 5, reserve: 1_000) == expected, "c = \(c)")
             #expect(
-                EquilibriumBid.unitBid(cost: cost, distribution: distribution, bidders: 5, reserve: 1_000) - bid
-                    < 1e-6
+                abs(EquilibriumBid.unitBid(cost: cost, distribution: distribution, bidders: 5, reserve: 1_000) - bid)
+                    < 1e-5
             )
             if let tabulated = table.bids[c] { #expect(tabulated == expected, "tabulated, c = \(c)") }
             compared += 1
@@ -178,8 +182,62 @@ struct EquilibriumIntegralTests {
         #expect(compared >= 38)
     }
 
+    @Test("a wide lognormal (σ = 1) under a ceiling of 500,000: bids equal an integral over the log of the cost")
+    func wideLognormal() {
+        // Costs spread over decades (median 323.8): (1 − F)^4 falls over hundreds of yuan above a cost, a tiny part
+        // of [c, 500,000], where 256 even steps of about 2,000 yuan put the bids far too high (the mean contract
+        // of five such bidders came out 776 instead of 230).
+        let (mu, sigma) = (5.78, 1.0)
+        let distribution = CostDistribution(.lognormal(mu: Self.x("5.78"), sigma: 1))
+        for cost in [50.0, 150.0, 323.84, 1_000.0, 5_000.0] {
+            let sc = distribution.survival(cost)
+            // t = e^u: ∫ g(t) dt = ∫ g(e^u) e^u du, smooth in u; Simpson on 20,000 steps of u up to 12 σ above
+            // the median, past which (1 − F)^4 is below 10⁻¹²⁰.
+            let (low, high) = (log(cost), mu + 12 * sigma)
+            let steps = 20_000
+            let h = (high - low) / Double(steps)
+            func g(_ u: Double) -> Double { pow(distribution.survival(exp(u)) / sc, 4) * exp(u) }
+            var sum = g(low) + g(high)
+            for i in 1..<steps { sum += Double(i % 2 == 1 ? 4 : 2) * g(low + Double(i) * h) }
+            let reference = cost + sum * h / 3
+            let bid = EquilibriumBid.unitBid(cost: cost, distribution: distribution, bidders: 5, reserve: 500_000)
+            #expect(abs(bid - reference) < 1e-5, "c = \(cost): \(bid) against \(reference)")
+        }
+    }
+
     @Test(
-        "every tabulated bid is the per-cost bid, and the table decides nearly every cent",
+        "large costs: the quadrature stops at the rounding of g, not at the deepest level",
+        arguments: [(7.0, 1e8, 1e7), (8.0, 1e9, 5e7), (10.0, 1e11, 5e9), (12.0, 1e13, 1e12)]
+    )
+    func largeCostsStayBounded(exponent: Double, reserve: Double, cost: Double) {
+        // A lognormal around 10^exponent yuan (σ = 0.5), 5 bidders: asked to 10⁻⁶ yuan over a range of 10¹⁰ or
+        // more, below what g's rounding allows, the halving would go on to the deepest level, 2⁴⁰ pieces.
+        let distribution = CostDistribution(
+            .lognormal(mu: Exact(Int(exponent)) * Exact("2.302585092994046")!, sigma: Exact("0.5")!)
+        )
+        var evaluations = 0
+        let bid = EquilibriumBid.unitBid(
+            cost: cost,
+            distribution: distribution,
+            bidders: 5,
+            reserve: reserve,
+            &evaluations
+        )
+        #expect(evaluations < 20_000, "\(evaluations) evaluations")
+        #expect(bid > cost && bid < reserve)
+        // The same bid as a composite Simpson's rule of 400,000 steps, within its accuracy over the range.
+        let sc = distribution.survival(cost)
+        let top = min(reserve, cost * 40)
+        let steps = 400_000
+        let h = (top - cost) / Double(steps)
+        func g(_ t: Double) -> Double { pow(distribution.survival(t) / sc, 4) }
+        var sum = g(cost) + g(top)
+        for i in 1..<steps { sum += Double(i % 2 == 1 ? 4 : 2) * g(cost + Double(i) * h) }
+        #expect(abs(bid - (cost + sum * h / 3)) < 1e-12 * reserve + 1e-3, "\(bid) against \(cost + sum * h / 3)")
+    }
+
+    @Test(
+        "tabulated bids equal per-cost bids (every 11th cent), and the table decides nearly every cent",
         arguments: [
             (CostModel.uniform(low: 400, high: 480), 40, 450.0),
             (CostModel.truncatedNormal(mean: 100, sd: 10, low: 70, high: 140), 4, 130.0),
@@ -220,7 +278,7 @@ struct EquilibriumIntegralTests {
             computed += 1
         }
         // The computation that reached it filled the table: every cost whose bid it decides.
-        #expect(computed > 16 && computed < 200, "\(computed) costs computed one by one")
+        #expect(computed > 16 && computed < 1_000, "\(computed) costs computed one by one")
         #expect(filled() >= 3_900)
         for c in stride(from: 8_000, to: 12_000, by: 37) {
             let bid = memo.bid(at: Int64(c)).map(Int.init) ?? Self.perCost(c, model, bidders: 5, reserve: 200)

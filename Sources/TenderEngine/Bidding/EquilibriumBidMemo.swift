@@ -36,8 +36,8 @@ public final class EquilibriumBidMemos: Sendable {
 /// ``EquilibriumBid`` computes, and read after. Once the costs computed one by one have taken as many
 /// evaluations of the integrand as the whole table takes (``budget``), the worker whose computation reaches it
 /// fills every other slot at once (``tabulate()``): one sweep down the costs, four evaluations per cent,
-/// instead of an integral per cost (190 to 840 evaluations, measured on uniform, triangular, truncated normal
-/// and lognormal models). A run that draws few costs never pays for a table; one that draws many pays about
+/// instead of an integral per cost (6 to 330 evaluations for models like the bundled scenarios', up to a few thousand
+/// for wide ones). A run that draws few costs never pays for a table; one that draws many pays about
 /// twice what it would have paid knowing in advance, at most.
 /// A slot holds the computed bid itself, so a bid is the same whether it was computed, tabulated or read back,
 /// and whichever worker filled it. Slots are atomic: two workers that fill a slot at once write the same
@@ -174,7 +174,8 @@ final class EquilibriumTable: Sendable {
 /// positive); divided by f(c), that bounds the error of b(c).
 ///
 /// A cent's bid is given only where b(c), that far either way, rounds to the same cent with another
-/// ``margin`` to spare (the integral per cost is accurate to ``EquilibriumBid/tolerance``, far inside it):
+/// ``margin`` to spare, or ten times the per-cost integral's accuracy over [c, r] if more
+/// (``EquilibriumBid/accuracy(range:)``: far inside the margin but over a range of tens of millions of yuan):
 /// then it is the cent the per-cost integral gives. Elsewhere — near a half cent, where f underflows, for
 /// discrete models, whose S jumps — the cent is left to the per-cost integral.
 enum EquilibriumTail {
@@ -212,7 +213,7 @@ enum EquilibriumTail {
         // J at the top: the per-cost integral of f / f(x), times f(x).
         var tail = EquilibriumBid.unitBid(cost: x, distribution: distribution, bidders: bidders, reserve: r) - x
         tail *= fx
-        var error = EquilibriumBid.tolerance * fx
+        var error = EquilibriumBid.accuracy(range: r - x) * fx
         var additions = 1.0
         let kink = distribution.kink
         for k in stride(from: top, through: 0, by: -1) {
@@ -238,7 +239,8 @@ enum EquilibriumTail {
             guard bid.isFinite, bid >= 0, bid < DoubleMath.largestAmount, bound.isFinite else { continue }
             let scaled = bid * 100
             let fromHalf = abs(scaled - scaled.rounded(.down) - 0.5) / 100
-            guard fromHalf > bound + margin else { continue }
+            let perCost = EquilibriumBid.accuracy(range: r - x)
+            guard fromHalf > bound + max(margin, 10 * perCost) else { continue }
             let cents = Int64(scaled.rounded(.toNearestOrAwayFromZero))
             decided(k, max(cents, first + Int64(k)))
         }
