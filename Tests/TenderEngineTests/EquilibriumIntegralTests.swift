@@ -205,6 +205,27 @@ struct EquilibriumIntegralTests {
         }
     }
 
+    @Test("a cost model that is a step in all but name (σ of 10⁻¹³ around 10,000): the quadrature ends")
+    func nearStepEnds() {
+        // 1 − F falls from 1/2 to nothing within a few units in the last place of the cost: the search for where
+        // the integrand is negligible halves towards the cost until the halving no longer moves.
+        let distribution = CostDistribution(
+            .truncatedNormal(mean: 10_000, sd: Self.x("0.0000000000001"), low: 0, high: 20_000)
+        )
+        for cost in [10_000.0, 10_000.0.nextDown, 10_000.0.nextUp, 9_999.99] {
+            var evaluations = 0
+            let bid = EquilibriumBid.unitBid(
+                cost: cost,
+                distribution: distribution,
+                bidders: 5,
+                reserve: 20_000,
+                &evaluations
+            )
+            #expect(bid >= cost && bid < 10_000.01, "c = \(cost): \(bid)")
+            #expect(evaluations < 5_000, "c = \(cost): \(evaluations) evaluations")
+        }
+    }
+
     @Test(
         "large costs: the quadrature stops at the rounding of g, not at the deepest level",
         arguments: [(7.0, 1e8, 1e7), (8.0, 1e9, 5e7), (10.0, 1e11, 5e9), (12.0, 1e13, 1e12)]

@@ -76,7 +76,10 @@ enum EquilibriumBid {
         var t = cost + (r - cost) / 2
         while t > cost && (r - t) * g(t) < tolerance / 10 {
             upper = t
-            t = cost + (t - cost) / 2
+            // Within a unit in the last place of the cost the halving may round back up to t: stop there.
+            let next = cost + (t - cost) / 2
+            guard next < t else { break }
+            t = next
         }
         if let kink = distribution.kink, cost < kink, kink < upper {
             return cost + integral(g, from: cost, to: kink) + integral(g, from: kink, to: upper)
