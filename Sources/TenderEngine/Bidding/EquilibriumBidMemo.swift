@@ -12,8 +12,8 @@ import Darwin
 
 /// The equilibrium bids already computed, shared by the worker contexts of one simulation
 /// (``EvaluationContext/init(_:equilibria:measuresResponse:keepsDetail:bidMemos:)``), so that a bid computed by
-/// one worker is not computed again by another. Give one set to the contexts of one scenario only: its memos
-/// are found by supplier, category, number of bidders and reserve, which name one cost model within a scenario.
+/// one worker is not computed again by another. Its memos are found by cost model, number of bidders and
+/// reserve, which decide the bid function: suppliers with the same cost model share one.
 public final class EquilibriumBidMemos: Sendable {
     private let memos = Mutex<[EquilibriumTables.Key: EquilibriumBidMemo]>([:])
 
@@ -29,7 +29,7 @@ public final class EquilibriumBidMemos: Sendable {
     }
 }
 
-/// The equilibrium unit bids of one (supplier, category, bidders, reserve), in whole cents, by unit cost in
+/// The equilibrium unit bids of one (cost model, bidders, reserve), in whole cents, by unit cost in
 /// whole cents, over the costs the model draws below the reserve with more than negligible probability.
 ///
 /// Each slot is filled the first time a replication (of any worker) draws that cost, with what
@@ -121,7 +121,7 @@ final class EquilibriumBidMemo: @unchecked Sendable {
     }
 }
 
-/// The equilibrium unit bids of one (supplier, category, bidders, reserve) as a worker reads them: through the
+/// The equilibrium unit bids of one (cost model, bidders, reserve) as a worker reads them: through the
 /// shared ``EquilibriumBidMemo``, computed by ``EquilibriumBid`` where it has no value.
 final class EquilibriumTable: Sendable {
     let distribution: CostDistribution

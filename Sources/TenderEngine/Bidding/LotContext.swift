@@ -231,8 +231,7 @@ final class LotBidding: Sendable {
                         )
                     }
                     let key = EquilibriumTables.Key(
-                        supplier: supplier.id,
-                        category: lot.categories[k],
+                        model: model,
                         bidders: eligible.count,
                         reserve: reserveUnit.bitPattern
                     )
@@ -497,14 +496,13 @@ final class LotBidding: Sendable {
     }
 }
 
-/// The equilibrium tables of one context, by what the bid function depends on: the supplier's cost model for
-/// the category (named by supplier and category), the number of potential bidders and the reserve. Filled
-/// while the context prepares its lots (one thread), read after. The bids themselves are kept in the
+/// The equilibrium tables of one context, by what the bid function depends on: the cost model, the number of
+/// potential bidders and the reserve (suppliers with the same cost model for a category share one). Filled while
+/// the context prepares its lots (one thread), read after. The bids themselves are kept in the
 /// ``EquilibriumBidMemos`` given, which the contexts of a simulation's workers share.
 final class EquilibriumTables: @unchecked Sendable {
     struct Key: Hashable {
-        let supplier: String
-        let category: String
+        let model: CostModel
         let bidders: Int
         let reserve: UInt64
     }

@@ -4,7 +4,7 @@ import ExactNumbers
 ///
 /// Parameters are exact; a draw is computed in floating point and rounded to the cent, and from there on
 /// every amount is exact (the docs say so).
-public enum CostModel: Sendable, Equatable {
+public enum CostModel: Sendable, Hashable {
     case fixed(Exact)
     case uniform(low: Exact, high: Exact)
     case triangular(low: Exact, mode: Exact, high: Exact)
