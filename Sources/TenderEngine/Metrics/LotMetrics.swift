@@ -94,9 +94,6 @@ public struct LotMetrics: Sendable, Equatable {
         var smallMicroContract = Exact.zero
         if let winnerID = outcome.winner, let contract = outcome.contractPrice {
             (winnerIsSME, winnerIsSmallMicro) = context.smeStanding(of: winnerID)
-            // The usual case, the winner supplying the whole lot: the categories' shares of the lot's
-            // ceiling, their quantities and reference prices do not depend on the draws (prepared once).
-            let whole = outcome.auction?.framework == nil ? context.metricShares(for: lot) : nil
             // Who supplies which lines for how much: the winner all of them, or each framework order's supplier
             // (credited one by one: no list of awards is built).
             func credit(_ supplier: String, _ amount: Exact, shares: CategoryShares) {
@@ -132,11 +129,9 @@ public struct LotMetrics: Sendable, Equatable {
                     )
                 }
             } else {
-                credit(
-                    winnerID,
-                    contract,
-                    shares: whole ?? CategoryShares(lines: lot.lines, ceiling: ceiling, lot: lot, context: context)
-                )
+                // The usual case, the winner supplying the whole lot: the categories' shares of the lot's
+                // ceiling, their quantities and reference prices do not depend on the draws (prepared once).
+                credit(winnerID, contract, shares: context.metricShares(for: lot))
             }
         }
         if outcome.auction?.framework?.orders.contains(where: { $0.supplier == nil }) == true {
