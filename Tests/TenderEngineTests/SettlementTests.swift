@@ -32,6 +32,49 @@ import Testing
         #expect(Settlement.split(Self.x("88.10"), weights: [0]) == [0])
     }
 
+    /// The split on machine integers against the split in exact rationals: awards to the cent and with fractions
+    /// of a cent, weights with 0 to 6 decimals (quantity × unit ceiling) and thirds, 1 to 40 lines, and values up
+    /// to 10¹⁵, where the integers overflow and the exact split decides.
+    @Test func splitOnIntegersIsTheExactSplit() {
+        var stream = RandomStream(seed: 23, replication: 0, label: "settlement-integers")
+        func draw(_ below: Int) -> Int { Int(stream.unit() * Double(below)) }
+        var decided = 0
+        var overflowed = 0
+        for index in 0..<4_000 {
+            let scale = [100, 10_000, 100_000_000, 1_000_000_000_000_000][index % 4]
+            // Every fourth case beyond machine integers: weights and award times 10⁹ (about 10²⁴).
+            let big = index % 4 == 3 ? Exact(1_000_000_000) : 1
+            let weights = (0..<(draw(40) + 1)).map { _ in
+                let places = draw(7)
+                let denominator =
+                    places == 6 && index % 8 == 1 ? 3 : [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000][places]
+                return Self.q(draw(scale) + 1, denominator) * big
+            }
+            let award =
+                index % 3 == 0
+                ? Self.q(draw(scale), 1_000) * big : Exact(draw(scale)) * Exact.percent(1) * big
+            let exact = Settlement.splitExactly(award, weights: weights)
+            #expect(Settlement.split(award, weights: weights) == exact, "case \(index)")
+            if let integers = Settlement.splitOnIntegers(award, weights: weights) {
+                #expect(integers == exact, "case \(index): \(award) over \(weights)")
+                decided += 1
+            } else {
+                overflowed += 1
+            }
+        }
+        // Most cases are decided on integers, and some reach the fallback.
+        #expect(decided > 2_500)
+        #expect(overflowed > 100)
+        // Denominators whose common multiple leaves 64 bits: the exact split decides.
+        let primes = [Self.q(1, 999_999_937), Self.q(1, 999_999_929), Self.q(1, 999_999_893)]
+        #expect(Settlement.splitOnIntegers(100, weights: primes) == nil)
+        #expect(Settlement.split(100, weights: primes) == Settlement.splitExactly(100, weights: primes))
+        // A negative award or a weight that is not positive is left to the exact split.
+        #expect(Settlement.splitOnIntegers(-1, weights: [1, 2]) == nil)
+        #expect(Settlement.splitOnIntegers(10, weights: [1, 0]) == nil)
+        #expect(Settlement.split(10, weights: [1, 0]) == [10, 0])
+    }
+
     @Test func splitAlwaysSumsToTheAward() {
         var stream = RandomStream(seed: 11, replication: 0, label: "settlement-test")
         for _ in 0..<200 {

@@ -257,12 +257,91 @@ public struct ProjectPurchase: Sendable, Equatable {
 /// exactly; an award with a fraction of a cent gives that fraction to the first line in that order. A bid
 /// entered as unit prices, awarded at its own price, pays unit price × quantity per line instead.
 public enum Settlement {
-    /// Splits `total` over `weights` (positive) by the rule above.
+    /// Splits `total` over `weights` (positive) by the rule above: on machine integers when the total and the
+    /// weights are machine fractions and every intermediate fits (``splitOnIntegers(_:weights:)``), else in exact
+    /// rationals (``splitExactly(_:weights:)``). Both give the same amounts.
     public static func split(_ total: Exact, weights: [Exact]) -> [Exact] {
+        // One line (every project's own purchase): its share is the whole award, and the rule gives it back
+        // whole (the cents rounded down, then the fraction of a cent left).
+        if weights.count == 1 && !weights[0].isZero { return [total] }
+        return splitOnIntegers(total, weights: weights) ?? splitExactly(total, weights: weights)
+    }
+
+    /// The split rule on machine integers; nil when the total is negative or not a machine fraction, a weight
+    /// is not positive or not a machine fraction, or an intermediate would overflow.
+    ///
+    /// With the weights over their common denominator as integers wᵢ (W = Σ wᵢ) and the total t = n/d, line i's
+    /// share in cents is 100·n·wᵢ / (d·W): its whole cents are the quotient and its fraction dropped is the
+    /// remainder over d·W, one denominator for every line, so the remainders order the lines as the fractions
+    /// do. The cents left over are 100·n − d·Σ cents over d: their quotient is the whole cents handed out, their
+    /// remainder the fraction of a cent the first line receives.
+    package static func splitOnIntegers(_ total: Exact, weights: [Exact]) -> [Exact]? {
+        guard !weights.isEmpty, let (n, d) = total.machineFraction, n >= 0 else { return nil }
+        // The weights over their least common denominator.
+        var common: Int64 = 1
+        for weight in weights.indices {
+            guard let (wn, wd) = weights[weight].machineFraction, wn > 0 else { return nil }
+            let (q, _) = common.quotientAndRemainder(dividingBy: gcd(common, wd))
+            let (lcm, overflow) = q.multipliedReportingOverflow(by: wd)
+            guard !overflow else { return nil }
+            common = lcm
+        }
+        var scaled: [Int128] = []
+        scaled.reserveCapacity(weights.count)
+        var sum: Int128 = 0
+        for weight in weights.indices {
+            let (wn, wd) = weights[weight].machineFraction!
+            // wn × (common / wd) < 2¹²⁶; the sum of fewer than 2 weights at that size stays below 2¹²⁷.
+            let w = Int128(wn) * Int128(common / wd)
+            let (next, overflow) = sum.addingReportingOverflow(w)
+            guard !overflow else { return nil }
+            scaled.append(w)
+            sum = next
+        }
+        let (denominator, denominatorOverflow) = Int128(d).multipliedReportingOverflow(by: sum)
+        guard !denominatorOverflow else { return nil }
+        let hundredN = Int128(n) * 100
+        // Per line: its whole cents and, in `scaled`, the remainder (the fraction dropped × 100·d·W).
+        var cents: [Int64] = []
+        cents.reserveCapacity(weights.count)
+        var centsSum: Int128 = 0
+        for line in scaled.indices {
+            let (numerator, overflow) = hundredN.multipliedReportingOverflow(by: scaled[line])
+            guard !overflow else { return nil }
+            let (whole, remainder) = numerator.quotientAndRemainder(dividingBy: denominator)
+            guard let whole64 = Int64(exactly: whole) else { return nil }
+            cents.append(whole64)
+            centsSum += whole
+            scaled[line] = remainder
+        }
+        let (spent, spentOverflow) = Int128(d).multipliedReportingOverflow(by: centsSum)
+        guard !spentOverflow else { return nil }
+        let (wholeCents, fraction) = (hundredN - spent).quotientAndRemainder(dividingBy: Int128(d))
+        let (fractionDenominator, fractionOverflow) = d.multipliedReportingOverflow(by: 100)
+        guard !fractionOverflow else { return nil }
+        // The largest fractions first, ties to the earlier line.
+        var order = Array(scaled.indices)
+        order.sort { scaled[$0] != scaled[$1] ? scaled[$0] > scaled[$1] : $0 < $1 }
+        if wholeCents > 0 {
+            for position in 0..<Int(wholeCents) { cents[order[position % order.count]] += 1 }
+        }
+        var amounts = cents.map { (try? Exact(numerator: Int($0), denominator: 100)) ?? .zero }
+        if fraction != 0 {
+            amounts[order[0]] += (try? Exact(numerator: Int(fraction), denominator: Int(fractionDenominator))) ?? .zero
+        }
+        return amounts
+    }
+
+    private static func gcd(_ a: Int64, _ b: Int64) -> Int64 {
+        var (x, y) = (a, b)
+        while y != 0 { (x, y) = (y, x % y) }
+        return x
+    }
+
+    /// The split rule in exact rationals.
+    package static func splitExactly(_ total: Exact, weights: [Exact]) -> [Exact] {
         let sum = weights.sum()
         guard !weights.isEmpty, !sum.isZero else { return weights.map { _ in .zero } }
-        // One line (every project's own purchase): its share is the whole award, and the rule below gives it
-        // back whole (the cents rounded down, then the fraction of a cent left).
         if weights.count == 1 { return [total] }
         var amounts: [Exact] = []
         var fractions: [Exact] = []
