@@ -6,7 +6,7 @@ import TenderModel
 enum ConformityReview {
     /// The conformity grounds of `bid` on `lot`, looked up in `context`.
     static func review(_ bid: Bid, lot: Lot, ceiling: Exact, context: EvaluationContext) -> [Rejection] {
-        let facts = LotFacts(lot, context: context)
+        let facts = context.lotFacts(for: lot)
         var products: [ProductFacts?] = []
         facts.products(of: bid, supplier: context.supplierFacts(bid.bidder), into: &products)
         var rejections: [Rejection] = []
@@ -27,7 +27,7 @@ enum ConformityReview {
             guard let product = products[position] else {
                 let category = facts.categories[position]
                 rejections.append(
-                    Rejection(.noProduct, ground: "Order 87 Art 63(6)", detail: "no product offered for \(category)")
+                    Rejection(.noProduct, ground: "Order 87 Art 63(6)", facts: .noProduct(category: category))
                 )
                 continue
             }
@@ -52,7 +52,7 @@ enum ConformityReview {
                 Rejection(
                     .aboveCeiling,
                     ground: "Order 87 Art 63(4)",
-                    detail: "price \(bid.price.formatted(places: 2)) above the ceiling \(ceiling.formatted(places: 2))"
+                    facts: .aboveCeiling(price: bid.price, ceiling: ceiling)
                 )
             )
         }

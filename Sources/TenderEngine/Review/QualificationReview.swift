@@ -5,7 +5,7 @@ import TenderModel
 enum QualificationReview {
     /// The qualification grounds of `bid` on `lot`, looked up in `context`.
     static func review(_ bid: Bid, lot: Lot, context: EvaluationContext) -> [Rejection] {
-        review(bid, supplier: context.supplierFacts(bid.bidder), lot: lot, facts: LotFacts(lot, context: context))
+        review(bid, supplier: context.supplierFacts(bid.bidder), lot: lot, facts: context.lotFacts(for: lot))
     }
 
     /// The qualification grounds of `bid`, whose registered supplier is `supplier` (nil when unknown).
@@ -20,11 +20,7 @@ enum QualificationReview {
         // Read through the optional: binding the supplier would retain it, once per bid.
         guard let q = supplier?.qualification else {
             rejections.append(
-                Rejection(
-                    .notLicensed,
-                    ground: "Order 87 Art 63(3)",
-                    detail: "bidder '\(bid.bidder)' is not a registered supplier"
-                )
+                Rejection(.notLicensed, ground: "Order 87 Art 63(3)", facts: .unregistered(bidder: bid.bidder))
             )
             return rejections
         }
@@ -71,7 +67,7 @@ enum QualificationReview {
                     Rejection(
                         .overCapacity,
                         ground: "Order 87 Art 63(3)",
-                        detail: "capacity \(capacity) for \(entry.category) below the lot's \(entry.quantity)"
+                        facts: .overCapacity(capacity: capacity, category: entry.category, quantity: entry.quantity)
                     )
                 )
             }

@@ -1,3 +1,4 @@
+import ExactNumbers
 import TenderModel
 
 /// Why a bid is invalid, with its legal ground.
@@ -23,13 +24,52 @@ public struct Rejection: Sendable, Equatable, CustomStringConvertible {
     public var reason: Reason
     /// The legal ground, e.g. `Order 87 Art 63(1)`.
     public var ground: String
-    /// The clause or rule and the facts, e.g. `C-1: certificate of 1 star, at least 2 required`.
-    public var detail: String
+    /// The clause or rule and the facts, e.g. `C-1: certificate of 1 star, at least 2 required`: written when
+    /// read, from the facts the review recorded (a simulation that keeps only metrics never formats them).
+    public var detail: String {
+        get { facts.text }
+        set { facts = .text(newValue) }
+    }
+    private var facts: Facts
 
     public init(_ reason: Reason, ground: String, detail: String) {
+        self.init(reason, ground: ground, facts: .text(detail))
+    }
+
+    init(_ reason: Reason, ground: String, facts: Facts) {
         self.reason = reason
         self.ground = ground
-        self.detail = detail
+        self.facts = facts
+    }
+
+    /// Two rejections are equal when they read the same: reason, ground and detail.
+    public static func == (a: Rejection, b: Rejection) -> Bool {
+        a.reason == b.reason && a.ground == b.ground && a.detail == b.detail
+    }
+
+    /// The facts behind a detail, kept as values where formatting them would cost a text per rejected bid.
+    enum Facts: Sendable {
+        case text(String)
+        /// The bid's price above the lot's ceiling.
+        case aboveCeiling(price: Exact, ceiling: Exact)
+        /// The supplier's registered capacity for a category below the lot's quantity of it.
+        case overCapacity(capacity: Exact, category: String, quantity: Exact)
+        /// The bidder is not a registered supplier.
+        case unregistered(bidder: String)
+        /// No product offered (nor registered) for a category.
+        case noProduct(category: String)
+
+        var text: String {
+            switch self {
+            case .text(let text): return text
+            case .aboveCeiling(let price, let ceiling):
+                return "price \(price.formatted(places: 2)) above the ceiling \(ceiling.formatted(places: 2))"
+            case .overCapacity(let capacity, let category, let quantity):
+                return "capacity \(capacity) for \(category) below the lot's \(quantity)"
+            case .unregistered(let bidder): return "bidder '\(bidder)' is not a registered supplier"
+            case .noProduct(let category): return "no product offered for \(category)"
+            }
+        }
     }
 
     public var description: String { "\(reason.rawValue) [\(ground)]: \(detail)" }

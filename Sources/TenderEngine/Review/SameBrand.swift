@@ -84,7 +84,7 @@ struct SameBrand {
     static func key(_ bid: Bid, lot: Lot, context: EvaluationContext, sameBrandRule: Bool, index: Int) -> String {
         guard sameBrandRule else { return "#\(index)" }
         var products: [ProductFacts?] = []
-        LotFacts(lot, context: context).products(of: bid, supplier: context.supplierFacts(bid.bidder), into: &products)
+        context.lotFacts(for: lot).products(of: bid, supplier: context.supplierFacts(bid.bidder), into: &products)
         return key(products, bidder: bid.bidder)
     }
 

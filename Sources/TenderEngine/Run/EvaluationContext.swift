@@ -144,6 +144,13 @@ public struct EvaluationContext: Sendable {
         return CategoryShares(lines: lot.lines, ceiling: lot.ceiling, lot: lot, categories: categories)
     }
 
+    /// What the reviews of `lot`'s bids look up about the lot (``LotFacts``): prepared with the context for each
+    /// lot of the plan and each line left to a project (found by id), computed now for another lot.
+    func lotFacts(for lot: Lot) -> LotFacts {
+        if let prepared = storage.lotFacts[lot.id], prepared.lot == lot { return prepared.facts }
+        return LotFacts(lot, context: self)
+    }
+
     private final class Storage: Sendable {
         let scenario: Scenario
         let suppliers: [String: Supplier]
@@ -171,6 +178,8 @@ public struct EvaluationContext: Sendable {
         let keepsDetail: Bool
         /// Per lot id of the plan.
         let metricShares: [String: (lot: Lot, shares: CategoryShares)]
+        /// Per lot id of the plan and of the one-line lots of the lines left to the projects.
+        let lotFacts: [String: (lot: Lot, facts: LotFacts)]
         let equilibria: SolvedEquilibria?
         let measuresResponse: Bool
 
@@ -286,6 +295,20 @@ public struct EvaluationContext: Sendable {
                 )
             }
             self.metricShares = metricShares
+            var lotFacts: [String: (lot: Lot, facts: LotFacts)] = [:]
+            for lot in plan.lots + projectPurchaseLots where lotFacts[lot.id] == nil {
+                lotFacts[lot.id] = (
+                    lot,
+                    LotFacts(
+                        lot,
+                        index: index,
+                        criteria: scoringCriteria,
+                        clauseChecks: clauseChecks,
+                        bidDate: scenario.meta.bidDate
+                    )
+                )
+            }
+            self.lotFacts = lotFacts
         }
     }
 }

@@ -20,7 +20,7 @@ struct BidReviewer {
 
     /// Reviews `bids` on `lot`.
     init(reviewing bids: [Bid], lot: Lot, context: EvaluationContext) {
-        let facts = LotFacts(lot, context: context)
+        let facts = context.lotFacts(for: lot)
         let suppliers = context.supplierIndex
         let sme = context.policy.sme
         let criteria = context.scoringCriteria

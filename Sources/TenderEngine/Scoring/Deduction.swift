@@ -9,7 +9,7 @@ import TenderModel
 enum Deduction {
     /// The rate for a bid and, when a declaration is refused, why.
     static func rate(for bid: Bid, lot: Lot, context: EvaluationContext) -> (Exact, String?) {
-        let facts = LotFacts(lot, context: context)
+        let facts = context.lotFacts(for: lot)
         let supplier = context.supplierFacts(bid.bidder)
         var products: [ProductFacts?] = []
         facts.products(of: bid, supplier: supplier, into: &products)

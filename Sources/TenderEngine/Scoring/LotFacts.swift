@@ -23,15 +23,28 @@ struct LotFacts {
     /// The policy's criteria (a bid's own products are scored on them when their facts are built).
     let criteria: [ScoringCriterion]
 
+    /// The facts of `lot` in `context`: prepared with the context for the lots of its plan and the lines left
+    /// to the projects (``EvaluationContext/lotFacts(for:)``), computed now for another lot.
     init(_ lot: Lot, context: EvaluationContext) {
+        self.init(
+            lot,
+            index: context.index,
+            criteria: context.scoringCriteria,
+            clauseChecks: context.clauseChecks,
+            bidDate: context.scenario.meta.bidDate
+        )
+    }
+
+    /// The facts of `lot` from the parts of a context (its indexes, criteria, clauses and bid date).
+    init(_ lot: Lot, index: FactIndex, criteria: [ScoringCriterion], clauseChecks: [[ClauseCheck]?], bidDate: Day) {
         ceiling = lot.ceiling
-        index = context.index
-        criteria = context.scoringCriteria
-        quantities = CategoryQuantity.totals(of: lot.lines, index: context.index)
+        self.index = index
+        self.criteria = criteria
+        quantities = CategoryQuantity.totals(of: lot.lines, index: index)
         categories = lot.categories
-        categoryNumbers = lot.categories.map { context.index.categories[$0] }
-        clauseChecks = context.clauseChecks
-        bidDate = context.scenario.meta.bidDate
+        categoryNumbers = lot.categories.map { index.categories[$0] }
+        self.clauseChecks = clauseChecks
+        self.bidDate = bidDate
         greenClauses = lot.greenClauses
     }
 

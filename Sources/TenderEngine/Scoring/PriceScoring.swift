@@ -53,7 +53,7 @@ enum PriceScoring {
 
     /// The points of one criterion for `bid` on `lot`, looked up in `context`.
     static func criterionPoints(_ criterion: Criterion, bid: Bid, lot: Lot, context: EvaluationContext) -> Exact {
-        let facts = LotFacts(lot, context: context)
+        let facts = context.lotFacts(for: lot)
         var products: [ProductFacts?] = []
         facts.products(of: bid, supplier: context.supplierFacts(bid.bidder), into: &products)
         return criterionPoints(
