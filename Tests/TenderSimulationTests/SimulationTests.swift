@@ -88,6 +88,17 @@ import Testing
         #expect(folded == 101)
     }
 
+    /// Items of a few nanoseconds: the chunks double from 1 item to the largest, and every item is still folded
+    /// once, in order, with the result of its own index.
+    @Test func driverFoldsInOrderWhileChunksGrow() throws {
+        var next = 0
+        try ReplicationDriver.run(count: 200_000, jobs: 3, chunkSize: 1, work: { $0 &* 7 }) { i, r in
+            #expect(i == next && r == i &* 7)
+            next += 1
+        }
+        #expect(next == 200_000)
+    }
+
     /// Common random numbers: S01 and S02 draw the same costs in both variants, so the two-bidder contract is
     /// never below the five-bidder one, and the paired interval is narrow.
     @Test func compareUsesCommonRandomNumbers() throws {
