@@ -60,14 +60,14 @@ enum EquilibriumBid {
         guard bidders > 1 else { return r }
         let sc = distribution.survival(cost)
         guard sc > 0 else { return cost }
-        let power = Double(bidders - 1)
+        let power = bidders - 1
         if let values = distribution.values {
             evaluations += values.count
             return cost + stepIntegral(from: cost, to: r, values: values, power: power, survivalAtCost: sc)
         }
         func g(_ t: Double) -> Double {
             evaluations += 1
-            return pow(min(distribution.survival(t) / sc, 1), power)
+            return DoubleMath.power(min(distribution.survival(t) / sc, 1), power)
         }
         // g never rises, so beyond t the integral is at most (r − t) g(t): the quadrature ends at the lowest
         // t = c + (r − c)/2^k where that is under a tenth of the tolerance (a wide model under a ceiling far
@@ -139,7 +139,7 @@ enum EquilibriumBid {
         from c: Double,
         to r: Double,
         values: [Double],
-        power: Double,
+        power: Int,
         survivalAtCost sc: Double
     ) -> Double {
         let count = Double(values.count)
@@ -150,7 +150,7 @@ enum EquilibriumBid {
         while start < r {
             let above = Double(values.count - next)
             let end = next < values.count ? min(values[next], r) : r
-            sum += (end - start) * pow(min(above / count / sc, 1), power)
+            sum += (end - start) * DoubleMath.power(min(above / count / sc, 1), power)
             start = end
             // Past every copy of the value just reached.
             while next < values.count && values[next] <= start { next += 1 }

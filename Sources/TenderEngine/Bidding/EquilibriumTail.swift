@@ -41,8 +41,8 @@ enum EquilibriumTail {
     ) {
         let r = min(reserve, distribution.top)
         guard bidders > 1, distribution.values == nil, r.isFinite, count > 0 else { return }
-        let power = Double(bidders - 1)
-        func f(_ t: Double) -> Double { pow(distribution.survival(t), power) }
+        let power = bidders - 1
+        func f(_ t: Double) -> Double { DoubleMath.power(distribution.survival(t), power) }
         func cost(_ k: Int) -> Double { Double(first + Int64(k)) / 100 }
         // The highest cost below r whose f can be divided by (f rises as the cost falls).
         var low = 0
