@@ -261,10 +261,24 @@ public enum Settlement {
     /// weights are machine fractions and every intermediate fits (``splitOnIntegers(_:weights:)``), else in exact
     /// rationals (``splitExactly(_:weights:)``). Both give the same amounts.
     public static func split(_ total: Exact, weights: [Exact]) -> [Exact] {
+        var amounts: [Exact] = []
+        amounts.reserveCapacity(weights.count)
+        forEachShare(total, weights: weights) { amounts.append($0) }
+        return amounts
+    }
+
+    /// Calls `body` with each amount of ``split(_:weights:)``, in the weights' order, without building the list
+    /// for one line.
+    static func forEachShare(_ total: Exact, weights: [Exact], _ body: (Exact) -> Void) {
         // One line (every project's own purchase): its share is the whole award, and the rule gives it back
         // whole (the cents rounded down, then the fraction of a cent left).
-        if weights.count == 1 && !weights[0].isZero { return [total] }
-        return splitOnIntegers(total, weights: weights) ?? splitExactly(total, weights: weights)
+        if weights.count == 1 && !weights[0].isZero {
+            body(total)
+            return
+        }
+        for amount in splitOnIntegers(total, weights: weights) ?? splitExactly(total, weights: weights) {
+            body(amount)
+        }
     }
 
     /// The split rule on machine integers; nil when the total is negative or not a machine fraction, a weight
@@ -477,39 +491,49 @@ public enum Settlement {
     /// - Parameter ceilings: the ceilings of the lot's lines when the caller has them (the plan's lots, prepared
     ///   once); computed from the lines otherwise.
     static func awards(of outcome: LotOutcome, ceilings: [Exact]? = nil) -> [LineAward] {
-        let lot = outcome.lot
+        var awards: [LineAward] = []
+        appendAwards(of: outcome, ceilings: ceilings, into: &awards)
+        return awards
+    }
+
+    /// Appends ``awards(of:ceilings:)`` to `awards`: a caller settling lot after lot reuses one list.
+    static func appendAwards(of outcome: borrowing LotOutcome, ceilings: [Exact]?, into awards: inout [LineAward]) {
+        let lines = outcome.lot.lines
         if let framework = outcome.auction?.framework, outcome.winner != nil {
             var result: [String: LineAward] = [:]
             for order in framework.orders {
-                let lines = lot.lines.filter { order.lines.contains($0.reference) }
+                let ordered = lines.filter { order.lines.contains($0.reference) }
                 guard let supplier = order.supplier, let price = order.price else {
-                    for line in lines { result[line.reference] = .notBought }
+                    for line in ordered { result[line.reference] = .notBought }
                     continue
                 }
-                for (line, amount) in zip(lines, split(price, weights: lines.map(\.ceilingAmount))) {
+                for (line, amount) in zip(ordered, split(price, weights: ordered.map(\.ceilingAmount))) {
                     result[line.reference] = LineAward(supplier: supplier, amount: amount, basis: .frameworkOrder)
                 }
             }
-            return lot.lines.map { result[$0.reference] ?? .notBought }
+            for line in lines { awards.append(result[line.reference] ?? .notBought) }
+            return
         }
         guard let winner = outcome.winner, let contract = outcome.contractPrice else {
-            return lot.lines.map { _ in .notBought }
+            for _ in lines.indices { awards.append(.notBought) }
+            return
         }
         // The winner's bid read in place (a copy of a bid retains its texts and dictionaries).
         if let found = outcome.evaluations.firstIndex(where: { $0.bid.bidder == winner }),
             !outcome.evaluations[found].bid.unitPrices.isEmpty, outcome.evaluations[found].bid.price == contract
         {
             let bid = outcome.evaluations[found].bid
-            let units = lot.lines.compactMap { bid.unitPrices[$0.reference] }
-            if units.count == lot.lines.count {
-                return zip(lot.lines, units).map { line, unit in
-                    LineAward(supplier: winner, amount: line.quantity * unit, basis: .unitPrice)
+            let units = lines.compactMap { bid.unitPrices[$0.reference] }
+            if units.count == lines.count {
+                for (line, unit) in zip(lines, units) {
+                    awards.append(LineAward(supplier: winner, amount: line.quantity * unit, basis: .unitPrice))
                 }
+                return
             }
         }
-        let weights = ceilings.flatMap { $0.count == lot.lines.count ? $0 : nil } ?? lot.lines.map(\.ceilingAmount)
-        return split(contract, weights: weights).map {
-            LineAward(supplier: winner, amount: $0, basis: .ceilingShare)
+        let weights = ceilings.flatMap { $0.count == lines.count ? $0 : nil } ?? lines.map(\.ceilingAmount)
+        forEachShare(contract, weights: weights) {
+            awards.append(LineAward(supplier: winner, amount: $0, basis: .ceilingShare))
         }
     }
 }

@@ -71,18 +71,17 @@ extension Settlement {
         // Outcomes and purchases by index, read in place: iterating would copy each outcome (its lot, its
         // evaluations) on every replication.
         let planLots = context.plan.lots
+        // One list of awards for every lot, emptied before each.
+        var awards: [LineAward] = []
         for position in outcomes.indices {
             let lines = outcomes[position].lot.lines
             let known =
                 position < planLots.count && lines == planLots[position].lines
                 ? (layout.lotSlots[position], layout.lotLines[position]) : nil
             let ceilings = known != nil ? layout.lotCeilings[position] : nil
-            record(
-                lines,
-                awards(of: outcomes[position], ceilings: ceilings),
-                green: outcomes[position].lot.greenClauses,
-                known: known
-            )
+            awards.removeAll(keepingCapacity: true)
+            appendAwards(of: outcomes[position], ceilings: ceilings, into: &awards)
+            record(lines, awards, green: outcomes[position].lot.greenClauses, known: known)
         }
         let excluded = context.plan.excluded
         for position in purchases.indices {
@@ -93,9 +92,11 @@ extension Settlement {
             if purchases[position].outcome?.winner != nil, let lines = purchases[position].outcome?.lot.lines {
                 let ownLine = known != nil && lines.count == 1 && lines[0] == line
                 let ceilings = ownLine ? layout.excludedCeilings[position] : nil
+                awards.removeAll(keepingCapacity: true)
+                appendAwards(of: purchases[position].outcome!, ceilings: ceilings, into: &awards)
                 record(
                     lines,
-                    awards(of: purchases[position].outcome!, ceilings: ceilings),
+                    awards,
                     green: purchases[position].outcome?.lot.greenClauses == true,
                     known: ownLine ? known : nil
                 )
@@ -106,10 +107,12 @@ extension Settlement {
         }
         var totals = SettlementTotals()
         var outcomes: [KindOutcome] = []
-        for project in layout.projects {
+        // By index, read in place: iterating would copy each project (its lists) on every replication.
+        let projects = layout.projects
+        for p in projects.indices {
             totals.projects += 1
-            totals.budgets += project.budget
-            for slot in project.slots {
+            totals.budgets += projects[p].budget
+            for slot in projects[p].slots {
                 guard let settled = slots[slot] else { continue }
                 totals.ceiling += settled.facts.ceiling
                 if settled.basis == .assumedCeiling { totals.assumedLines += 1 }
@@ -121,7 +124,7 @@ extension Settlement {
                 }
             }
             outcomes.removeAll(keepingCapacity: true)
-            for (kind, kindSlots) in zip(project.greenPlan.kinds, project.kindSlots) {
+            for (kind, kindSlots) in zip(projects[p].greenPlan.kinds, projects[p].kindSlots) {
                 var settledCount = 0
                 var bought = true
                 var green = true
@@ -135,7 +138,7 @@ extension Settlement {
                     KindOutcome(lines: kind.lines.count, settled: settledCount, allBought: bought, allGreen: green)
                 )
             }
-            if ProjectCompliance.passes(project.greenPlan, outcomes: outcomes) { totals.compliantProjects += 1 }
+            if ProjectCompliance.passes(projects[p].greenPlan, outcomes: outcomes) { totals.compliantProjects += 1 }
         }
         return totals
     }
