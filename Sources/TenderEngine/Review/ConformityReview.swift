@@ -34,8 +34,11 @@ enum ConformityReview {
             // The product's facts name the clauses it fails and why (checked and written when they were built,
             // against the category's clauses on the bid date).
             guard !product.failedClauses.isEmpty, facts.clauses(at: position) != nil else { continue }
-            for detail in product.failureDetails {
-                rejections.append(Rejection(.greenClause, ground: "Order 87 Art 63(6); 需求标准", detail: detail))
+            // Written with the product's facts: a bid whose first rejections they are takes their list as it is.
+            if rejections.isEmpty {
+                rejections = product.failureRejections
+            } else {
+                rejections.append(contentsOf: product.failureRejections)
             }
         }
         if let conditions = bid.conditions, !bid.conditionsAccepted {
@@ -56,6 +59,11 @@ enum ConformityReview {
                 )
             )
         }
+    }
+
+    /// The rejection of a bid whose product fails a green clause of the lot, for the reason `detail`.
+    static func greenClauseRejection(_ detail: String) -> Rejection {
+        Rejection(.greenClause, ground: "Order 87 Art 63(6); 需求标准", detail: detail)
     }
 
     /// Why the product fails the clause, or nil when it meets it (the reading of the clause that

@@ -56,9 +56,10 @@ final class ProductFacts: Sendable {
     /// The positions, in the category's clause list, of the clauses the product fails on the bid date; empty
     /// when it meets them all or the category has none.
     let failedClauses: [Int]
-    /// Per failed clause, aligned with ``failedClauses``: the rejection's detail, `<clause id>: <why>`
-    /// (``ConformityReview/check(_:product:on:)``), written once with the facts instead of once per bid.
-    let failureDetails: [String]
+    /// Per failed clause, aligned with ``failedClauses``: the rejection a bid offering the product receives,
+    /// whose detail is `<clause id>: <why>` (``ConformityReview/greenClauseRejection(_:)``), written once with
+    /// the facts instead of once per bid; a bid whose first rejections these are shares the list.
+    let failureRejections: [Rejection]
     /// Per criterion of the policy, in order: the points a bid offering this product alone earns on it, when
     /// they depend on the product only (a star or attribute band); nil when they depend on the bid.
     let criterionPoints: [Exact?]
@@ -75,9 +76,11 @@ final class ProductFacts: Sendable {
         self.values = values
         let failedClauses = (clauses ?? []).indices.filter { !clauses![$0].isMet(by: product, values: values, on: day) }
         self.failedClauses = failedClauses
-        failureDetails = failedClauses.map { index in
+        failureRejections = failedClauses.map { index in
             let clause = clauses![index].clause
-            return "\(clause.id): \(ConformityReview.check(clause, product: product, on: day) ?? "not met")"
+            return ConformityReview.greenClauseRejection(
+                "\(clause.id): \(ConformityReview.check(clause, product: product, on: day) ?? "not met")"
+            )
         }
         criterionPoints = criteria.map { criterion in
             switch criterion.measure {
