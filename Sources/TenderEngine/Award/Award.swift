@@ -89,7 +89,7 @@ enum Award {
     static func tooFewValidBids(_ count: Int, minimum: Int, noun: String, when: String, ground: String) -> LotFailure {
         LotFailure(
             .tooFewValidBids,
-            "\(count) \(noun)\(count == 1 ? "" : "s") \(when), \(minimum) required (\(ground))"
+            facts: .tooFew(count: count, minimum: minimum, noun: noun, when: when, ground: ground)
         )
     }
 }

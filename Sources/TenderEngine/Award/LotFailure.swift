@@ -24,14 +24,42 @@ public enum FailureReason: String, Code {
 
 /// A failed lot: the reason as a code, and the facts in words (`2 valid bids after review, 3 required (GPL
 /// Art 36; Order 87 Art 65)`).
+///
+/// The facts are kept as values and written when read: a simulation, which reads only the reason, formats none.
 public struct LotFailure: Sendable, Equatable, CustomStringConvertible {
     public var reason: FailureReason
-    public var detail: String
+    public var detail: String {
+        get { facts.text }
+        set { facts = .text(newValue) }
+    }
+    private var facts: Facts
 
     public init(_ reason: FailureReason, _ detail: String) {
+        self.init(reason, facts: .text(detail))
+    }
+
+    init(_ reason: FailureReason, facts: Facts) {
         self.reason = reason
-        self.detail = detail
+        self.facts = facts
     }
 
     public var description: String { detail }
+
+    /// Two failures are equal when they read the same.
+    public static func == (a: LotFailure, b: LotFailure) -> Bool { a.reason == b.reason && a.detail == b.detail }
+
+    /// The facts behind a detail.
+    enum Facts: Sendable {
+        case text(String)
+        /// `count` valid bids (or offers: `noun`) `when`, `minimum` required, on `ground`.
+        case tooFew(count: Int, minimum: Int, noun: String, when: String, ground: String)
+
+        var text: String {
+            switch self {
+            case .text(let text): return text
+            case .tooFew(let count, let minimum, let noun, let when, let ground):
+                return "\(count) \(noun)\(count == 1 ? "" : "s") \(when), \(minimum) required (\(ground))"
+            }
+        }
+    }
 }
