@@ -97,6 +97,44 @@ import Testing
         #expect(s.undefined == 1)
     }
 
+    /// Metrics that repeat one another for a while, then part (one after 3 replications, one after 5,000, past
+    /// the exact quantiles), one that repeats an undefined metric and then has values, and one that repeats
+    /// another all along: every summary equals the one folding that metric's own values alone.
+    @Test func repeatedMetricsSummarizeAsTheirOwnValues() {
+        let kinds: [MetricKind] = [.amount, .amount, .amount, .share, .amount, .amount, .share]
+        let definitions = kinds.enumerated().map {
+            MetricDefinition(name: "m\($0.offset)", kind: $0.element, summary: "")
+        }
+        let catalog = MetricCatalog(definitions: definitions)
+        var statistics = StatisticsAccumulator(catalog: catalog)
+        var alone = definitions.map(MetricAccumulator.init)
+        var stream = RandomStream(seed: 5)
+        for replication in 0..<6_000 {
+            let x = (stream.unit() * 1_000).rounded() / 100
+            let y = (stream.unit() * 1_000).rounded() / 100
+            // m0; m1 = m0 until replication 3; m2 = m0 until 5,000; m3 = m0's share-like twin (no exact value);
+            // m4 undefined, then from replication 10 a value; m5 = m4 until then, then its own; m6 = m3 always.
+            let values: [Double] = [
+                x, replication < 3 ? x : y, replication < 5_000 ? x : y + 1, x,
+                replication < 10 ? .nan : y, replication < 10 ? .nan : x, x,
+            ]
+            let exact: [Exact?] = values.enumerated().map { k, v in
+                v.isNaN || !kinds[k].keepsExactTotal ? nil : Exact(Int((v * 100).rounded())) * .percent(1)
+            }
+            let record = ReplicationRecord(replication: replication, values: values, exact: exact)
+            statistics.add(record)
+            for k in alone.indices { alone[k].add(values[k], exact: exact[k]) }
+        }
+        let summaries = statistics.summaries
+        #expect(summaries == alone.map(\.summary))
+        // The repeats parted where they should: different means from the replication they parted on.
+        #expect(summaries[1].mean != summaries[0].mean && summaries[2].mean != summaries[0].mean)
+        var twin = summaries[3]
+        twin.definition = definitions[6]
+        #expect(summaries[6] == twin)
+        #expect(summaries[4].undefined == 10 && summaries[5].undefined == 10)
+    }
+
     @Test func sha256KnownVectors() {
         #expect(SHA256.hex([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

@@ -3,7 +3,7 @@ import ExactNumbers
 /// The streaming statistics of one metric: Welford moments, min and max, the quantile sketch, and the exact
 /// total for amounts, counts and indicators. Memory is bounded whatever the number of observations.
 package struct MetricAccumulator: Sendable {
-    package let definition: MetricDefinition
+    package private(set) var definition: MetricDefinition
     private var moments = RunningMoments()
     private var sketch = QuantileSketch()
     private var minimum = Double.infinity
@@ -19,6 +19,13 @@ package struct MetricAccumulator: Sendable {
     private var repeated: (value: Double, count: Int)? = (0, 0)
 
     package init(_ definition: MetricDefinition) {
+        self.definition = definition
+    }
+
+    /// The figures of `other` under `definition`: the state of a metric that has received every value `other`
+    /// has (``StatisticsAccumulator``'s repeated metrics).
+    init(_ definition: MetricDefinition, figuresOf other: MetricAccumulator) {
+        self = other
         self.definition = definition
     }
 
@@ -158,9 +165,19 @@ package struct MetricSummary: Sendable, Equatable {
 }
 
 /// The accumulators of every metric of a catalogue; records are folded in replication order.
+///
+/// Metrics that repeat another are folded once: many metrics have the same value in every replication of a
+/// scenario (the contract and the total cost when administration costs nothing, a one-lot scenario's run and
+/// lot figures). A metric that has had the same value (the same bits) and the same exact value as an earlier
+/// one in every replication so far has that metric's figures, so it is not folded; the first time it
+/// differs, it takes a copy of those figures, as they were before this replication, and goes on alone. Every
+/// summary is the one folding each metric's own values gives.
 package struct StatisticsAccumulator: Sendable {
     package let catalog: MetricCatalog
-    package private(set) var metrics: [MetricAccumulator]
+    private var metrics: [MetricAccumulator]
+    /// Per metric: the earlier metric it has repeated in every replication so far (never itself a repeat), or
+    /// nil when it is folded itself. Set by the first replication.
+    private var repeats: [Int?] = []
     /// Replications folded.
     package private(set) var replications = 0
 
@@ -173,8 +190,43 @@ package struct StatisticsAccumulator: Sendable {
     package mutating func add(_ record: ReplicationRecord) {
         precondition(record.values.count == metrics.count, "a record must match the catalogue")
         replications += 1
-        for i in metrics.indices { metrics[i].add(record.values[i], exact: record.exact[i]) }
+        if replications == 1 { repeats = Self.repeats(in: record) }
+        // Last metric first: a metric's original comes before it, so it has not yet folded this replication
+        // when the copy that parts from it takes its figures.
+        for i in metrics.indices.reversed() {
+            if let original = repeats[i] {
+                if record.values[i].bitPattern == record.values[original].bitPattern
+                    && record.exact[i] == record.exact[original]
+                {
+                    continue
+                }
+                metrics[i] = MetricAccumulator(metrics[i].definition, figuresOf: metrics[original])
+                repeats[i] = nil
+            }
+            metrics[i].add(record.values[i], exact: record.exact[i])
+        }
     }
 
-    package var summaries: [MetricSummary] { metrics.map(\.summary) }
+    /// Per metric of a first record, the first earlier metric with the same value and exact value that is not
+    /// itself a repeat.
+    private static func repeats(in record: ReplicationRecord) -> [Int?] {
+        var originals: [UInt64: [Int]] = [:]
+        var repeats = [Int?](repeating: nil, count: record.values.count)
+        for i in record.values.indices {
+            let bits = record.values[i].bitPattern
+            if let original = originals[bits]?.first(where: { record.exact[$0] == record.exact[i] }) {
+                repeats[i] = original
+            } else {
+                originals[bits, default: []].append(i)
+            }
+        }
+        return repeats
+    }
+
+    package var summaries: [MetricSummary] {
+        metrics.indices.map { i in
+            guard let original = repeats.isEmpty ? nil : repeats[i] else { return metrics[i].summary }
+            return MetricAccumulator(metrics[i].definition, figuresOf: metrics[original]).summary
+        }
+    }
 }
