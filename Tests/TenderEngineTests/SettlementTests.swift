@@ -75,6 +75,19 @@ import Testing
         #expect(Settlement.split(10, weights: [1, 0]) == [10, 0])
     }
 
+    /// Review: a line whose whole cents are exactly Int64.max before the cents left over are handed out.
+    /// 184,467,440,737,095,516.15 (= 3,689,348,814,741,910,323 / 20, a machine fraction) over two equal lines:
+    /// each share is 9,223,372,036,854,775,807.5 cents; both round down to Int64.max cents, the fractions tie,
+    /// and the cent left goes to the first line, whose cents no longer fit in 64 bits. The integer split must
+    /// give up (nil) and the exact split decide: 92,233,720,368,547,758.08 and 92,233,720,368,547,758.07.
+    @Test func splitOnIntegersGivesUpWhenACentLeftOverPassesSixtyFourBits() {
+        let award = Self.q(3_689_348_814_741_910_323, 20)
+        #expect(award.machineFraction != nil)
+        let expected = [Self.x("92233720368547758.08"), Self.x("92233720368547758.07")]
+        #expect(Settlement.splitExactly(award, weights: [1, 1]) == expected)
+        #expect(Settlement.split(award, weights: [1, 1]) == expected)
+    }
+
     @Test func splitAlwaysSumsToTheAward() {
         var stream = RandomStream(seed: 11, replication: 0, label: "settlement-test")
         for _ in 0..<200 {
