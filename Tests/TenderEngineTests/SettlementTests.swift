@@ -88,6 +88,26 @@ import Testing
         #expect(Settlement.split(award, weights: [1, 1]) == expected)
     }
 
+    /// Review: machine fractions whose intermediates pass 128 bits or whose cents pass 64 bits: the integer
+    /// split gives up and the exact split decides. (`splitOnIntegersIsTheExactSplit` reaches none of these
+    /// guards: its large cases are held in GMP and fail the first guard.)
+    @Test func splitOnIntegersGivesUpWhenIntermediatesOverflow() {
+        let heavy = [Self.q(4_000_000_000_000_000_000, 999_999_937), Self.q(4_000_000_000_000_000_001, 999_999_929)]
+        let cases: [(Exact, [Exact])] = [
+            // 100·n·wᵢ past 2¹²⁷.
+            (Self.q(9_000_000_000_000_000_000, 999_999_893), heavy),
+            // d·W past 2¹²⁷.
+            (Self.q(1, 9_000_000_000_000_000_000), heavy),
+            // A line's whole cents past 2⁶³.
+            (Exact(9_000_000_000_000_000_000), [1, 1]),
+        ]
+        for (award, weights) in cases {
+            #expect(award.machineFraction != nil && weights.allSatisfy { $0.machineFraction != nil })
+            #expect(Settlement.splitOnIntegers(award, weights: weights) == nil, "\(award) over \(weights)")
+            #expect(Settlement.split(award, weights: weights) == Settlement.splitExactly(award, weights: weights))
+        }
+    }
+
     @Test func splitAlwaysSumsToTheAward() {
         var stream = RandomStream(seed: 11, replication: 0, label: "settlement-test")
         for _ in 0..<200 {
