@@ -75,7 +75,7 @@ import Testing
         #expect(Settlement.split(10, weights: [1, 0]) == [10, 0])
     }
 
-    /// Review: a line whose whole cents are exactly Int64.max before the cents left over are handed out.
+    /// A line whose whole cents are exactly Int64.max before the cents left over are handed out.
     /// 184,467,440,737,095,516.15 (= 3,689,348,814,741,910,323 / 20, a machine fraction) over two equal lines:
     /// each share is 9,223,372,036,854,775,807.5 cents; both round down to Int64.max cents, the fractions tie,
     /// and the cent left goes to the first line, whose cents no longer fit in 64 bits. The integer split must
@@ -88,7 +88,7 @@ import Testing
         #expect(Settlement.split(award, weights: [1, 1]) == expected)
     }
 
-    /// Review: machine fractions whose intermediates pass 128 bits or whose cents pass 64 bits: the integer
+    /// Machine fractions whose intermediates pass 128 bits or whose cents pass 64 bits: the integer
     /// split gives up and the exact split decides. (`splitOnIntegersIsTheExactSplit` reaches none of these
     /// guards: its large cases are held in GMP and fail the first guard.)
     @Test func splitOnIntegersGivesUpWhenIntermediatesOverflow() {

@@ -336,8 +336,14 @@ public enum Settlement {
         // The largest fractions first, ties to the earlier line.
         var order = Array(scaled.indices)
         order.sort { scaled[$0] != scaled[$1] ? scaled[$0] > scaled[$1] : $0 < $1 }
-        if wholeCents > 0 {
-            for position in 0..<Int(wholeCents) { cents[order[position % order.count]] += 1 }
+        // Fewer than one whole cent per line is left over (each line drops less than a cent); a line at the top
+        // of 64 bits that receives one gives up to the exact split.
+        guard let handedOut = Int(exactly: wholeCents) else { return nil }
+        for position in 0..<max(0, handedOut) {
+            let line = order[position % order.count]
+            let (more, overflow) = cents[line].addingReportingOverflow(1)
+            guard !overflow else { return nil }
+            cents[line] = more
         }
         var amounts = cents.map { (try? Exact(numerator: Int($0), denominator: 100)) ?? .zero }
         if fraction != 0 {
