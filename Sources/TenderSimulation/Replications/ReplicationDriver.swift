@@ -61,7 +61,8 @@ package enum ReplicationDriver {
             largestChunk: max(chunkSize, min(largestChunk, count / (jobs * 8)))
         )
         let group = DispatchGroup()
-        for _ in 0..<jobs {
+        // No more workers than chunks of the first size: each worker makes its own work function (a context).
+        for _ in 0..<min(jobs, (count + chunkSize - 1) / chunkSize) {
             group.enter()
             Thread.detachNewThread { [board] in
                 defer { group.leave() }
