@@ -305,7 +305,7 @@ public enum Settlement {
         var sum: Int128 = 0
         for weight in weights.indices {
             let (wn, wd) = weights[weight].machineFraction!
-            // wn × (common / wd) < 2¹²⁶; the sum of fewer than 2 weights at that size stays below 2¹²⁷.
+            // wn × (common / wd) < 2¹²⁶ fits; their sum is checked.
             let w = Int128(wn) * Int128(common / wd)
             let (next, overflow) = sum.addingReportingOverflow(w)
             guard !overflow else { return nil }
@@ -328,6 +328,7 @@ public enum Settlement {
             centsSum += whole
             scaled[line] = remainder
         }
+        // d · Σ cents ≤ 100·n < 2⁷⁰: checked all the same.
         let (spent, spentOverflow) = Int128(d).multipliedReportingOverflow(by: centsSum)
         guard !spentOverflow else { return nil }
         let (wholeCents, fraction) = (hundredN - spent).quotientAndRemainder(dividingBy: Int128(d))
