@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The symmetric first-price equilibrium of a procurement (low-bid) auction with independent private costs.
 ///
 /// With n potential bidders whose unit costs are drawn from F, and a reserve R (bids above it are rejected),

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The equilibrium bids of a bid function at every cent of a range, from one sweep down the costs: with
 /// f = S^(n−1), S = 1 − F and r = min(R, top of the support),
 ///
