@@ -165,6 +165,43 @@ import Testing
         #expect(m.smeShare == .zero)
     }
 
+    /// The HHI on 128-bit integers (amounts over one denominator) is the index Σ (100 · amount / contract)²
+    /// computed share by share on exact values; amounts over other denominators, past 64 bits, or whose squares
+    /// overflow take the exact path, with the same result.
+    @Test func hhiIsTheSumOfSquaredSharesExactly() {
+        var stream = RandomStream(seed: 41, replication: 0, label: "hhi")
+        func draw(_ below: Int) -> Int { Int(stream.unit() * Double(below)) }
+        func x(_ text: String) -> Exact { (try? Exact(parsing: text))! }
+        for index in 0..<3_000 {
+            let count = draw(12) + 1
+            let amounts: [Exact] = (0..<count).map { _ in
+                switch index % 5 {
+                case 0, 1:
+                    // Yuan and cents, as contracts are: parsed from text, held over 100.
+                    return x("\(draw(100_000_000)).\(draw(90) + 10)")
+                case 2:
+                    // Near the square root of 2¹²⁶: a dozen squares overflow 128 bits.
+                    return x("\(3_000_000_000_000_000_000 + draw(1_000_000_000_000_000)).5")
+                case 3:
+                    return (try? Exact(numerator: draw(1_000_000) + 1, denominator: [3, 7, 100, 1][draw(4)]))!
+                default:
+                    return x("1\(draw(1_000_000_000))000000000000000000000.01")
+                }
+            }
+            let contract = amounts.reduce(Exact.zero, +)
+            var expected = Exact.zero
+            for amount in amounts {
+                let share = (try? amount / contract)! * .hundred
+                expected += share * share
+            }
+            #expect(RunMetrics.hhi(amounts, contract: contract) == expected, "case \(index): \(amounts)")
+        }
+        // One supplier: 10,000; two equal halves: 5,000.
+        #expect(RunMetrics.hhi([x("12.34")], contract: x("12.34")) == 10_000)
+        let half = x("0.01")
+        #expect(RunMetrics.hhi([half, half], contract: half + half) == 5_000)
+    }
+
     @Test func sameScenarioSameSeedSameResult() {
         var s = scenario(bids: [])
         s.suppliers = s.suppliers.map { supplier in

@@ -107,14 +107,37 @@ public struct RunMetrics: Sendable, Equatable {
             m.smeAmount += lots[k].smeContract
             m.smallMicroAmount += lots[k].smallMicroContract
         }
-        if !m.contract.isZero {
-            var hhi = Exact.zero
-            for amount in bySupplier.values {
-                let share = ((try? amount / m.contract) ?? .zero) * .hundred
-                hhi += share * share
-            }
-            m.hhi = hhi
-        }
+        if !m.contract.isZero { m.hhi = hhi(bySupplier.values, contract: m.contract) }
         return m
+    }
+
+    /// The Herfindahl–Hirschman index Σ (100 · amountᵢ / contract)², 0–10,000, exactly; `contract` is not zero.
+    ///
+    /// Computed as 10⁴ · Σ amountᵢ² / contract², one division instead of one per supplier. When the amounts and
+    /// the contract are machine fractions over one denominator (amounts in cents are), the sum of squares is
+    /// taken on 128-bit integers over that denominator and reduced once; otherwise, or on overflow, exactly.
+    static func hhi(_ amounts: some Collection<Exact>, contract: Exact) -> Exact {
+        if let (total, denominator) = contract.machineFraction {
+            var squares: Int128 = 0
+            var fits = true
+            for amount in amounts {
+                guard let (n, d) = amount.machineFraction, d == denominator else {
+                    fits = false
+                    break
+                }
+                let (sum, overflow) = squares.addingReportingOverflow(Int128(n) * Int128(n))
+                guard !overflow else {
+                    fits = false
+                    break
+                }
+                squares = sum
+            }
+            if fits, let value = Exact.reduced(squares, Int128(total) * Int128(total), times: 10_000) {
+                return value
+            }
+        }
+        var squares = Exact.zero
+        for amount in amounts { squares += amount * amount }
+        return ((try? squares / (contract * contract)) ?? .zero) * Exact(10_000)
     }
 }
