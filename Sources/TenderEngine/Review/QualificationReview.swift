@@ -9,7 +9,15 @@ enum QualificationReview {
     }
 
     /// The qualification grounds of `bid`, whose registered supplier is `supplier` (nil when unknown).
+    ///
+    /// A bid whose bond is paid and which is signed and sealed, from a registered supplier, has the grounds of
+    /// its supplier on the lot (``standing(of:lot:facts:into:)``) and no other: those are prepared with the
+    /// lot's facts (``LotFacts/qualification``) and shared, not built again for every bid.
     static func review(_ bid: borrowing Bid, supplier: SupplierFacts?, lot: Lot, facts: LotFacts) -> [Rejection] {
+        // Read through the optional: binding the supplier would retain it, once per bid.
+        if bid.bondPaid && bid.signed, let number = supplier?.number, number < facts.qualification.count {
+            return facts.qualification[number]
+        }
         var rejections: [Rejection] = []
         if !bid.bondPaid {
             rejections.append(Rejection(.noBond, ground: "Order 87 Art 63(1)", detail: "bid bond not paid"))
@@ -17,13 +25,20 @@ enum QualificationReview {
         if !bid.signed {
             rejections.append(Rejection(.notSigned, ground: "Order 87 Art 63(2)", detail: "bid not signed and sealed"))
         }
-        // Read through the optional: binding the supplier would retain it, once per bid.
-        guard let q = supplier?.qualification else {
+        guard let supplier else {
             rejections.append(
                 Rejection(.notLicensed, ground: "Order 87 Art 63(3)", facts: .unregistered(bidder: bid.bidder))
             )
             return rejections
         }
+        standing(of: supplier, lot: lot, facts: facts, into: &rejections)
+        return rejections
+    }
+
+    /// The grounds of the registered `supplier` on `lot`, whatever its bid: its licence, debarment and the
+    /// negative list, the SME reserve, and its capacity for the lot's quantities; appended to `rejections`.
+    static func standing(of supplier: SupplierFacts, lot: Lot, facts: LotFacts, into rejections: inout [Rejection]) {
+        let q = supplier.qualification
         if !q.licensed {
             rejections.append(
                 Rejection(.notLicensed, ground: "Order 87 Art 63(3)", detail: "no valid business licence")
@@ -47,7 +62,7 @@ enum QualificationReview {
                 )
             )
         }
-        if lot.reservedForSME, let supplier, !supplier.size.isSME && supplier.specialStatus == nil {
+        if lot.reservedForSME, !supplier.size.isSME && supplier.specialStatus == nil {
             rejections.append(
                 Rejection(
                     .notSME,
@@ -56,10 +71,10 @@ enum QualificationReview {
                 )
             )
         }
-        // By position: iterating the list itself would hold a reference to it, an atomic retain per bid.
+        // By position: iterating the list itself would hold a reference to it.
         for position in facts.quantities.indices {
             if let number = facts.quantities[position].number,
-                let capacity = supplier?.capacityByCategory[number] ?? nil,
+                let capacity = supplier.capacityByCategory[number],
                 capacity < facts.quantities[position].quantity
             {
                 let entry = facts.quantities[position]
@@ -72,6 +87,5 @@ enum QualificationReview {
                 )
             }
         }
-        return rejections
     }
 }

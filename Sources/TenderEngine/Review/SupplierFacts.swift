@@ -7,6 +7,9 @@ import TenderModel
 /// A class, so that a bid's review holds one reference to it instead of copying its strings, arrays and
 /// dictionaries; it never changes once built.
 final class SupplierFacts: Sendable {
+    /// The supplier's number: its position among the registered ids in text order (what
+    /// ``LotFacts/qualification`` is indexed by).
+    let number: Int
     let qualification: Qualification
     let size: EnterpriseSize
     let specialStatus: SpecialStatus?
@@ -21,11 +24,13 @@ final class SupplierFacts: Sendable {
     /// the category is not in the catalogue) and scored on `criteria` on the bid date `day`.
     init(
         _ supplier: Supplier,
+        number: Int,
         index: FactIndex,
         clauses: [[ClauseCheck]?],
         criteria: [ScoringCriterion],
         on day: Day
     ) {
+        self.number = number
         qualification = supplier.qualification
         size = supplier.size
         specialStatus = supplier.specialStatus

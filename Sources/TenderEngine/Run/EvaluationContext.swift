@@ -41,7 +41,8 @@ public struct EvaluationContext: Sendable {
     /// Whether a run keeps what only its reports read: the audit trail of every lot (`LotOutcome.audit`) in
     /// full, each project's settlement line by line (`RunResult.settlements`), and the submission time of each
     /// generated sealed bid. A simulation that keeps only metrics turns it off: the trail's lines that format
-    /// amounts (final quotes) are then not written, the settlement is totalled without its lines
+    /// amounts or names (final quotes, the failure policy's notes, ties broken, candidates passed over for
+    /// capacity) are then not written, the settlement is totalled without its lines
     /// (``Settlement/totals(context:outcomes:purchases:)``), and a generated bid on a lot evaluated sealed
     /// carries no submission time (no draw from its stream, no text) unless ties are broken by the earliest
     /// submission; no metric changes (no rule reads the trail or, otherwise, a sealed bid's time, and the totals
@@ -213,17 +214,19 @@ public struct EvaluationContext: Sendable {
                 ScoringCriterion($0.element, number: $0.offset, index: index)
             }
             self.scoringCriteria = scoringCriteria
-            supplierIndex = SupplierIndex(
-                suppliers.mapValues {
-                    SupplierFacts(
-                        $0,
-                        index: index,
-                        clauses: clauseChecks,
-                        criteria: scoringCriteria,
-                        on: scenario.meta.bidDate
-                    )
-                }
-            )
+            // Numbered in id order (``SupplierFacts/number``).
+            let supplierIDs = suppliers.keys.sorted()
+            let supplierFacts = supplierIDs.enumerated().map { [suppliers] number, id in
+                SupplierFacts(
+                    suppliers[id]!,
+                    number: number,
+                    index: index,
+                    clauses: clauseChecks,
+                    criteria: scoringCriteria,
+                    on: scenario.meta.bidDate
+                )
+            }
+            supplierIndex = SupplierIndex(Dictionary(uniqueKeysWithValues: zip(supplierIDs, supplierFacts)))
             criterionIDs = policy.evaluation.criteria.map(\.id)
             let plan = plan ?? LotPlanner.plan(scenario)
             self.plan = plan
@@ -304,7 +307,8 @@ public struct EvaluationContext: Sendable {
                         index: index,
                         criteria: scoringCriteria,
                         clauseChecks: clauseChecks,
-                        bidDate: scenario.meta.bidDate
+                        bidDate: scenario.meta.bidDate,
+                        suppliers: supplierFacts
                     )
                 )
             }

@@ -35,8 +35,16 @@ struct LotFacts {
         )
     }
 
-    /// The facts of `lot` from the parts of a context (its indexes, criteria, clauses and bid date).
-    init(_ lot: Lot, index: FactIndex, criteria: [ScoringCriterion], clauseChecks: [[ClauseCheck]?], bidDate: Day) {
+    /// The facts of `lot` from the parts of a context (its indexes, criteria, clauses and bid date), with the
+    /// qualification grounds of `suppliers` on it (``qualification``; none: computed bid by bid).
+    init(
+        _ lot: Lot,
+        index: FactIndex,
+        criteria: [ScoringCriterion],
+        clauseChecks: [[ClauseCheck]?],
+        bidDate: Day,
+        suppliers: [SupplierFacts] = []
+    ) {
         ceiling = lot.ceiling
         self.index = index
         self.criteria = criteria
@@ -46,7 +54,20 @@ struct LotFacts {
         self.clauseChecks = clauseChecks
         self.bidDate = bidDate
         greenClauses = lot.greenClauses
+        qualification = []
+        // After every other fact: the grounds read the quantities.
+        qualification = suppliers.map { supplier in
+            var rejections: [Rejection] = []
+            QualificationReview.standing(of: supplier, lot: lot, facts: self, into: &rejections)
+            return rejections
+        }
     }
+
+    /// Per supplier number (``SupplierFacts/number``): the qualification grounds of the registered supplier on
+    /// the lot whatever its bid (``QualificationReview/standing(of:lot:facts:into:)``), empty for most; the
+    /// review of a bid whose bond is paid and which is signed returns its supplier's list. Empty (nothing
+    /// prepared) for a lot the context does not prepare: its bids are reviewed one by one.
+    private(set) var qualification: [[Rejection]]
 
     /// Whether the lot is bought under the green clauses (``Lot/greenClauses``).
     let greenClauses: Bool
