@@ -117,6 +117,7 @@ enum Ranking {
         switch context.policy.evaluation.tieBreak {
         case .earliestSubmission:
             let ordered = group.sorted { (evaluations[$0].bid.submittedAt, $0) < (evaluations[$1].bid.submittedAt, $1) }
+            guard context.keepsDetail else { return ordered }
             audit.append(
                 "tie between \(names.joined(separator: ", ")) broken by earliest submission: "
                     + ordered.map { evaluations[$0].bid.bidder }.joined(separator: ", ")
@@ -136,6 +137,7 @@ enum Ranking {
                     ordered.swapAt(i, j)
                 }
             }
+            guard context.keepsDetail else { return ordered }
             audit.append(
                 "tie between \(names.joined(separator: ", ")) broken by a drawing of lots (seed \(context.scenario.meta.seed), replication \(replication)): "
                     + ordered.map { evaluations[$0].bid.bidder }.joined(separator: ", ")

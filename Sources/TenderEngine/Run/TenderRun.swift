@@ -187,12 +187,14 @@ public enum TenderRun {
         case .retender:
             guard var outcome = retender() else {
                 var outcome = first
-                outcome.audit.append(
-                    "lot failed (\(failure)); a re-tender is required (no re-tender bids in a rehearsal)"
-                )
+                if context.keepsDetail {
+                    outcome.audit.append(
+                        "lot failed (\(failure)); a re-tender is required (no re-tender bids in a rehearsal)"
+                    )
+                }
                 return outcome
             }
-            outcome.audit.insert(retenderNote(failure), at: 0)
+            if context.keepsDetail { outcome.audit.insert(retenderNote(failure), at: 0) }
             outcome.round = 1
             return outcome
         case .switchMethod:
@@ -202,7 +204,12 @@ public enum TenderRun {
 
     /// The failure policy `switch-method`: the lot's sealed bids evaluated again by competitive
     /// consultation, where 2 valid bids suffice; `note` opens the audit trail.
-    static func consultation(_ lot: Lot, context: EvaluationContext, replication: Int, note: String) -> LotOutcome {
+    static func consultation(
+        _ lot: Lot,
+        context: EvaluationContext,
+        replication: Int,
+        note: @autoclosure () -> String
+    ) -> LotOutcome {
         var outcome = SealedProcedure.evaluate(
             lot,
             method: .competitiveConsultation,
@@ -211,7 +218,7 @@ public enum TenderRun {
             round: 0,
             minimumValidBids: 2
         )!
-        outcome.audit.insert(note, at: 0)
+        if context.keepsDetail { outcome.audit.insert(note(), at: 0) }
         outcome.switchedMethod = true
         return outcome
     }
@@ -239,7 +246,7 @@ enum CapacityAward {
         for index in outcomes.indices {
             guard outcomes[index].winner != nil else { continue }
             if everyCandidateFits, outcomes[index].auction?.framework == nil {
-                award(&outcomes[index], to: outcomes[index].candidates.first)
+                award(&outcomes[index], to: outcomes[index].candidates.first, notes: context.keepsDetail)
                 continue
             }
             if let framework = outcomes[index].auction?.framework {
@@ -264,11 +271,13 @@ enum CapacityAward {
                     chosen = candidate
                     break
                 }
-                outcomes[index].audit.append(
-                    "\(candidate) passed over: lots already awarded would exceed its capacity (Order 87 Art 63(3))"
-                )
+                if context.keepsDetail {
+                    outcomes[index].audit.append(
+                        "\(candidate) passed over: lots already awarded would exceed its capacity (Order 87 Art 63(3))"
+                    )
+                }
             }
-            award(&outcomes[index], to: chosen)
+            award(&outcomes[index], to: chosen, notes: context.keepsDetail)
             guard let chosen else { continue }
             for (category, quantity) in quantities {
                 committed[chosen, default: [:]][category, default: .zero] += quantity
@@ -277,7 +286,7 @@ enum CapacityAward {
     }
 
     /// Awards the lot to `chosen`, the first candidate whose capacity fits (nil: none fits, the lot fails).
-    private static func award(_ outcome: inout LotOutcome, to chosen: String?) {
+    private static func award(_ outcome: inout LotOutcome, to chosen: String?, notes: Bool) {
         guard let chosen else {
             outcome.winner = nil
             outcome.contractPrice = nil
@@ -285,7 +294,7 @@ enum CapacityAward {
             return
         }
         if chosen != outcome.winner {
-            outcome.audit.append("awarded to \(chosen), the next candidate with capacity")
+            if notes { outcome.audit.append("awarded to \(chosen), the next candidate with capacity") }
             outcome.winner = chosen
             outcome.contractPrice = outcome.evaluations.first { $0.bid.bidder == chosen }?.bid.price
         }
