@@ -20,21 +20,6 @@ extension Exact {
         return nil
     }
 
-    /// `factor` × `numerator` / `denominator` (`denominator` ≠ 0, `factor` > 0) from 128-bit parts, in lowest
-    /// terms when they fit in machine integers; nil when the product overflows 128 bits or the reduced
-    /// fraction does not fit (then compute it on exact values).
-    package static func reduced(_ numerator: Int128, _ denominator: Int128, times factor: Int64) -> Exact? {
-        guard denominator != 0, factor > 0 else { return nil }
-        let (n, overflow) = numerator.multipliedReportingOverflow(by: Int128(factor))
-        guard !overflow, n != .min, denominator != .min else { return nil }
-        let sign: Int128 = denominator < 0 ? -1 : 1
-        let g = Int128(WideMath.gcd(n.magnitude, denominator.magnitude))
-        guard g != 0, let sn = Int64(exactly: sign * (n / g)), let sd = Int64(exactly: sign * (denominator / g)) else {
-            return nil
-        }
-        return Exact(small: sn, sd)
-    }
-
     /// The sum.
     @inlinable @inline(__always)
     public static func + (lhs: Exact, rhs: Exact) -> Exact {

@@ -114,25 +114,36 @@ public struct RunMetrics: Sendable, Equatable {
     /// The Herfindahl–Hirschman index Σ (100 · amountᵢ / contract)², 0–10,000, exactly; `contract` is not zero.
     ///
     /// Computed as 10⁴ · Σ amountᵢ² / contract², one division instead of one per supplier. When the amounts and
-    /// the contract are machine fractions over one denominator (amounts in cents are), the sum of squares is
-    /// taken on 128-bit integers over that denominator and reduced once; otherwise, or on overflow, exactly.
+    /// the contract are machine fractions and each amount's denominator divides the contract's (the contract is
+    /// their sum, whose denominator is the product of theirs), the amounts are taken over the contract's
+    /// denominator and the sum of squares on 128-bit integers, reduced once; otherwise, or on overflow, on exact
+    /// values.
     static func hhi(_ amounts: some Collection<Exact>, contract: Exact) -> Exact {
         if let (total, denominator) = contract.machineFraction {
             var squares: Int128 = 0
             var fits = true
             for amount in amounts {
-                guard let (n, d) = amount.machineFraction, d == denominator else {
+                guard let (n, d) = amount.machineFraction, denominator % d == 0 else {
                     fits = false
                     break
                 }
-                let (sum, overflow) = squares.addingReportingOverflow(Int128(n) * Int128(n))
+                // n / d = n · (D / d) / D; |n| < 2⁶³ and D / d < 2⁶³, so the product fits in 128 bits.
+                let scaled = Int128(n) * Int128(denominator / d)
+                let (square, squareOverflow) = scaled.multipliedReportingOverflow(by: scaled)
+                guard !squareOverflow else {
+                    fits = false
+                    break
+                }
+                let (sum, overflow) = squares.addingReportingOverflow(square)
                 guard !overflow else {
                     fits = false
                     break
                 }
                 squares = sum
             }
-            if fits, let value = Exact.reduced(squares, Int128(total) * Int128(total), times: 10_000) {
+            // Σ scaledᵢ² ≤ (Σ |scaledᵢ|)² = total²: times 10⁴ it overflows only when the total passes 2⁵⁷.
+            let (scaled, overflow) = squares.multipliedReportingOverflow(by: 10_000)
+            if fits, !overflow, let value = Exact.fraction(scaled, Int128(total) * Int128(total)) {
                 return value
             }
         }
