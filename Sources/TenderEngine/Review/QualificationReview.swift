@@ -11,7 +11,7 @@ enum QualificationReview {
     /// The qualification grounds of `bid`, whose registered supplier is `supplier` (nil when unknown).
     ///
     /// A bid whose bond is paid and which is signed and sealed, from a registered supplier, has the grounds of
-    /// its supplier on the lot (``standing(of:lot:facts:into:)``) and no other: those are prepared with the
+    /// its supplier on the lot (``standing(of:lot:quantities:into:)``) and no other: those are prepared with the
     /// lot's facts (``LotFacts/qualification``) and shared, not built again for every bid.
     static func review(_ bid: borrowing Bid, supplier: SupplierFacts?, lot: Lot, facts: LotFacts) -> [Rejection] {
         // Read through the optional: binding the supplier would retain it, once per bid.
@@ -31,13 +31,19 @@ enum QualificationReview {
             )
             return rejections
         }
-        standing(of: supplier, lot: lot, facts: facts, into: &rejections)
+        standing(of: supplier, lot: lot, quantities: facts.quantities, into: &rejections)
         return rejections
     }
 
     /// The grounds of the registered `supplier` on `lot`, whatever its bid: its licence, debarment and the
-    /// negative list, the SME reserve, and its capacity for the lot's quantities; appended to `rejections`.
-    static func standing(of supplier: SupplierFacts, lot: Lot, facts: LotFacts, into rejections: inout [Rejection]) {
+    /// negative list, the SME reserve, and its capacity for the lot's `quantities` (``LotFacts/quantities``);
+    /// appended to `rejections`.
+    static func standing(
+        of supplier: SupplierFacts,
+        lot: Lot,
+        quantities: [CategoryQuantity],
+        into rejections: inout [Rejection]
+    ) {
         let q = supplier.qualification
         if !q.licensed {
             rejections.append(
@@ -72,12 +78,12 @@ enum QualificationReview {
             )
         }
         // By position: iterating the list itself would hold a reference to it.
-        for position in facts.quantities.indices {
-            if let number = facts.quantities[position].number,
+        for position in quantities.indices {
+            if let number = quantities[position].number,
                 let capacity = supplier.capacityByCategory[number],
-                capacity < facts.quantities[position].quantity
+                capacity < quantities[position].quantity
             {
-                let entry = facts.quantities[position]
+                let entry = quantities[position]
                 rejections.append(
                     Rejection(
                         .overCapacity,

@@ -52,8 +52,15 @@ struct SupplierIndex: Sendable {
 
     /// FNV-1a (64-bit) of the bytes of `id`, nil when `id` is not all ASCII.
     private static func asciiHash(_ id: String) -> Int? {
+        // Over the bytes in place (a short id is held inline and read from a copy on the stack): stepping
+        // through the UTF-8 view checks the string's representation at every byte.
+        if let hash = id.utf8.withContiguousStorageIfAvailable({ asciiHash(bytes: $0) }) { return hash }
+        return asciiHash(bytes: Array(id.utf8))
+    }
+
+    private static func asciiHash(bytes: some Collection<UInt8>) -> Int? {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in id.utf8 {
+        for byte in bytes {
             if byte >= 0x80 { return nil }
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
         }

@@ -148,7 +148,7 @@ public struct EvaluationContext: Sendable {
     /// What the reviews of `lot`'s bids look up about the lot (``LotFacts``): prepared with the context for each
     /// lot of the plan and each line left to a project (found by id), computed now for another lot.
     func lotFacts(for lot: Lot) -> LotFacts {
-        if let prepared = storage.lotFacts[lot.id], prepared.lot == lot { return prepared.facts }
+        if let prepared = storage.lotFacts[lot.id], prepared.lot == lot { return prepared }
         return LotFacts(lot, context: self)
     }
 
@@ -180,7 +180,7 @@ public struct EvaluationContext: Sendable {
         /// Per lot id of the plan.
         let metricShares: [String: (lot: Lot, shares: CategoryShares)]
         /// Per lot id of the plan and of the one-line lots of the lines left to the projects.
-        let lotFacts: [String: (lot: Lot, facts: LotFacts)]
+        let lotFacts: [String: LotFacts]
         let equilibria: SolvedEquilibria?
         let measuresResponse: Bool
 
@@ -298,18 +298,15 @@ public struct EvaluationContext: Sendable {
                 )
             }
             self.metricShares = metricShares
-            var lotFacts: [String: (lot: Lot, facts: LotFacts)] = [:]
+            var lotFacts: [String: LotFacts] = [:]
             for lot in plan.lots + projectPurchaseLots where lotFacts[lot.id] == nil {
-                lotFacts[lot.id] = (
+                lotFacts[lot.id] = LotFacts(
                     lot,
-                    LotFacts(
-                        lot,
-                        index: index,
-                        criteria: scoringCriteria,
-                        clauseChecks: clauseChecks,
-                        bidDate: scenario.meta.bidDate,
-                        suppliers: supplierFacts
-                    )
+                    index: index,
+                    criteria: scoringCriteria,
+                    clauseChecks: clauseChecks,
+                    bidDate: scenario.meta.bidDate,
+                    suppliers: supplierFacts
                 )
             }
             self.lotFacts = lotFacts

@@ -3,7 +3,12 @@ import TenderModel
 
 /// What the reviews of a lot's bids look up about the lot, resolved once per evaluation instead of once per
 /// bid: its ceiling, its quantities and the green clauses of its categories.
-struct LotFacts {
+///
+/// A class, so that a lookup in the context's prepared facts (once per lot evaluated) retains one reference
+/// instead of copying every list it holds; it never changes once built.
+final class LotFacts: Sendable {
+    /// The lot these are the facts of.
+    let lot: Lot
     /// The lot's ceiling price (Σ quantity × ceiling unit price).
     let ceiling: Exact
     /// Total quantity per category, ordered by category id (the order the capacity check reports in).
@@ -25,7 +30,7 @@ struct LotFacts {
 
     /// The facts of `lot` in `context`: prepared with the context for the lots of its plan and the lines left
     /// to the projects (``EvaluationContext/lotFacts(for:)``), computed now for another lot.
-    init(_ lot: Lot, context: EvaluationContext) {
+    convenience init(_ lot: Lot, context: EvaluationContext) {
         self.init(
             lot,
             index: context.index,
@@ -45,29 +50,29 @@ struct LotFacts {
         bidDate: Day,
         suppliers: [SupplierFacts] = []
     ) {
+        self.lot = lot
         ceiling = lot.ceiling
         self.index = index
         self.criteria = criteria
-        quantities = CategoryQuantity.totals(of: lot.lines, index: index)
+        let quantities = CategoryQuantity.totals(of: lot.lines, index: index)
+        self.quantities = quantities
         categories = lot.categories
         categoryNumbers = lot.categories.map { index.categories[$0] }
         self.clauseChecks = clauseChecks
         self.bidDate = bidDate
         greenClauses = lot.greenClauses
-        qualification = []
-        // After every other fact: the grounds read the quantities.
         qualification = suppliers.map { supplier in
             var rejections: [Rejection] = []
-            QualificationReview.standing(of: supplier, lot: lot, facts: self, into: &rejections)
+            QualificationReview.standing(of: supplier, lot: lot, quantities: quantities, into: &rejections)
             return rejections
         }
     }
 
     /// Per supplier number (``SupplierFacts/number``): the qualification grounds of the registered supplier on
-    /// the lot whatever its bid (``QualificationReview/standing(of:lot:facts:into:)``), empty for most; the
+    /// the lot whatever its bid (``QualificationReview/standing(of:lot:quantities:into:)``), empty for most; the
     /// review of a bid whose bond is paid and which is signed returns its supplier's list. Empty (nothing
     /// prepared) for a lot the context does not prepare: its bids are reviewed one by one.
-    private(set) var qualification: [[Rejection]]
+    let qualification: [[Rejection]]
 
     /// Whether the lot is bought under the green clauses (``Lot/greenClauses``).
     let greenClauses: Bool
