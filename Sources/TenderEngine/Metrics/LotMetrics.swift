@@ -10,7 +10,7 @@ public struct LotMetrics: Sendable, Equatable {
     public var validBids: Int
     public var failed: Bool
     /// Rejection reason → number of bids rejected for it (a bid may carry several).
-    public var rejections: [Rejection.Reason: Int]
+    public var rejections: RejectionCounts
     /// Certificate star (0 = none) → contract amount, split by the categories' shares of the lot ceiling.
     public var amountByStar: [Int: Exact]
     /// Σ quantity × conventional reference price, for categories that have one.
@@ -53,7 +53,7 @@ public struct LotMetrics: Sendable, Equatable {
         // The evaluations are read in place, by index: iterating them would copy each (its bid, its
         // rejections, its scores), retaining and releasing every field, on every lot of every replication.
         let evaluations = outcome.evaluations
-        var rejections: [Rejection.Reason: Int] = [:]
+        var rejections = RejectionCounts()
         var validCount = 0
         var abnormallyLow = false
         for i in evaluations.indices {
@@ -62,7 +62,7 @@ public struct LotMetrics: Sendable, Equatable {
             // Each reason once per bid, however many of its rejections give it.
             for (k, rejection) in bidRejections.enumerated()
             where !bidRejections[..<k].contains(where: { $0.reason == rejection.reason }) {
-                rejections[rejection.reason, default: 0] += 1
+                rejections[rejection.reason] += 1
             }
             if !abnormallyLow {
                 abnormallyLow =

@@ -11,7 +11,7 @@ public struct RunMetrics: Sendable, Equatable {
     public var contract: Exact
     public var bids: Int
     public var validBids: Int
-    public var rejections: [Rejection.Reason: Int]
+    public var rejections: RejectionCounts
     public var amountByStar: [Int: Exact]
     public var referenceCost: Exact
     public var referencedContract: Exact
@@ -69,7 +69,7 @@ public struct RunMetrics: Sendable, Equatable {
             contract: .zero,
             bids: 0,
             validBids: 0,
-            rejections: [:],
+            rejections: RejectionCounts(),
             amountByStar: [:],
             referenceCost: .zero,
             referencedContract: .zero,
@@ -88,7 +88,7 @@ public struct RunMetrics: Sendable, Equatable {
             m.bids += lots[k].bids
             m.validBids += lots[k].validBids
             if lots[k].failed { m.failedLots += 1 }
-            for (reason, count) in lots[k].rejections { m.rejections[reason, default: 0] += count }
+            m.rejections.add(lots[k].rejections)
             for flag in lots[k].redFlags { m.redFlags[flag, default: 0] += 1 }
             guard let contract = lots[k].contract, outcomes[k].winner != nil else { continue }
             m.awardedCeiling += lots[k].ceiling

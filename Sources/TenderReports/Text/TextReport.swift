@@ -158,7 +158,7 @@ package enum TextReport {
         let stars = m.amountByStar.keys.sorted(by: >).map { star in
             "\(star == 0 ? "uncertified" : "\(star)★") \(TextLayout.percent(m.contract.isZero ? nil : try? m.amountByStar[star]! / m.contract))"
         }
-        let rejections = m.rejections.keys.sorted(by: Rejection.Reason.byCode).map { "\($0) \(m.rejections[$0]!)" }
+        let rejections = m.rejections.keys.sorted(by: Rejection.Reason.byCode).map { "\($0) \(m.rejections[$0])" }
             .joined(separator: ", ")
         let flags = m.redFlags.keys.sorted(by: RedFlag.byCode).map { "\($0) \(m.redFlags[$0]!)" }.joined(
             separator: ", "
