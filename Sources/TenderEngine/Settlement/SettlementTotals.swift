@@ -86,23 +86,36 @@ extension Settlement {
         let excluded = context.plan.excluded
         for position in purchases.indices {
             let line = purchases[position].excluded.line
-            let known =
-                position < excluded.count && excluded[position].line == line
-                ? ([layout.excludedSlots[position]], [layout.excludedLines[position]]) : nil
+            // The plan's own excluded line at this position: its slot and facts are known (one line, so no
+            // list of one is built for it).
+            let known = position < excluded.count && excluded[position].line == line
             if purchases[position].outcome?.winner != nil, let lines = purchases[position].outcome?.lot.lines {
-                let ownLine = known != nil && lines.count == 1 && lines[0] == line
+                let ownLine = known && lines.count == 1 && lines[0] == line
                 let ceilings = ownLine ? layout.excludedCeilings[position] : nil
                 awards.removeAll(keepingCapacity: true)
                 appendAwards(of: purchases[position].outcome!, ceilings: ceilings, into: &awards)
-                record(
-                    lines,
-                    awards,
-                    green: purchases[position].outcome?.lot.greenClauses == true,
-                    known: ownLine ? known : nil
-                )
+                let green = purchases[position].outcome?.lot.greenClauses == true
+                if ownLine && awards.count == 1 {
+                    slots[layout.excludedSlots[position]] = SettledLine(
+                        facts: layout.excludedLines[position],
+                        award: awards[0],
+                        green: green
+                    )
+                } else {
+                    record(lines, awards, green: green, known: nil)
+                }
             } else {
                 let assumed = LineAward(supplier: nil, amount: line.ceilingAmount, basis: .assumedCeiling)
-                record([line], [assumed], green: purchases[position].excluded.greenClauses, known: known)
+                let green = purchases[position].excluded.greenClauses
+                if known {
+                    slots[layout.excludedSlots[position]] = SettledLine(
+                        facts: layout.excludedLines[position],
+                        award: assumed,
+                        green: green
+                    )
+                } else {
+                    record([line], [assumed], green: green, known: nil)
+                }
             }
         }
         var totals = SettlementTotals()
