@@ -113,17 +113,18 @@ enum Ranking {
         replication: Int,
         audit: inout [String]
     ) -> [Int] {
-        let names = group.map { evaluations[$0].bid.bidder }
         switch context.policy.evaluation.tieBreak {
         case .earliestSubmission:
             let ordered = group.sorted { (evaluations[$0].bid.submittedAt, $0) < (evaluations[$1].bid.submittedAt, $1) }
             guard context.keepsDetail else { return ordered }
+            let names = group.map { evaluations[$0].bid.bidder }
             audit.append(
                 "tie between \(names.joined(separator: ", ")) broken by earliest submission: "
                     + ordered.map { evaluations[$0].bid.bidder }.joined(separator: ", ")
             )
             return ordered
         case .lotDrawing:
+            let names = group.map { evaluations[$0].bid.bidder }
             var stream = RandomStream(
                 seed: context.scenario.meta.seed,
                 replication: replication,

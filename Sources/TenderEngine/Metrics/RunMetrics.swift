@@ -115,9 +115,9 @@ public struct RunMetrics: Sendable, Equatable {
     ///
     /// Computed as 10⁴ · Σ amountᵢ² / contract², one division instead of one per supplier. When the amounts and
     /// the contract are machine fractions and each amount's denominator divides the contract's (the contract is
-    /// their sum, whose denominator is the product of theirs), the amounts are taken over the contract's
-    /// denominator and the sum of squares on 128-bit integers, reduced once; otherwise, or on overflow, on exact
-    /// values.
+    /// their sum, whose denominator is a multiple of theirs unless the addition reduced it), the amounts are taken
+    /// over the contract's denominator and the sum of squares on 128-bit integers, reduced once; otherwise, or on
+    /// overflow, on exact values.
     static func hhi(_ amounts: some Collection<Exact>, contract: Exact) -> Exact {
         if let (total, denominator) = contract.machineFraction {
             var squares: Int128 = 0
@@ -127,7 +127,7 @@ public struct RunMetrics: Sendable, Equatable {
                     fits = false
                     break
                 }
-                // n / d = n · (D / d) / D; |n| < 2⁶³ and D / d < 2⁶³, so the product fits in 128 bits.
+                // n / d = n · (D / d) / D; |n| ≤ 2⁶³ and D / d < 2⁶³, so the product fits in 128 bits.
                 let scaled = Int128(n) * Int128(denominator / d)
                 let (square, squareOverflow) = scaled.multipliedReportingOverflow(by: scaled)
                 guard !squareOverflow else {
@@ -141,7 +141,8 @@ public struct RunMetrics: Sendable, Equatable {
                 }
                 squares = sum
             }
-            // Σ scaledᵢ² ≤ (Σ |scaledᵢ|)² = total²: times 10⁴ it overflows only when the total passes 2⁵⁷.
+            // Amounts of one sign summing to the contract: Σ scaledᵢ² ≤ total², so only the factor 10⁴ can overflow
+            // (for totals past about 2⁵⁷); the checks above stand for any other input.
             let (scaled, overflow) = squares.multipliedReportingOverflow(by: 10_000)
             if fits, !overflow, let value = Exact.fraction(scaled, Int128(total) * Int128(total)) {
                 return value

@@ -7,7 +7,7 @@ import TenderModel
 /// A class, so that a bid's review holds one reference to it instead of copying its strings, arrays and
 /// dictionaries; it never changes once built.
 final class SupplierFacts: Sendable {
-    /// The supplier's number: its position among the registered ids in text order (what
+    /// The supplier's number: its position among the registered ids sorted as strings (what
     /// ``LotFacts/qualification`` is indexed by).
     let number: Int
     let qualification: Qualification

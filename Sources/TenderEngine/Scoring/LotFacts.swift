@@ -2,7 +2,8 @@ import ExactNumbers
 import TenderModel
 
 /// What the reviews of a lot's bids look up about the lot, resolved once per evaluation instead of once per
-/// bid: its ceiling, its quantities and the green clauses of its categories.
+/// bid: its ceiling, its quantities, the green clauses of its categories, and (prepared with a context) each
+/// registered supplier's qualification grounds on it.
 ///
 /// A class, so that a lookup in the context's prepared facts (once per lot evaluated) retains one reference
 /// instead of copying every list it holds; it never changes once built.
