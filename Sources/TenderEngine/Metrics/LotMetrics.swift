@@ -12,7 +12,7 @@ public struct LotMetrics: Sendable, Equatable {
     /// Rejection reason → number of bids rejected for it (a bid may carry several).
     public var rejections: RejectionCounts
     /// Certificate star (0 = none) → contract amount, split by the categories' shares of the lot ceiling.
-    public var amountByStar: [Int: Exact]
+    public var amountByStar: InlineMap<Int, Exact>
     /// Σ quantity × conventional reference price, for categories that have one.
     public var referenceCost: Exact?
     /// The contract amount of the categories with a reference price.
@@ -21,7 +21,7 @@ public struct LotMetrics: Sendable, Equatable {
     public var winnerIsSmallMicro: Bool
     public var redFlags: [RedFlag]
     /// The contract amount per supplier: the winner's contract, or a framework agreement's orders.
-    public var contractBySupplier: [String: Exact] = [:]
+    public var contractBySupplier = InlineMap<String, Exact>()
     /// The part of the contract amount won by SMEs, and by small and micro firms.
     public var smeContract: Exact = .zero
     public var smallMicroContract: Exact = .zero
@@ -84,12 +84,12 @@ public struct LotMetrics: Sendable, Equatable {
         if abnormallyLow { flags.append(.abnormallyLow) }
         if hasIdenticalPrices(outcome.evaluations) { flags.append(.identicalPrices) }
 
-        var amountByStar: [Int: Exact] = [:]
+        var amountByStar = InlineMap<Int, Exact>()
         var referenceCost: Exact?
         var referencedContract: Exact?
         var winnerIsSME = false
         var winnerIsSmallMicro = false
-        var contractBySupplier: [String: Exact] = [:]
+        var contractBySupplier = InlineMap<String, Exact>()
         var smeContract = Exact.zero
         var smallMicroContract = Exact.zero
         if let winnerID = outcome.winner, let contract = outcome.contractPrice {

@@ -12,7 +12,7 @@ public struct RunMetrics: Sendable, Equatable {
     public var bids: Int
     public var validBids: Int
     public var rejections: RejectionCounts
-    public var amountByStar: [Int: Exact]
+    public var amountByStar: InlineMap<Int, Exact>
     public var referenceCost: Exact
     public var referencedContract: Exact
     public var smeAmount: Exact
@@ -70,7 +70,7 @@ public struct RunMetrics: Sendable, Equatable {
             bids: 0,
             validBids: 0,
             rejections: RejectionCounts(),
-            amountByStar: [:],
+            amountByStar: InlineMap(),
             referenceCost: .zero,
             referencedContract: .zero,
             smeAmount: .zero,
@@ -78,9 +78,9 @@ public struct RunMetrics: Sendable, Equatable {
             hhi: .zero,
             redFlags: [:]
         )
-        var bySupplier: [String: Exact] = [:]
-        // The first awarded lot's dictionaries are taken as they are (shared, not rebuilt): a run of one lot
-        // allocates none; the next lots add to them.
+        var bySupplier = InlineMap<String, Exact>()
+        // The first awarded lot's maps are taken as they are (one entry each is held inline; a dictionary is
+        // shared, not rebuilt): a run of one lot allocates none; the next lots add to them.
         var firstAward = true
         // By index, the lots' figures read in place: iterating would copy each lot's figures and outcome.
         for k in lots.indices where k < outcomes.count {
@@ -107,7 +107,7 @@ public struct RunMetrics: Sendable, Equatable {
             m.smeAmount += lots[k].smeContract
             m.smallMicroAmount += lots[k].smallMicroContract
         }
-        if !m.contract.isZero { m.hhi = hhi(bySupplier.values, contract: m.contract) }
+        if !m.contract.isZero { m.hhi = hhi(bySupplier.lazy.map(\.value), contract: m.contract) }
         return m
     }
 
@@ -118,7 +118,8 @@ public struct RunMetrics: Sendable, Equatable {
     /// their sum, whose denominator is a multiple of theirs unless the addition reduced it), the amounts are taken
     /// over the contract's denominator and the sum of squares on 128-bit integers, reduced once; otherwise, or on
     /// overflow, on exact values.
-    static func hhi(_ amounts: some Collection<Exact>, contract: Exact) -> Exact {
+    /// `amounts` is read once, twice when the 128-bit sum gives up.
+    static func hhi(_ amounts: some Sequence<Exact>, contract: Exact) -> Exact {
         if let (total, denominator) = contract.machineFraction {
             var squares: Int128 = 0
             var fits = true

@@ -203,7 +203,7 @@ public enum TenderRun {
     }
 
     /// The failure policy `switch-method`: the lot's sealed bids evaluated again by competitive
-    /// consultation, where 2 valid bids suffice; `note` opens the audit trail.
+    /// consultation, where 2 valid bids suffice; `note` opens the audit trail where it is kept.
     static func consultation(
         _ lot: Lot,
         context: EvaluationContext,
