@@ -160,7 +160,7 @@ public struct LotMetrics: Sendable, Equatable {
 
 /// Per category of a lot with lines in an award: its share of the award's ceiling, its quantity and its
 /// conventional reference price (nil without one), in lot order. For an award of the whole lot it does not
-/// depend on the draws: the ``EvaluationContext`` prepares it once per lot of the plan.
+/// depend on the draws: the ``EvaluationContext`` prepares it once per lot, with the lot's facts (``LotFacts``).
 struct CategoryShares: Sendable {
     struct Entry: Sendable {
         let category: String

@@ -139,10 +139,9 @@ public struct EvaluationContext: Sendable {
     var capacityNeverBinds: Bool { storage.capacityNeverBinds }
 
     /// The categories' shares of `lot`'s ceiling, quantities and reference prices, for the metrics of an award
-    /// of the whole lot: prepared with the context for each lot of the plan, computed now for another lot.
+    /// of the whole lot: prepared with the lot's facts (``lotFacts(for:)``), computed now for another lot.
     func metricShares(for lot: Lot) -> CategoryShares {
-        if let prepared = storage.metricShares[lot.id], prepared.lot == lot { return prepared.shares }
-        return CategoryShares(lines: lot.lines, ceiling: lot.ceiling, lot: lot, categories: categories)
+        lotFacts(for: lot).metricShares
     }
 
     /// What the reviews of `lot`'s bids look up about the lot (``LotFacts``): prepared with the context for each
@@ -177,8 +176,6 @@ public struct EvaluationContext: Sendable {
         let projectPurchaseLots: [Lot]
         let settlementLayout: SettlementLayout
         let keepsDetail: Bool
-        /// Per lot id of the plan.
-        let metricShares: [String: (lot: Lot, shares: CategoryShares)]
         /// Per lot id of the plan and of the one-line lots of the lines left to the projects.
         let lotFacts: [String: LotFacts]
         let equilibria: SolvedEquilibria?
@@ -291,13 +288,6 @@ public struct EvaluationContext: Sendable {
                 }
             }
             self.bidding = bidding
-            var metricShares: [String: (lot: Lot, shares: CategoryShares)] = [:]
-            for lot in plan.lots where metricShares[lot.id] == nil {
-                metricShares[lot.id] = (
-                    lot, CategoryShares(lines: lot.lines, ceiling: lot.ceiling, lot: lot, categories: categories)
-                )
-            }
-            self.metricShares = metricShares
             var lotFacts: [String: LotFacts] = [:]
             for lot in plan.lots + projectPurchaseLots where lotFacts[lot.id] == nil {
                 lotFacts[lot.id] = LotFacts(
@@ -306,6 +296,7 @@ public struct EvaluationContext: Sendable {
                     criteria: scoringCriteria,
                     clauseChecks: clauseChecks,
                     bidDate: scenario.meta.bidDate,
+                    catalogue: categories,
                     suppliers: supplierFacts
                 )
             }

@@ -37,11 +37,12 @@ final class LotFacts: Sendable {
             index: context.index,
             criteria: context.scoringCriteria,
             clauseChecks: context.clauseChecks,
-            bidDate: context.scenario.meta.bidDate
+            bidDate: context.scenario.meta.bidDate,
+            catalogue: context.categories
         )
     }
 
-    /// The facts of `lot` from the parts of a context (its indexes, criteria, clauses and bid date), with the
+    /// The facts of `lot` from the parts of a context (its indexes, criteria, clauses, bid date and catalogue), with the
     /// qualification grounds of `suppliers` on it (``qualification``; none: computed bid by bid).
     init(
         _ lot: Lot,
@@ -49,6 +50,7 @@ final class LotFacts: Sendable {
         criteria: [ScoringCriterion],
         clauseChecks: [[ClauseCheck]?],
         bidDate: Day,
+        catalogue: [String: Category],
         suppliers: [SupplierFacts] = []
     ) {
         self.lot = lot
@@ -62,6 +64,7 @@ final class LotFacts: Sendable {
         self.clauseChecks = clauseChecks
         self.bidDate = bidDate
         greenClauses = lot.greenClauses
+        metricShares = CategoryShares(lines: lot.lines, ceiling: lot.ceiling, lot: lot, categories: catalogue)
         qualification = suppliers.map { supplier in
             var rejections: [Rejection] = []
             QualificationReview.standing(of: supplier, lot: lot, quantities: quantities, into: &rejections)
@@ -74,6 +77,9 @@ final class LotFacts: Sendable {
     /// review of a bid whose bond is paid and which is signed returns its supplier's list. Empty (nothing
     /// prepared) for a lot the context does not prepare: its bids are reviewed one by one.
     let qualification: [[Rejection]]
+    /// The categories' shares of the lot's ceiling, their quantities and reference prices: what the metrics of
+    /// an award of the whole lot read (``EvaluationContext/metricShares(for:)``).
+    let metricShares: CategoryShares
 
     /// Whether the lot is bought under the green clauses (``Lot/greenClauses``).
     let greenClauses: Bool
