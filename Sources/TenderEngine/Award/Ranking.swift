@@ -3,15 +3,18 @@ import TenderModel
 
 /// Orders valid bids (Order 87 Art 56, 57) and breaks remaining ties as the policy says.
 enum Ranking {
-    /// Indices of valid bids, best first.
+    /// Indices of valid bids, best first, written into `order` (emptied first: a list lent by the caller,
+    /// ``ReplicationScratch``).
     static func order(
         _ evaluations: [BidEvaluation],
         lot: Lot,
         context: EvaluationContext,
         replication: Int,
-        audit: inout [String]
+        audit: inout [String],
+        into order: consuming [Int] = []
     ) -> [Int] {
-        var order: [Int] = []
+        var order = order
+        order.removeAll(keepingCapacity: true)
         order.reserveCapacity(evaluations.count)
         for index in evaluations.indices where evaluations[index].isValid { order.append(index) }
         // The sort keys, read once: comparing through `evaluations` would copy two bid evaluations per call.

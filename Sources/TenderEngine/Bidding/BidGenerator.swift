@@ -58,10 +58,16 @@ public enum BidGenerator {
         return bids
     }
 
-    /// The sealed bids alone (what a sealed evaluation reads), from what the context prepared for the lot.
-    static func sealedBids(for lot: Lot, context: EvaluationContext, replication: Int) -> [Bid] {
+    /// The sealed bids alone (what a sealed evaluation reads), from what the context prepared for the lot, in
+    /// the list lent by `scratch` (``ReplicationScratch``; the caller gives it back).
+    static func sealedBids(
+        for lot: Lot,
+        context: EvaluationContext,
+        replication: Int,
+        scratch: ReplicationScratch = ReplicationScratch()
+    ) -> [Bid] {
         let bidding = context.bidding(for: lot)
-        var bids: [Bid] = []
+        var bids = ReplicationScratch.take(&scratch.bids)
         bids.reserveCapacity(bidding.bidders.count)
         generate(bidding, replication: replication) {
             bids.append(bidding.makeBid($0, price: $1.price, replication: replication))
@@ -71,14 +77,18 @@ public enum BidGenerator {
 
     /// The sealed bids with the cost behind each (what final quotes read), from what the context prepared for the
     /// lot: the bids and costs of ``bids(for:context:replication:)`` without the per-category detail, and the
-    /// hashed labels of the bidders' final-quote streams.
-    static func sealedBidsWithCosts(for lot: Lot, context: EvaluationContext, replication: Int)
-        -> (bids: [Bid], costs: [Exact?], finalQuoteLabels: [UInt64])
-    {
+    /// hashed labels of the bidders' final-quote streams; in the lists lent by `scratch` (the caller gives them
+    /// back).
+    static func sealedBidsWithCosts(
+        for lot: Lot,
+        context: EvaluationContext,
+        replication: Int,
+        scratch: ReplicationScratch = ReplicationScratch()
+    ) -> (bids: [Bid], costs: [Exact?], finalQuoteLabels: [UInt64]) {
         let bidding = context.bidding(for: lot)
-        var bids: [Bid] = []
-        var costs: [Exact?] = []
-        var labels: [UInt64] = []
+        var bids = ReplicationScratch.take(&scratch.bids)
+        var costs = ReplicationScratch.take(&scratch.costs)
+        var labels = ReplicationScratch.take(&scratch.labels)
         bids.reserveCapacity(bidding.bidders.count)
         costs.reserveCapacity(bidding.bidders.count)
         labels.reserveCapacity(bidding.bidders.count)

@@ -10,25 +10,27 @@ import TenderModel
 ///   4 decimals: final = price − κ × (price − cost), rounded half-up to the cent. A bid at or below its cost,
 ///   or whose cost is unknown, keeps its price; so does every bid when the concession is 0 to 0.
 enum FinalQuotes {
-    /// The bids with their final quotes, and one audit line naming every price that changed (nil if none did).
-    /// - Parameter labels: per bid, `fnv1a("final-quote/<lot>/<supplier>")` when the caller has it (generated
-    ///   bids, ``LotBidding``); hashed here otherwise.
+    /// Gives the bids their final quotes, in place; returns one audit line naming every price that changed (nil
+    /// if none did).
+    /// - Parameters:
+    ///   - costs: per bid, the cost behind it; nil for every bid when none is known (entered bids).
+    ///   - labels: per bid, `fnv1a("final-quote/<lot>/<supplier>")` when the caller has it (generated bids,
+    ///     ``LotBidding``); hashed here otherwise.
     static func apply(
-        _ bids: [Bid],
-        costs: [Exact?],
+        _ quoted: inout [Bid],
+        costs: [Exact?]?,
         labels: [UInt64]? = nil,
         lot: Lot,
         context: EvaluationContext,
         streamReplication: Int
-    ) -> (bids: [Bid], audit: String?) {
+    ) -> String? {
         let policy = context.policy.finalQuote
-        var quoted = bids
         var changes: [String] = []
         for index in quoted.indices {
             let first = quoted[index].price
             if let final = quoted[index].finalPrice {
                 quoted[index].price = final
-            } else if context.scenario.bids.isEmpty, let cost = costs[index], first > cost,
+            } else if context.scenario.bids.isEmpty, let cost = costs?[index], first > cost,
                 policy.concessionHigh > .zero
             {
                 var stream = RandomStream(
@@ -48,7 +50,7 @@ enum FinalQuotes {
                 )
             }
         }
-        guard !changes.isEmpty else { return (quoted, nil) }
-        return (quoted, "final quotes (最后报价): " + changes.joined(separator: "; "))
+        guard !changes.isEmpty else { return nil }
+        return "final quotes (最后报价): " + changes.joined(separator: "; ")
     }
 }

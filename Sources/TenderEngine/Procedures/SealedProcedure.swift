@@ -12,7 +12,8 @@ enum SealedProcedure {
         context: EvaluationContext,
         replication: Int,
         round: Int,
-        minimumValidBids: Int? = nil
+        minimumValidBids: Int? = nil,
+        scratch: ReplicationScratch = ReplicationScratch()
     ) -> LotOutcome? {
         let procedure = Procedure(method)
         let streamReplication = TenderRun.streams(replication, round: round)
@@ -25,31 +26,42 @@ enum SealedProcedure {
             bids = bid.map { [$0] } ?? []
             audit.append(line)
         } else if context.scenario.bids.isEmpty && !procedure.finalQuotes {
-            bids = BidGenerator.sealedBids(for: lot, context: context, replication: streamReplication)
+            bids = BidGenerator.sealedBids(
+                for: lot,
+                context: context,
+                replication: streamReplication,
+                scratch: scratch
+            )
         } else if context.scenario.bids.isEmpty {
-            let generated = BidGenerator.sealedBidsWithCosts(for: lot, context: context, replication: streamReplication)
-            let quoted = FinalQuotes.apply(
-                generated.bids,
-                costs: generated.costs,
-                labels: generated.finalQuoteLabels,
+            var (generated, costs, labels) = BidGenerator.sealedBidsWithCosts(
+                for: lot,
+                context: context,
+                replication: streamReplication,
+                scratch: scratch
+            )
+            let line = FinalQuotes.apply(
+                &generated,
+                costs: costs,
+                labels: labels,
                 lot: lot,
                 context: context,
                 streamReplication: streamReplication
             )
-            bids = quoted.bids
-            if let line = quoted.audit { audit.append(line) }
+            bids = consume generated
+            if let line { audit.append(line) }
+            ReplicationScratch.giveBack(&costs, to: &scratch.costs)
+            ReplicationScratch.giveBack(&labels, to: &scratch.labels)
         } else {
             bids = TenderRun.bids(for: lot, context: context, replication: replication, round: round)
             if procedure.finalQuotes {
-                let quoted = FinalQuotes.apply(
-                    bids,
-                    costs: bids.map { _ in nil },
+                let line = FinalQuotes.apply(
+                    &bids,
+                    costs: nil,
                     lot: lot,
                     context: context,
                     streamReplication: streamReplication
                 )
-                bids = quoted.bids
-                if let line = quoted.audit { audit.append(line) }
+                if let line { audit.append(line) }
             }
         }
         if round > 0 && bids.isEmpty && audit.isEmpty { return nil }
@@ -59,8 +71,11 @@ enum SealedProcedure {
             context: context.evaluated(by: method),
             replication: streamReplication,
             minimumValidBids: minimumValidBids ?? procedure.minimumValidBids,
-            ground: procedure.tooFewGround
+            ground: procedure.tooFewGround,
+            scratch: scratch
         )
+        // The evaluations hold copies of the bids: their list goes back to the scratch.
+        ReplicationScratch.giveBack(&bids, to: &scratch.bids)
         outcome.audit.insert(contentsOf: audit, at: 0)
         return outcome
     }

@@ -43,12 +43,11 @@ struct SameBrand {
     /// Whether every bid is a group of its own (the rule is off, or no two bids share a brand key): the usual
     /// case, which allocates nothing.
     let isEveryBidItsOwnGroup: Bool
-    /// Per bid: its brand key; empty when the rule is off.
+    /// Per bid: its brand key; empty when the rule is off or every bid is a group of its own.
     private let keys: [Key]
 
     /// The groups of bids whose brand keys are `keys`, or of `count` bids when the rule is off (`keys` empty).
     init(keys: [Key], count: Int, rule: Bool) {
-        self.keys = rule ? keys : []
         // A lot draws tens of bids: comparing a key (mostly a number) with the earlier ones costs less than
         // hashing it.
         func firstEqual(before index: Int) -> Int? {
@@ -56,11 +55,15 @@ struct SameBrand {
             return nil
         }
         guard rule, keys.indices.contains(where: { firstEqual(before: $0) != nil }) else {
+            // Nothing reads the keys of bids that are each a group of their own (``keepLowest(_:)`` keeps them
+            // all): the caller's list is not held.
+            self.keys = []
             groups = []
             groupCount = count
             isEveryBidItsOwnGroup = true
             return
         }
+        self.keys = keys
         var groups: [Int] = []
         groups.reserveCapacity(keys.count)
         var groupCount = 0

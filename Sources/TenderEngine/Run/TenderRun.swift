@@ -28,10 +28,17 @@ public enum TenderRun {
     /// Runs replication `replication` of the context's scenario. Replications of one scenario share one
     /// context: it is built once, not once per replication.
     public static func run(_ context: EvaluationContext, replication: Int = 0) -> RunResult {
+        run(context, replication: replication, scratch: ReplicationScratch())
+    }
+
+    /// As ``run(_:replication:)``, with working lists lent by `scratch`: a worker that runs many replications
+    /// lends each the same scratch, so that a replication reuses the lists the ones before it grew. The result
+    /// is the same whichever scratch is lent.
+    public static func run(_ context: EvaluationContext, replication: Int, scratch: ReplicationScratch) -> RunResult {
         // The scenario and its policy are read through the context, not copied (a copy retains every field).
         let plan = context.plan
         var outcomes = plan.lots.map { lot in
-            evaluateWithFailurePolicy(lot, context: context, replication: replication)
+            evaluateWithFailurePolicy(lot, context: context, replication: replication, scratch: scratch)
         }
         CapacityAward.resolve(&outcomes, context: context)
         if context.policy.pricing == .secondPrice { SecondPrice.apply(&outcomes) }
@@ -41,7 +48,7 @@ public enum TenderRun {
                 lotMetrics[k].response = BidderResponse.measure(outcome, context: context, replication: replication)
             }
         }
-        let purchases = ProjectPurchases.buy(context: context, replication: replication)
+        let purchases = ProjectPurchases.buy(context: context, replication: replication, scratch: scratch)
         var metrics = RunMetrics.total(lotMetrics, outcomes: outcomes)
         metrics.reserve = ReserveCheck.measure(lotMetrics, outcomes: outcomes, policy: context.policy.sme)
         // Line by line where a report may read the lines; else only the totals the metrics read.
@@ -51,7 +58,9 @@ public enum TenderRun {
             metrics.settle(SettlementTotals(settlements))
         } else {
             settlements = []
-            metrics.settle(Settlement.totals(context: context, outcomes: outcomes, purchases: purchases))
+            metrics.settle(
+                Settlement.totals(context: context, outcomes: outcomes, purchases: purchases, scratch: scratch)
+            )
         }
         metrics.procurement = ProcurementCount(outcomes: outcomes, purchases: purchases, policy: context.policy)
         if context.measuresResponse {
@@ -112,7 +121,12 @@ public enum TenderRun {
 
     /// A lot's procurement with the failure policy: a sealed evaluation, or a reverse auction or framework
     /// agreement (their own formats), then, if the lot failed, what `policy.on-failure` says.
-    static func evaluateWithFailurePolicy(_ lot: Lot, context: EvaluationContext, replication: Int) -> LotOutcome {
+    static func evaluateWithFailurePolicy(
+        _ lot: Lot,
+        context: EvaluationContext,
+        replication: Int,
+        scratch: ReplicationScratch = ReplicationScratch()
+    ) -> LotOutcome {
         if lot.method == .reverseAuction || lot.method == .frameworkAgreement {
             let name = lot.method == .frameworkAgreement ? "framework agreement" : "reverse auction"
             return withFailurePolicy(
@@ -140,7 +154,8 @@ public enum TenderRun {
             method: lot.method,
             context: context,
             replication: replication,
-            round: 0
+            round: 0,
+            scratch: scratch
         )!
         let name = lot.method.label.en
         return withFailurePolicy(
@@ -154,7 +169,8 @@ public enum TenderRun {
                     method: lot.method,
                     context: context,
                     replication: replication,
-                    round: 1
+                    round: 1,
+                    scratch: scratch
                 )
             },
             retenderNote: { "first round failed (\($0)); re-tendered with fresh bids" },
@@ -163,6 +179,7 @@ public enum TenderRun {
                     lot,
                     context: context,
                     replication: replication,
+                    scratch: scratch,
                     note: "\(name) failed (\($0)); switched to competitive consultation, where 2 valid bids "
                         + "suffice (财库〔2015〕124号)"
                 )
@@ -208,6 +225,7 @@ public enum TenderRun {
         _ lot: Lot,
         context: EvaluationContext,
         replication: Int,
+        scratch: ReplicationScratch = ReplicationScratch(),
         note: @autoclosure () -> String
     ) -> LotOutcome {
         var outcome = SealedProcedure.evaluate(
@@ -216,7 +234,8 @@ public enum TenderRun {
             context: context,
             replication: replication,
             round: 0,
-            minimumValidBids: 2
+            minimumValidBids: 2,
+            scratch: scratch
         )!
         if context.keepsDetail { outcome.audit.insert(note(), at: 0) }
         outcome.switchedMethod = true

@@ -10,16 +10,17 @@ import TenderModel
 struct BidReviewer {
     /// Per bid, in the order received; the later stages go on in place.
     var evaluations: [BidEvaluation]
-    /// Per bid: its brand key (``SameBrand``); empty when the same-brand rule is off.
-    let brandKeys: [SameBrand.Key]
+    /// Per bid: its brand key (``SameBrand``); empty when the same-brand rule is off. The scratch's list: the
+    /// caller gives it back once read.
+    var brandKeys: [SameBrand.Key]
     /// Per bid, then per criterion in policy order: its points, rounded as the stage says (zero for a bid the
     /// reviews reject, which is never scored).
     let criterionPoints: [Exact]
     /// Deductions refused; the later stages go on in place.
     var audit: [String]
 
-    /// Reviews `bids` on `lot`.
-    init(reviewing bids: [Bid], lot: Lot, context: EvaluationContext) {
+    /// Reviews `bids` on `lot`, with working lists lent by `scratch`.
+    init(reviewing bids: [Bid], lot: Lot, context: EvaluationContext, scratch: ReplicationScratch) {
         let facts = context.lotFacts(for: lot)
         let suppliers = context.supplierIndex
         let sme = context.policy.sme
@@ -28,14 +29,15 @@ struct BidReviewer {
         let sameBrandRule = context.policy.evaluation.sameBrandRule
         var evaluations: [BidEvaluation] = []
         evaluations.reserveCapacity(bids.count)
-        var brandKeys: [SameBrand.Key] = []
+        var brandKeys = ReplicationScratch.take(&scratch.brandKeys)
         if sameBrandRule { brandKeys.reserveCapacity(bids.count) }
         var criterionPoints: [Exact] = []
         criterionPoints.reserveCapacity(bids.count * criteria.count)
         var audit: [String] = []
         // The current bid's products, one per category of the lot.
-        var products: [ProductFacts?] = []
+        var products = ReplicationScratch.take(&scratch.products)
         products.reserveCapacity(lot.categories.count)
+        defer { ReplicationScratch.giveBack(&products, to: &scratch.products) }
 
         for bid in bids {
             let supplier = suppliers[bid.bidder]

@@ -11,17 +11,19 @@ public enum LotEvaluator {
         context: EvaluationContext,
         replication: Int = 0,
         minimumValidBids: Int? = nil,
-        ground: String = "GPL Art 36; Order 87 Art 65"
+        ground: String = "GPL Art 36; Order 87 Art 65",
+        scratch: ReplicationScratch = ReplicationScratch()
     ) -> LotOutcome {
         let policy = context.policy
         let evaluation = policy.evaluation
         // Reviews, deductions, brand keys and criterion points: one pass, one bid at a time.
-        var review = BidReviewer(reviewing: bids, lot: lot, context: context)
+        var review = BidReviewer(reviewing: bids, lot: lot, context: context, scratch: scratch)
         // Order 87 Art 37: bids recording the same evidence of collusion.
         CollusionRule.apply(&review.evaluations, audit: &review.audit)
 
         // Art 31 under lowest price: only the lowest-priced bid of each brand is evaluated.
         let brands = SameBrand(keys: review.brandKeys, count: bids.count, rule: evaluation.sameBrandRule)
+        ReplicationScratch.giveBack(&review.brandKeys, to: &scratch.brandKeys)
         if evaluation.sameBrandRule && evaluation.method == .lowestPrice {
             brands.keepLowest(&review.evaluations)
         }
@@ -46,12 +48,13 @@ public enum LotEvaluator {
         }
 
         Scoring.score(&review.evaluations, criterionPoints: review.criterionPoints, context: context)
-        let order = Ranking.order(
+        var order = Ranking.order(
             review.evaluations,
             lot: lot,
             context: context,
             replication: replication,
-            audit: &review.audit
+            audit: &review.audit,
+            into: ReplicationScratch.take(&scratch.order)
         )
         for (rank, index) in order.enumerated() { review.evaluations[index].rank = rank + 1 }
 
@@ -64,12 +67,16 @@ public enum LotEvaluator {
             groupCount: brands.groupCount,
             audit: &review.audit
         )
-        return Award.outcome(
+        let outcome = Award.outcome(
             lot,
             evaluations: review.evaluations,
             recommended: recommended,
             candidates: evaluation.candidates,
             audit: review.audit
         )
+        // `recommended` may be `order` itself: ended first, so that the order goes back as the only reference.
+        _ = consume recommended
+        ReplicationScratch.giveBack(&order, to: &scratch.order)
+        return outcome
     }
 }

@@ -14,7 +14,11 @@ import TenderModel
 public enum ProjectPurchases {
     /// The projects' own purchases of the plan's excluded lines, in plan order; the one-line lots are the
     /// context's, built once with it (``lots(for:scenario:)``).
-    static func buy(context: EvaluationContext, replication: Int) -> [ProjectPurchase] {
+    static func buy(
+        context: EvaluationContext,
+        replication: Int,
+        scratch: ReplicationScratch = ReplicationScratch()
+    ) -> [ProjectPurchase] {
         let excluded = context.plan.excluded
         guard context.scenario.bids.isEmpty else {
             return excluded.map { ProjectPurchase(excluded: $0, outcome: nil) }
@@ -22,7 +26,12 @@ public enum ProjectPurchases {
         return zip(excluded, context.projectPurchaseLots).map { entry, lot in
             ProjectPurchase(
                 excluded: entry,
-                outcome: TenderRun.evaluateWithFailurePolicy(lot, context: context, replication: replication)
+                outcome: TenderRun.evaluateWithFailurePolicy(
+                    lot,
+                    context: context,
+                    replication: replication,
+                    scratch: scratch
+                )
             )
         }
     }

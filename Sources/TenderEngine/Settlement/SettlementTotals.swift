@@ -42,11 +42,24 @@ extension Settlement {
     /// its project is assumed paid at its ceiling), kept per slot as the few figures the totals read instead of a
     /// ``LineSettlement`` with a copy of its demand line. What a simulation that keeps only metrics computes
     /// (``EvaluationContext/keepsDetail`` off); the two agree exactly (tested on every bundled scenario).
-    static func totals(context: EvaluationContext, outcomes: [LotOutcome], purchases: [ProjectPurchase])
-        -> SettlementTotals
-    {
+    /// Its lists are the scratch's (``ReplicationScratch``), given back when it returns.
+    static func totals(
+        context: EvaluationContext,
+        outcomes: [LotOutcome],
+        purchases: [ProjectPurchase],
+        scratch: ReplicationScratch = ReplicationScratch()
+    ) -> SettlementTotals {
         let layout = context.settlementLayout
-        var slots = [SettledLine?](repeating: nil, count: layout.slotCount)
+        var slots = ReplicationScratch.take(&scratch.settledLines)
+        slots.append(contentsOf: repeatElement(nil, count: layout.slotCount))
+        // One list of awards for every lot, emptied before each.
+        var awards = ReplicationScratch.take(&scratch.lineAwards)
+        var kindOutcomes = ReplicationScratch.take(&scratch.kindOutcomes)
+        defer {
+            ReplicationScratch.giveBack(&slots, to: &scratch.settledLines)
+            ReplicationScratch.giveBack(&awards, to: &scratch.lineAwards)
+            ReplicationScratch.giveBack(&kindOutcomes, to: &scratch.kindOutcomes)
+        }
         /// Records each line of `lines` (aligned with `awards`) in its slot: by the known slots and facts when
         /// they match the lines, else by reference, as the line-by-line settlement does.
         func record(
@@ -71,8 +84,6 @@ extension Settlement {
         // Outcomes and purchases by index, read in place: iterating would copy each outcome (its lot, its
         // evaluations) on every replication.
         let planLots = context.plan.lots
-        // One list of awards for every lot, emptied before each.
-        var awards: [LineAward] = []
         for position in outcomes.indices {
             let lines = outcomes[position].lot.lines
             let known =
@@ -119,7 +130,6 @@ extension Settlement {
             }
         }
         var totals = SettlementTotals()
-        var outcomes: [KindOutcome] = []
         // By index, read in place: iterating would copy each project (its lists) on every replication.
         let projects = layout.projects
         for p in projects.indices {
@@ -136,7 +146,7 @@ extension Settlement {
                     totals.greenPremium = (totals.greenPremium ?? .zero) + amount - referenceCost
                 }
             }
-            outcomes.removeAll(keepingCapacity: true)
+            kindOutcomes.removeAll(keepingCapacity: true)
             for (kind, kindSlots) in zip(projects[p].greenPlan.kinds, projects[p].kindSlots) {
                 var settledCount = 0
                 var bought = true
@@ -147,18 +157,18 @@ extension Settlement {
                     if settled.amount == nil { bought = false }
                     if !settled.green { green = false }
                 }
-                outcomes.append(
+                kindOutcomes.append(
                     KindOutcome(lines: kind.lines.count, settled: settledCount, allBought: bought, allGreen: green)
                 )
             }
-            if ProjectCompliance.passes(projects[p].greenPlan, outcomes: outcomes) { totals.compliantProjects += 1 }
+            if ProjectCompliance.passes(projects[p].greenPlan, outcomes: kindOutcomes) { totals.compliantProjects += 1 }
         }
         return totals
     }
 }
 
 /// A settled line as the totals read it.
-private struct SettledLine {
+struct SettledLine {
     let facts: SettlementLayout.LineFacts
     let amount: Exact?
     let basis: SettlementBasis

@@ -126,8 +126,10 @@ package enum Simulation {
                     keepsDetail: render != nil,
                     bidMemos: bidMemos
                 )
+                // The worker's working lists, lent to each of its replications in turn.
+                let scratch = ReplicationScratch()
                 return { position -> (ReplicationRecord, String?) in
-                    let result = TenderRun.run(context, replication: shard.item(at: position))
+                    let result = TenderRun.run(context, replication: shard.item(at: position), scratch: scratch)
                     return (ReplicationRecord(result, catalog: catalog), render?(result, context))
                 }
             },
