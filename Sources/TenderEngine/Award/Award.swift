@@ -42,20 +42,25 @@ enum Award {
     }
 
     /// The lot awarded to the first recommended bid at its quoted price, with the policy's number of
-    /// candidates; failed with `failure` when no bid may be recommended.
+    /// candidates; failed with `failure` when no bid may be recommended. The candidates are written into
+    /// `list` (an empty list lent by the caller, ``ReplicationScratch``).
     static func outcome(
         _ lot: Lot,
         evaluations: [BidEvaluation],
         recommended: [Int],
         candidates: Int,
         audit: [String],
-        auction: AuctionRecord? = nil
+        auction: AuctionRecord? = nil,
+        into list: consuming [String] = []
     ) -> LotOutcome {
         let winner = recommended.first
+        var list = list
+        list.removeAll(keepingCapacity: true)
+        for index in recommended.prefix(candidates) { list.append(evaluations[index].bid.bidder) }
         return LotOutcome(
             lot: lot,
             evaluations: evaluations,
-            candidates: recommended.prefix(candidates).map { evaluations[$0].bid.bidder },
+            candidates: list,
             winner: winner.map { evaluations[$0].bid.bidder },
             contractPrice: winner.map { evaluations[$0].bid.price },
             failure: nil,

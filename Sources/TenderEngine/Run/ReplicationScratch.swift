@@ -12,26 +12,71 @@ import TenderModel
 /// What is lent: a lot's generated bids and the cost and stream label behind each (``BidGenerator``), the
 /// products of the bid under review and the bids' brand keys (``BidReviewer``), the ranking of the valid bids
 /// (``Ranking``), and the settlement's per-line slots, line awards and per-kind outcomes
-/// (``Settlement/totals(context:outcomes:purchases:scratch:)``).
+/// (``Settlement/totals(context:outcomes:purchases:scratch:)``); and, once a result is given back
+/// (``recycle(_:)``), the lists it was made of: its outcomes, lot figures and purchases, each outcome's
+/// evaluations and candidates.
 public final class ReplicationScratch {
-    var bids: [Bid] = []
-    var costs: [Exact?] = []
-    var labels: [UInt64] = []
-    var products: [ProductFacts?] = []
-    var brandKeys: [SameBrand.Key] = []
-    var order: [Int] = []
-    var lineAwards: [LineAward] = []
-    var settledLines: [SettledLine?] = []
-    var kindOutcomes: [KindOutcome] = []
+    // Its lists are never accessed by two steps at once (a step takes a list by swapping it out, in one access):
+    // the runtime's exclusivity checks on every access are left out.
+    @exclusivity(unchecked) var bids: [Bid] = []
+    @exclusivity(unchecked) var costs: [Exact?] = []
+    @exclusivity(unchecked) var labels: [UInt64] = []
+    @exclusivity(unchecked) var products: [ProductFacts?] = []
+    @exclusivity(unchecked) var brandKeys: [SameBrand.Key] = []
+    @exclusivity(unchecked) var order: [Int] = []
+    @exclusivity(unchecked) var lineAwards: [LineAward] = []
+    @exclusivity(unchecked) var settledLines: [SettledLine?] = []
+    @exclusivity(unchecked) var kindOutcomes: [KindOutcome] = []
+    /// The lists of the last result given back (``recycle(_:)``): its lots' outcomes, their figures and the
+    /// projects' purchases, and the evaluations and candidates of each outcome, emptied.
+    @exclusivity(unchecked) var outcomes: [LotOutcome] = []
+    @exclusivity(unchecked) var lotMetrics: [LotMetrics] = []
+    @exclusivity(unchecked) var purchases: [ProjectPurchase] = []
+    @exclusivity(unchecked) var evaluationLists: [[BidEvaluation]] = []
+    @exclusivity(unchecked) var candidateLists: [[String]] = []
 
     public init() {}
 
-    /// Takes `list` out of the scratch, leaving an empty list in its place (so that the taker holds the only
-    /// reference and appends in place).
+    /// Takes back the lists of a replication's result once it has been read (its metrics recorded, its report
+    /// written), for the next replication to fill. A list the result shares with another value is left to it.
+    /// The scratch keeps at most as many evaluation and candidate lists as this result had outcomes.
+    public func recycle(_ result: consuming RunResult) {
+        var result = result
+        var outcomes = Self.take(&result.outcomes)
+        var purchases = Self.take(&result.projectPurchases)
+        let limit = outcomes.count + purchases.count
+        for index in outcomes.indices { keepLists(of: &outcomes[index], limit: limit) }
+        for index in purchases.indices where purchases[index].outcome != nil {
+            keepLists(of: &purchases[index].outcome!, limit: limit)
+        }
+        Self.giveBack(&outcomes, to: &self.outcomes)
+        Self.giveBack(&purchases, to: &self.purchases)
+        var lotMetrics = Self.take(&result.lotMetrics)
+        Self.giveBack(&lotMetrics, to: &self.lotMetrics)
+    }
+
+    /// Keeps an outcome's evaluations and candidates, emptied, while fewer than `limit` are kept.
+    private func keepLists(of outcome: inout LotOutcome, limit: Int) {
+        if evaluationLists.count < limit {
+            var evaluations = Self.take(&outcome.evaluations)
+            evaluations.removeAll(keepingCapacity: true)
+            evaluationLists.append(evaluations)
+        }
+        if candidateLists.count < limit {
+            var candidates = Self.take(&outcome.candidates)
+            candidates.removeAll(keepingCapacity: true)
+            candidateLists.append(candidates)
+        }
+    }
+
+    /// Takes `list` out of the scratch, empty (it is given back emptied; emptied again here, so that no step
+    /// ever sees another's elements), leaving an empty list in its place: the taker holds the only reference
+    /// and appends in place.
     @inline(__always)
     static func take<Element>(_ list: inout [Element]) -> [Element] {
         var taken: [Element] = []
         swap(&taken, &list)
+        taken.removeAll(keepingCapacity: true)
         return taken
     }
 

@@ -37,12 +37,18 @@ public enum TenderRun {
     public static func run(_ context: EvaluationContext, replication: Int, scratch: ReplicationScratch) -> RunResult {
         // The scenario and its policy are read through the context, not copied (a copy retains every field).
         let plan = context.plan
-        var outcomes = plan.lots.map { lot in
-            evaluateWithFailurePolicy(lot, context: context, replication: replication, scratch: scratch)
+        var outcomes = ReplicationScratch.take(&scratch.outcomes)
+        outcomes.reserveCapacity(plan.lots.count)
+        for lot in plan.lots {
+            outcomes.append(
+                evaluateWithFailurePolicy(lot, context: context, replication: replication, scratch: scratch)
+            )
         }
         CapacityAward.resolve(&outcomes, context: context)
         if context.policy.pricing == .secondPrice { SecondPrice.apply(&outcomes) }
-        var lotMetrics = outcomes.map { LotMetrics.measure($0, context: context) }
+        var lotMetrics = ReplicationScratch.take(&scratch.lotMetrics)
+        lotMetrics.reserveCapacity(outcomes.count)
+        for index in outcomes.indices { lotMetrics.append(LotMetrics.measure(outcomes[index], context: context)) }
         if context.measuresResponse {
             for (k, outcome) in outcomes.enumerated() {
                 lotMetrics[k].response = BidderResponse.measure(outcome, context: context, replication: replication)

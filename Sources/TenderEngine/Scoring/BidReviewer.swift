@@ -27,7 +27,8 @@ struct BidReviewer {
         let criteria = context.scoringCriteria
         let rounding = context.policy.evaluation.rounding
         let sameBrandRule = context.policy.evaluation.sameBrandRule
-        var evaluations: [BidEvaluation] = []
+        var evaluations = scratch.evaluationLists.popLast() ?? []
+        evaluations.removeAll(keepingCapacity: true)
         evaluations.reserveCapacity(bids.count)
         var brandKeys = ReplicationScratch.take(&scratch.brandKeys)
         if sameBrandRule { brandKeys.reserveCapacity(bids.count) }

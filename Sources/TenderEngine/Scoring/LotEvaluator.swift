@@ -72,7 +72,8 @@ public enum LotEvaluator {
             evaluations: review.evaluations,
             recommended: recommended,
             candidates: evaluation.candidates,
-            audit: review.audit
+            audit: review.audit,
+            into: scratch.candidateLists.popLast() ?? []
         )
         // `recommended` may be `order` itself: ended first, so that the order goes back as the only reference.
         _ = consume recommended

@@ -23,17 +23,22 @@ public enum ProjectPurchases {
         guard context.scenario.bids.isEmpty else {
             return excluded.map { ProjectPurchase(excluded: $0, outcome: nil) }
         }
-        return zip(excluded, context.projectPurchaseLots).map { entry, lot in
-            ProjectPurchase(
-                excluded: entry,
-                outcome: TenderRun.evaluateWithFailurePolicy(
-                    lot,
-                    context: context,
-                    replication: replication,
-                    scratch: scratch
+        var purchases = ReplicationScratch.take(&scratch.purchases)
+        purchases.reserveCapacity(excluded.count)
+        for (entry, lot) in zip(excluded, context.projectPurchaseLots) {
+            purchases.append(
+                ProjectPurchase(
+                    excluded: entry,
+                    outcome: TenderRun.evaluateWithFailurePolicy(
+                        lot,
+                        context: context,
+                        replication: replication,
+                        scratch: scratch
+                    )
                 )
             )
         }
+        return purchases
     }
 
     /// The one-line lots of `excluded`, in their order: what does not depend on the draws, built once per

@@ -130,7 +130,11 @@ package enum Simulation {
                 let scratch = ReplicationScratch()
                 return { position -> (ReplicationRecord, String?) in
                     let result = TenderRun.run(context, replication: shard.item(at: position), scratch: scratch)
-                    return (ReplicationRecord(result, catalog: catalog), render?(result, context))
+                    let record = ReplicationRecord(result, catalog: catalog)
+                    let text = render?(result, context)
+                    // Read: its lists go back to the scratch for the next replication.
+                    scratch.recycle(result)
+                    return (record, text)
                 }
             },
             fold: { position, computed in

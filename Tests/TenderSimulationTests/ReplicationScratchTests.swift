@@ -1,0 +1,62 @@
+import ScenarioFormat
+import TenderModel
+import Testing
+
+@testable import TenderEngine
+
+/// A simulation worker lends one ``ReplicationScratch`` to each of its replications in turn, and takes back
+/// each result's lists once read (``ReplicationScratch/recycle(_:)``). Lending decides where a replication's
+/// lists come from, never what it computes: every result must be the result of a replication run on its own.
+@Suite struct ReplicationScratchTests {
+    @Test func aReplicationRunOnALentScratchIsTheReplicationRunAlone() throws {
+        var compared = 0
+        for (file, variant) in MetricOnlyRunTests.cases {
+            let scenario = try #require(ScenarioLoader().load(file, variant: variant).scenario)
+            for keepsDetail in [false, true] {
+                let context = EvaluationContext(scenario, equilibria: nil, keepsDetail: keepsDetail)
+                let scratch = ReplicationScratch()
+                for replication in 0..<10 {
+                    let lent = TenderRun.run(context, replication: replication, scratch: scratch)
+                    let alone = TenderRun.run(context, replication: replication)
+                    #expect(lent == alone, "\(file) \(variant ?? "base") detail \(keepsDetail) #\(replication)")
+                    compared += lent.outcomes.count + lent.projectPurchases.count
+                    scratch.recycle(lent)
+                }
+            }
+        }
+        // Lots and purchases compared: the bundled scenarios have hundreds; none would make the test vacuous.
+        #expect(compared > 1000)
+    }
+
+    /// One scratch lent across scenarios of different sizes (lists grown by a large plan reused by a small one,
+    /// and the other way round), with results kept past the next replication (never recycled) or recycled:
+    /// the same results.
+    @Test func lendingAcrossScenariosAndKeptResultsChangesNoResult() throws {
+        let contexts = try MetricOnlyRunTests.cases.map { file, variant in
+            let scenario = try #require(ScenarioLoader().load(file, variant: variant).scenario)
+            return EvaluationContext(scenario, equilibria: nil, keepsDetail: false)
+        }
+        let scratch = ReplicationScratch()
+        var kept: [RunResult] = []
+        for round in 0..<3 {
+            for (index, context) in contexts.enumerated() {
+                let replication = round * 7 + index
+                let lent = TenderRun.run(context, replication: replication, scratch: scratch)
+                #expect(lent == TenderRun.run(context, replication: replication), "case \(index) #\(replication)")
+                // Every other result is kept while the scratch goes on lending: it must not change.
+                if index % 2 == 0 {
+                    kept.append(lent)
+                } else {
+                    scratch.recycle(lent)
+                }
+            }
+        }
+        var position = 0
+        for round in 0..<3 {
+            for (index, context) in contexts.enumerated() where index % 2 == 0 {
+                #expect(kept[position] == TenderRun.run(context, replication: round * 7 + index), "kept \(index)")
+                position += 1
+            }
+        }
+    }
+}
