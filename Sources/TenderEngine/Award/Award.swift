@@ -55,7 +55,7 @@ enum Award {
     ) -> LotOutcome {
         let winner = recommended.first
         var list = list
-        list.removeAll(keepingCapacity: true)
+        ReplicationScratch.empty(&list)
         for index in recommended.prefix(candidates) { list.append(evaluations[index].bid.bidder) }
         return LotOutcome(
             lot: lot,

@@ -14,7 +14,7 @@ enum Ranking {
         into order: consuming [Int] = []
     ) -> [Int] {
         var order = order
-        order.removeAll(keepingCapacity: true)
+        ReplicationScratch.empty(&order)
         order.reserveCapacity(evaluations.count)
         for index in evaluations.indices where evaluations[index].isValid { order.append(index) }
         // The sort keys, read once: comparing through `evaluations` would copy two bid evaluations per call.

@@ -11,7 +11,7 @@ import TenderModel
 ///
 /// What is lent: a lot's generated bids and the cost and stream label behind each (``BidGenerator``), the
 /// products of the bid under review and the bids' brand keys (``BidReviewer``), the ranking of the valid bids
-/// (``Ranking``), and the settlement's per-line slots, line awards and per-kind outcomes
+/// (``Ranking``), a lot's criterion points, and the settlement's per-line slots, line awards and per-kind outcomes
 /// (``Settlement/totals(context:outcomes:purchases:scratch:)``); and, once a result is given back
 /// (``recycle(_:)``), the lists it was made of: its outcomes, lot figures and purchases, each outcome's
 /// evaluations and candidates.
@@ -34,6 +34,10 @@ public final class ReplicationScratch {
     @exclusivity(unchecked) var purchases: [ProjectPurchase] = []
     @exclusivity(unchecked) var evaluationLists: [[BidEvaluation]] = []
     @exclusivity(unchecked) var candidateLists: [[String]] = []
+    /// Lists for a lot's criterion points, and the lists lent since the replication began: the bids' scores
+    /// share them (``CriterionScores``), so they come back only once the result is given back.
+    @exclusivity(unchecked) var pointLists: [[Exact]] = []
+    @exclusivity(unchecked) var lentPointLists: [[Exact]] = []
 
     public init() {}
 
@@ -42,8 +46,8 @@ public final class ReplicationScratch {
     /// The scratch keeps at most as many evaluation and candidate lists as this result had outcomes.
     public func recycle(_ result: consuming RunResult) {
         var result = result
-        var outcomes = Self.take(&result.outcomes)
-        var purchases = Self.take(&result.projectPurchases)
+        var outcomes = Self.moveOut(&result.outcomes)
+        var purchases = Self.moveOut(&result.projectPurchases)
         let limit = outcomes.count + purchases.count
         for index in outcomes.indices { keepLists(of: &outcomes[index], limit: limit) }
         for index in purchases.indices where purchases[index].outcome != nil {
@@ -51,22 +55,50 @@ public final class ReplicationScratch {
         }
         Self.giveBack(&outcomes, to: &self.outcomes)
         Self.giveBack(&purchases, to: &self.purchases)
-        var lotMetrics = Self.take(&result.lotMetrics)
+        var lotMetrics = Self.moveOut(&result.lotMetrics)
         Self.giveBack(&lotMetrics, to: &self.lotMetrics)
+        // The evaluations are gone: the points lists they shared are the scratch's alone again.
+        var lent = Self.moveOut(&lentPointLists)
+        while var list = lent.popLast() {
+            guard pointLists.count < limit else { break }
+            Self.empty(&list)
+            pointLists.append(list)
+        }
+        Self.giveBack(&lent, to: &lentPointLists)
+    }
+
+    /// A replication begins: the points lists lent to a result not given back stay with it.
+    func beginReplication() {
+        Self.empty(&lentPointLists)
     }
 
     /// Keeps an outcome's evaluations and candidates, emptied, while fewer than `limit` are kept.
     private func keepLists(of outcome: inout LotOutcome, limit: Int) {
         if evaluationLists.count < limit {
-            var evaluations = Self.take(&outcome.evaluations)
-            evaluations.removeAll(keepingCapacity: true)
+            var evaluations = Self.moveOut(&outcome.evaluations)
+            Self.empty(&evaluations)
             evaluationLists.append(evaluations)
         }
         if candidateLists.count < limit {
-            var candidates = Self.take(&outcome.candidates)
-            candidates.removeAll(keepingCapacity: true)
+            var candidates = Self.moveOut(&outcome.candidates)
+            Self.empty(&candidates)
             candidateLists.append(candidates)
         }
+    }
+
+    /// Empties `list` keeping its storage; an empty list is left as it is (emptying the shared empty list
+    /// would allocate a list of its own).
+    @inline(__always)
+    static func empty<Element>(_ list: inout [Element]) {
+        if !list.isEmpty { list.removeAll(keepingCapacity: true) }
+    }
+
+    /// Moves `list` out, leaving an empty list in its place, with its elements.
+    @inline(__always)
+    static func moveOut<Element>(_ list: inout [Element]) -> [Element] {
+        var taken: [Element] = []
+        swap(&taken, &list)
+        return taken
     }
 
     /// Takes `list` out of the scratch, empty (it is given back emptied; emptied again here, so that no step
@@ -76,7 +108,7 @@ public final class ReplicationScratch {
     static func take<Element>(_ list: inout [Element]) -> [Element] {
         var taken: [Element] = []
         swap(&taken, &list)
-        taken.removeAll(keepingCapacity: true)
+        Self.empty(&taken)
         return taken
     }
 
@@ -84,7 +116,7 @@ public final class ReplicationScratch {
     /// (with no storage), so that the scratch holds the only reference.
     @inline(__always)
     static func giveBack<Element>(_ list: inout [Element], to slot: inout [Element]) {
-        list.removeAll(keepingCapacity: true)
+        Self.empty(&list)
         swap(&list, &slot)
         list = []
     }

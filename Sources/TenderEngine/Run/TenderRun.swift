@@ -35,6 +35,7 @@ public enum TenderRun {
     /// lends each the same scratch, so that a replication reuses the lists the ones before it grew. The result
     /// is the same whichever scratch is lent.
     public static func run(_ context: EvaluationContext, replication: Int, scratch: ReplicationScratch) -> RunResult {
+        scratch.beginReplication()
         // The scenario and its policy are read through the context, not copied (a copy retains every field).
         let plan = context.plan
         var outcomes = ReplicationScratch.take(&scratch.outcomes)

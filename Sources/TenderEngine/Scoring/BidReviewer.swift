@@ -28,11 +28,14 @@ struct BidReviewer {
         let rounding = context.policy.evaluation.rounding
         let sameBrandRule = context.policy.evaluation.sameBrandRule
         var evaluations = scratch.evaluationLists.popLast() ?? []
-        evaluations.removeAll(keepingCapacity: true)
+        ReplicationScratch.empty(&evaluations)
         evaluations.reserveCapacity(bids.count)
         var brandKeys = ReplicationScratch.take(&scratch.brandKeys)
         if sameBrandRule { brandKeys.reserveCapacity(bids.count) }
-        var criterionPoints: [Exact] = []
+        // The lot's points: a list of the scratch's, which the bids' scores share (``CriterionScores``) until the
+        // result is given back (``ReplicationScratch/recycle(_:)``).
+        var criterionPoints = criteria.isEmpty ? [] : scratch.pointLists.popLast() ?? []
+        ReplicationScratch.empty(&criterionPoints)
         criterionPoints.reserveCapacity(bids.count * criteria.count)
         var audit: [String] = []
         // The current bid's products, one per category of the lot.
@@ -78,6 +81,7 @@ struct BidReviewer {
         }
         self.evaluations = evaluations
         self.brandKeys = brandKeys
+        if !criteria.isEmpty { scratch.lentPointLists.append(criterionPoints) }
         self.criterionPoints = criterionPoints
         self.audit = audit
     }

@@ -276,9 +276,8 @@ public enum Settlement {
             body(total)
             return
         }
-        for amount in splitOnIntegers(total, weights: weights) ?? splitExactly(total, weights: weights) {
-            body(amount)
-        }
+        if forEachShareOnIntegers(total, weights: weights, body) { return }
+        for amount in splitExactly(total, weights: weights) { body(amount) }
     }
 
     /// The split rule on machine integers; nil when the total is negative or not a machine fraction, a weight
@@ -290,67 +289,88 @@ public enum Settlement {
     /// do. The cents left over are 100·n − d·Σ cents over d: their quotient is the whole cents handed out, their
     /// remainder the fraction of a cent the first line receives.
     package static func splitOnIntegers(_ total: Exact, weights: [Exact]) -> [Exact]? {
-        guard !weights.isEmpty, let (n, d) = total.machineFraction, n >= 0 else { return nil }
+        var amounts: [Exact] = []
+        amounts.reserveCapacity(weights.count)
+        guard forEachShareOnIntegers(total, weights: weights, { amounts.append($0) }) else { return nil }
+        return amounts
+    }
+
+    /// Calls `body` with each amount of ``splitOnIntegers(_:weights:)``, in the weights' order, and returns true;
+    /// returns false, having called nothing, where that gives nil. Its working lists are on the stack.
+    static func forEachShareOnIntegers(_ total: Exact, weights: [Exact], _ body: (Exact) -> Void) -> Bool {
+        guard !weights.isEmpty, let (n, d) = total.machineFraction, n >= 0 else { return false }
         // The weights over their least common denominator.
         var common: Int64 = 1
         for weight in weights.indices {
-            guard let (wn, wd) = weights[weight].machineFraction, wn > 0 else { return nil }
+            guard let (wn, wd) = weights[weight].machineFraction, wn > 0 else { return false }
             let (q, _) = common.quotientAndRemainder(dividingBy: gcd(common, wd))
             let (lcm, overflow) = q.multipliedReportingOverflow(by: wd)
-            guard !overflow else { return nil }
+            guard !overflow else { return false }
             common = lcm
         }
-        var scaled: [Int128] = []
-        scaled.reserveCapacity(weights.count)
-        var sum: Int128 = 0
-        for weight in weights.indices {
-            let (wn, wd) = weights[weight].machineFraction!
-            // wn × (common / wd) < 2¹²⁶ fits; their sum is checked.
-            let w = Int128(wn) * Int128(common / wd)
-            let (next, overflow) = sum.addingReportingOverflow(w)
-            guard !overflow else { return nil }
-            scaled.append(w)
-            sum = next
+        let count = weights.count
+        return withUnsafeTemporaryAllocation(of: Int128.self, capacity: count) { scaled in
+            withUnsafeTemporaryAllocation(of: Int64.self, capacity: count) { cents in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { order in
+                    var sum: Int128 = 0
+                    for weight in weights.indices {
+                        let (wn, wd) = weights[weight].machineFraction!
+                        // wn × (common / wd) < 2¹²⁶ fits; their sum is checked.
+                        let w = Int128(wn) * Int128(common / wd)
+                        let (next, overflow) = sum.addingReportingOverflow(w)
+                        guard !overflow else { return false }
+                        scaled.initializeElement(at: weight, to: w)
+                        sum = next
+                    }
+                    let (denominator, denominatorOverflow) = Int128(d).multipliedReportingOverflow(by: sum)
+                    guard !denominatorOverflow else { return false }
+                    let hundredN = Int128(n) * 100
+                    // Per line: its whole cents and, in `scaled`, the remainder (the fraction dropped × 100·d·W).
+                    var centsSum: Int128 = 0
+                    for line in 0..<count {
+                        let (numerator, overflow) = hundredN.multipliedReportingOverflow(by: scaled[line])
+                        guard !overflow else { return false }
+                        let (whole, remainder) = numerator.quotientAndRemainder(dividingBy: denominator)
+                        guard let whole64 = Int64(exactly: whole) else { return false }
+                        cents.initializeElement(at: line, to: whole64)
+                        centsSum += whole
+                        scaled[line] = remainder
+                    }
+                    // d · Σ cents ≤ 100·n < 2⁷⁰: checked all the same.
+                    let (spent, spentOverflow) = Int128(d).multipliedReportingOverflow(by: centsSum)
+                    guard !spentOverflow else { return false }
+                    let (wholeCents, fraction) = (hundredN - spent).quotientAndRemainder(dividingBy: Int128(d))
+                    let (fractionDenominator, fractionOverflow) = d.multipliedReportingOverflow(by: 100)
+                    guard !fractionOverflow else { return false }
+                    // The largest fractions first, ties to the earlier line.
+                    for line in 0..<count { order.initializeElement(at: line, to: line) }
+                    var order = order  // the buffer's address: sorting writes through it
+                    order.sort { (a: Int, b: Int) -> Bool in
+                        let (x, y): (Int128, Int128) = (scaled[a], scaled[b])
+                        return x != y ? x > y : a < b
+                    }
+                    // Fewer than one whole cent per line is left over (each line drops less than a cent); a line
+                    // at the top of 64 bits that receives one gives up to the exact split.
+                    guard let handedOut = Int(exactly: wholeCents) else { return false }
+                    for position in 0..<max(0, handedOut) {
+                        let line = order[position % count]
+                        let (more, overflow) = cents[line].addingReportingOverflow(1)
+                        guard !overflow else { return false }
+                        cents[line] = more
+                    }
+                    let first = order[0]
+                    for line in 0..<count {
+                        var amount = (try? Exact(numerator: Int(cents[line]), denominator: 100)) ?? .zero
+                        if line == first && fraction != 0 {
+                            amount +=
+                                (try? Exact(numerator: Int(fraction), denominator: Int(fractionDenominator))) ?? .zero
+                        }
+                        body(amount)
+                    }
+                    return true
+                }
+            }
         }
-        let (denominator, denominatorOverflow) = Int128(d).multipliedReportingOverflow(by: sum)
-        guard !denominatorOverflow else { return nil }
-        let hundredN = Int128(n) * 100
-        // Per line: its whole cents and, in `scaled`, the remainder (the fraction dropped × 100·d·W).
-        var cents: [Int64] = []
-        cents.reserveCapacity(weights.count)
-        var centsSum: Int128 = 0
-        for line in scaled.indices {
-            let (numerator, overflow) = hundredN.multipliedReportingOverflow(by: scaled[line])
-            guard !overflow else { return nil }
-            let (whole, remainder) = numerator.quotientAndRemainder(dividingBy: denominator)
-            guard let whole64 = Int64(exactly: whole) else { return nil }
-            cents.append(whole64)
-            centsSum += whole
-            scaled[line] = remainder
-        }
-        // d · Σ cents ≤ 100·n < 2⁷⁰: checked all the same.
-        let (spent, spentOverflow) = Int128(d).multipliedReportingOverflow(by: centsSum)
-        guard !spentOverflow else { return nil }
-        let (wholeCents, fraction) = (hundredN - spent).quotientAndRemainder(dividingBy: Int128(d))
-        let (fractionDenominator, fractionOverflow) = d.multipliedReportingOverflow(by: 100)
-        guard !fractionOverflow else { return nil }
-        // The largest fractions first, ties to the earlier line.
-        var order = Array(scaled.indices)
-        order.sort { scaled[$0] != scaled[$1] ? scaled[$0] > scaled[$1] : $0 < $1 }
-        // Fewer than one whole cent per line is left over (each line drops less than a cent); a line at the top
-        // of 64 bits that receives one gives up to the exact split.
-        guard let handedOut = Int(exactly: wholeCents) else { return nil }
-        for position in 0..<max(0, handedOut) {
-            let line = order[position % order.count]
-            let (more, overflow) = cents[line].addingReportingOverflow(1)
-            guard !overflow else { return nil }
-            cents[line] = more
-        }
-        var amounts = cents.map { (try? Exact(numerator: Int($0), denominator: 100)) ?? .zero }
-        if fraction != 0 {
-            amounts[order[0]] += (try? Exact(numerator: Int(fraction), denominator: Int(fractionDenominator))) ?? .zero
-        }
-        return amounts
     }
 
     private static func gcd(_ a: Int64, _ b: Int64) -> Int64 {

@@ -90,7 +90,7 @@ extension Settlement {
                 position < planLots.count && lines == planLots[position].lines
                 ? (layout.lotSlots[position], layout.lotLines[position]) : nil
             let ceilings = known != nil ? layout.lotCeilings[position] : nil
-            awards.removeAll(keepingCapacity: true)
+            ReplicationScratch.empty(&awards)
             appendAwards(of: outcomes[position], ceilings: ceilings, into: &awards)
             record(lines, awards, green: outcomes[position].lot.greenClauses, known: known)
         }
@@ -103,7 +103,7 @@ extension Settlement {
             if purchases[position].outcome?.winner != nil, let lines = purchases[position].outcome?.lot.lines {
                 let ownLine = known && lines.count == 1 && lines[0] == line
                 let ceilings = ownLine ? layout.excludedCeilings[position] : nil
-                awards.removeAll(keepingCapacity: true)
+                ReplicationScratch.empty(&awards)
                 appendAwards(of: purchases[position].outcome!, ceilings: ceilings, into: &awards)
                 let green = purchases[position].outcome?.lot.greenClauses == true
                 if ownLine && awards.count == 1 {
@@ -146,7 +146,7 @@ extension Settlement {
                     totals.greenPremium = (totals.greenPremium ?? .zero) + amount - referenceCost
                 }
             }
-            kindOutcomes.removeAll(keepingCapacity: true)
+            ReplicationScratch.empty(&kindOutcomes)
             for (kind, kindSlots) in zip(projects[p].greenPlan.kinds, projects[p].kindSlots) {
                 var settledCount = 0
                 var bought = true
