@@ -59,4 +59,28 @@ import Testing
             }
         }
     }
+
+    /// What a scratch keeps is bounded by one replication: given back or not, its lists do not pile up over
+    /// replications (a worker runs millions).
+    @Test func aScratchKeepsNoMoreThanOneReplicationsLists() throws {
+        let file = MetricOnlyRunTests.root.appendingPathComponent("Scenarios/daqing-2023.yaml").path
+        let scenario = try #require(ScenarioLoader().load(file).scenario)
+        let context = EvaluationContext(scenario, equilibria: nil, keepsDetail: false)
+        let recycled = ReplicationScratch()
+        let kept = ReplicationScratch()
+        var results: [RunResult] = []
+        for replication in 0..<20 {
+            let result = TenderRun.run(context, replication: replication, scratch: recycled)
+            let lots = result.outcomes.count + result.projectPurchases.count
+            recycled.recycle(result)
+            #expect(recycled.evaluationLists.count <= lots && recycled.candidateLists.count <= lots)
+            #expect(recycled.pointLists.count <= lots && recycled.lentPointLists.isEmpty)
+            // Lists lent to a result never given back stay with it: the scratch holds only this replication's.
+            results.append(TenderRun.run(context, replication: replication, scratch: kept))
+            #expect(kept.lentPointLists.count <= 2 * lots, "#\(replication)")
+        }
+        // Daqing scores criteria: the points lists are lent and come back.
+        #expect(!recycled.pointLists.isEmpty)
+        #expect(results.count == 20)
+    }
 }

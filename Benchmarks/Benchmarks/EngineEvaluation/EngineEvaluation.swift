@@ -51,7 +51,7 @@ let benchmarks: @Sendable () -> Void = {
 private func verify(_ workload: EvaluationWorkload, context: EvaluationContext) {
     for bids in workload.bidSets {
         let outcome = LotEvaluator.evaluate(workload.lot, bids: bids, context: context)
-        precondition(outcome.winner != nil, "lot not awarded: \(outcome.failure ?? "?")")
+        precondition(outcome.winner != nil, "lot not awarded: \(outcome.failure.map { "\($0)" } ?? "?")")
         for evaluation in outcome.evaluations {
             precondition(evaluation.isValid, "\(evaluation.bid.bidder) rejected: \(evaluation.rejections)")
             precondition(
