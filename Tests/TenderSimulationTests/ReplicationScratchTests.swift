@@ -1,3 +1,4 @@
+import Foundation
 import ScenarioFormat
 import TenderModel
 import Testing
@@ -82,5 +83,52 @@ import Testing
         // Daqing scores criteria: the points lists are lent and come back.
         #expect(!recycled.pointLists.isEmpty)
         #expect(results.count == 20)
+    }
+
+    /// A worker recycles every result: the lists its scratch keeps for the next replications must not grow with
+    /// the number of replications. Lots whose outcome takes no list from the scratch (a reverse auction, a
+    /// framework agreement) or gives back one it did not take (a failed lot's candidates) would otherwise add a
+    /// list per replication; the scratch keeps no more evaluation or candidate lists than the largest result
+    /// given back had lots and purchases, across scenarios of different sizes.
+    @Test func recyclingEveryResultKeepsTheScratchBounded() throws {
+        let scratch = ReplicationScratch()
+        var largest = 0
+        var auctions = 0
+        for (file, variant) in MetricOnlyRunTests.cases {
+            let scenario = try #require(ScenarioLoader().load(file, variant: variant).scenario)
+            let context = EvaluationContext(scenario, equilibria: nil, keepsDetail: false)
+            for replication in 0..<25 {
+                let result = TenderRun.run(context, replication: replication, scratch: scratch)
+                largest = max(largest, result.outcomes.count + result.projectPurchases.count)
+                auctions += result.outcomes.count(where: { $0.lot.method == .reverseAuction })
+                scratch.recycle(result)
+                let name = "\(file) \(variant ?? "base") #\(replication)"
+                #expect(scratch.evaluationLists.count <= largest, "\(name)")
+                #expect(scratch.candidateLists.count <= largest, "\(name)")
+            }
+        }
+        // The cases include lots that take no list from the scratch: without them the bound is not exercised.
+        #expect(auctions > 0)
+    }
+
+    /// A result given back leaves its outcomes' evaluation and candidate lists to the scratch, emptied with their
+    /// storage, for the next replication's lots: one per outcome (a lot's or a project purchase's).
+    @Test func recyclingAResultKeepsEachOutcomesListsForTheNextReplication() throws {
+        let file = MetricOnlyRunTests.root.appendingPathComponent("Scenarios/daqing-2023.yaml").path
+        let scenario = try #require(ScenarioLoader().load(file).scenario)
+        let context = EvaluationContext(scenario, equilibria: nil, keepsDetail: false)
+        let scratch = ReplicationScratch()
+        let result = TenderRun.run(context, replication: 0, scratch: scratch)
+        let purchases = result.projectPurchases.compactMap(\.outcome)
+        let lists = result.outcomes.count + purchases.count
+        let evaluations = (result.outcomes + purchases).reduce(0) { $0 + $1.evaluations.count }
+        #expect(lists > 10 && evaluations > 100)
+        scratch.recycle(result)
+        #expect(scratch.evaluationLists.count == lists)
+        #expect(scratch.candidateLists.count == lists)
+        #expect(scratch.evaluationLists.allSatisfy(\.isEmpty) && scratch.candidateLists.allSatisfy(\.isEmpty))
+        #expect(scratch.evaluationLists.reduce(0) { $0 + $1.capacity } >= evaluations)
+        // The next replication fills them: the same result as run alone.
+        #expect(TenderRun.run(context, replication: 1, scratch: scratch) == TenderRun.run(context, replication: 1))
     }
 }

@@ -56,6 +56,7 @@ enum Award {
         let winner = recommended.first
         var list = list
         ReplicationScratch.empty(&list)
+        list.reserveCapacity(max(0, min(candidates, recommended.count)))
         for index in recommended.prefix(candidates) { list.append(evaluations[index].bid.bidder) }
         return LotOutcome(
             lot: lot,

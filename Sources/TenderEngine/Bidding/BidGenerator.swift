@@ -64,7 +64,7 @@ public enum BidGenerator {
         for lot: Lot,
         context: EvaluationContext,
         replication: Int,
-        scratch: ReplicationScratch = ReplicationScratch()
+        scratch: ReplicationScratch
     ) -> [Bid] {
         let bidding = context.bidding(for: lot)
         var bids = ReplicationScratch.take(&scratch.bids)
@@ -83,7 +83,7 @@ public enum BidGenerator {
         for lot: Lot,
         context: EvaluationContext,
         replication: Int,
-        scratch: ReplicationScratch = ReplicationScratch()
+        scratch: ReplicationScratch
     ) -> (bids: [Bid], costs: [Exact?], finalQuoteLabels: [UInt64]) {
         let bidding = context.bidding(for: lot)
         var bids = ReplicationScratch.take(&scratch.bids)

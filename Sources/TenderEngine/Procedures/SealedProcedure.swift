@@ -13,7 +13,7 @@ enum SealedProcedure {
         replication: Int,
         round: Int,
         minimumValidBids: Int? = nil,
-        scratch: ReplicationScratch = ReplicationScratch()
+        scratch: ReplicationScratch
     ) -> LotOutcome? {
         let procedure = Procedure(method)
         let streamReplication = TenderRun.streams(replication, round: round)
@@ -64,7 +64,10 @@ enum SealedProcedure {
                 if let line { audit.append(line) }
             }
         }
-        if round > 0 && bids.isEmpty && audit.isEmpty { return nil }
+        if round > 0 && bids.isEmpty && audit.isEmpty {
+            ReplicationScratch.giveBack(&bids, to: &scratch.bids)
+            return nil
+        }
         var outcome = LotEvaluator.evaluate(
             evaluated,
             bids: bids,

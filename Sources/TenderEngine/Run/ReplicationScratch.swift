@@ -86,6 +86,16 @@ public final class ReplicationScratch {
         }
     }
 
+    /// Keeps the lists of an outcome no result holds (a first round the failure policy replaced), for the
+    /// lots evaluated after it; at most ``keptOutsideResults`` lists of each kind.
+    func keepLists(of outcome: consuming LotOutcome) {
+        var outcome = outcome
+        keepLists(of: &outcome, limit: Self.keptOutsideResults)
+    }
+
+    /// The most evaluation (or candidate) lists kept from outcomes that no result holds.
+    static let keptOutsideResults = 64
+
     /// Empties `list` keeping its storage; an empty list is left as it is (emptying the shared empty list
     /// would allocate a list of its own).
     @inline(__always)
@@ -117,7 +127,9 @@ public final class ReplicationScratch {
     @inline(__always)
     static func giveBack<Element>(_ list: inout [Element], to slot: inout [Element]) {
         Self.empty(&list)
-        swap(&list, &slot)
+        // A list the step did not take from the scratch (entered bids, a single-source bid) is kept only if it
+        // is larger than the one the scratch holds.
+        if list.capacity >= slot.capacity { swap(&list, &slot) }
         list = []
     }
 }

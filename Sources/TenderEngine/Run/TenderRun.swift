@@ -123,7 +123,12 @@ public enum TenderRun {
             var seen = Set<String>()
             return entries.filter { seen.insert($0.bidder).inserted }.compactMap { last[$0.bidder] }
         }
-        return BidGenerator.sealedBids(for: lot, context: context, replication: streams(replication, round: round))
+        return BidGenerator.sealedBids(
+            for: lot,
+            context: context,
+            replication: streams(replication, round: round),
+            scratch: ReplicationScratch()
+        )
     }
 
     /// A lot's procurement with the failure policy: a sealed evaluation, or a reverse auction or framework
@@ -132,13 +137,14 @@ public enum TenderRun {
         _ lot: Lot,
         context: EvaluationContext,
         replication: Int,
-        scratch: ReplicationScratch = ReplicationScratch()
+        scratch: ReplicationScratch
     ) -> LotOutcome {
         if lot.method == .reverseAuction || lot.method == .frameworkAgreement {
             let name = lot.method == .frameworkAgreement ? "framework agreement" : "reverse auction"
             return withFailurePolicy(
                 runFormat(lot, context: context, replication: replication, round: 0),
                 context: context,
+                scratch: scratch,
                 retender: {
                     // A rehearsal's entered bids have no second round.
                     guard context.scenario.bids.isEmpty else { return nil }
@@ -150,6 +156,7 @@ public enum TenderRun {
                         lot,
                         context: context,
                         replication: replication,
+                        scratch: scratch,
                         note: "\(name) failed (\($0)); the sealed bids evaluated by competitive consultation, where 2 "
                             + "valid bids suffice (财库〔2015〕124号)"
                     )
@@ -168,6 +175,7 @@ public enum TenderRun {
         return withFailurePolicy(
             first,
             context: context,
+            scratch: scratch,
             retender: {
                 // A single-source lot is not held again: its one supplier has said its price.
                 guard lot.method != .singleSource else { return nil }
@@ -197,9 +205,11 @@ public enum TenderRun {
     /// The failure policy (`policy.on-failure`), once for every format: leave the failed lot, hold it again
     /// (`retender`, nil when a rehearsal has no re-tender bids), or switch to competitive consultation. The
     /// notes open the audit trail with the first failure.
+    /// A first round replaced by another gives its lists to `scratch` for the lots after it.
     static func withFailurePolicy(
-        _ first: LotOutcome,
+        _ first: consuming LotOutcome,
         context: EvaluationContext,
+        scratch: ReplicationScratch,
         retender: () -> LotOutcome?,
         retenderNote: (LotFailure) -> String,
         switchMethod: (LotFailure) -> LotOutcome
@@ -220,9 +230,12 @@ public enum TenderRun {
             }
             if context.keepsDetail { outcome.audit.insert(retenderNote(failure), at: 0) }
             outcome.round = 1
+            scratch.keepLists(of: first)
             return outcome
         case .switchMethod:
-            return switchMethod(failure)
+            let switched = switchMethod(failure)
+            scratch.keepLists(of: first)
+            return switched
         }
     }
 
@@ -232,7 +245,7 @@ public enum TenderRun {
         _ lot: Lot,
         context: EvaluationContext,
         replication: Int,
-        scratch: ReplicationScratch = ReplicationScratch(),
+        scratch: ReplicationScratch,
         note: @autoclosure () -> String
     ) -> LotOutcome {
         var outcome = SealedProcedure.evaluate(

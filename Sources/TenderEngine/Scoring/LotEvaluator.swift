@@ -11,8 +11,29 @@ public enum LotEvaluator {
         context: EvaluationContext,
         replication: Int = 0,
         minimumValidBids: Int? = nil,
-        ground: String = "GPL Art 36; Order 87 Art 65",
-        scratch: ReplicationScratch = ReplicationScratch()
+        ground: String = "GPL Art 36; Order 87 Art 65"
+    ) -> LotOutcome {
+        evaluate(
+            lot,
+            bids: bids,
+            context: context,
+            replication: replication,
+            minimumValidBids: minimumValidBids,
+            ground: ground,
+            scratch: ReplicationScratch()
+        )
+    }
+
+    /// As above, with working lists lent by `scratch`: a replication's (``TenderRun/run(_:replication:scratch:)``,
+    /// which begins each replication on it, so that the lists it lends to results stay bounded).
+    static func evaluate(
+        _ lot: Lot,
+        bids: [Bid],
+        context: EvaluationContext,
+        replication: Int,
+        minimumValidBids: Int?,
+        ground: String,
+        scratch: ReplicationScratch
     ) -> LotOutcome {
         let policy = context.policy
         let evaluation = policy.evaluation
@@ -23,7 +44,8 @@ public enum LotEvaluator {
 
         // Art 31 under lowest price: only the lowest-priced bid of each brand is evaluated.
         let brands = SameBrand(keys: review.brandKeys, count: bids.count, rule: evaluation.sameBrandRule)
-        ReplicationScratch.giveBack(&review.brandKeys, to: &scratch.brandKeys)
+        // The keys go back to the scratch unless the groups keep them (two bids share a brand).
+        if brands.isEveryBidItsOwnGroup { ReplicationScratch.giveBack(&review.brandKeys, to: &scratch.brandKeys) }
         if evaluation.sameBrandRule && evaluation.method == .lowestPrice {
             brands.keepLowest(&review.evaluations)
         }

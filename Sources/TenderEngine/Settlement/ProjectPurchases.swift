@@ -17,7 +17,7 @@ public enum ProjectPurchases {
     static func buy(
         context: EvaluationContext,
         replication: Int,
-        scratch: ReplicationScratch = ReplicationScratch()
+        scratch: ReplicationScratch
     ) -> [ProjectPurchase] {
         let excluded = context.plan.excluded
         guard context.scenario.bids.isEmpty else {

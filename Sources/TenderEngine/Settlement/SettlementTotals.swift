@@ -47,7 +47,7 @@ extension Settlement {
         context: EvaluationContext,
         outcomes: [LotOutcome],
         purchases: [ProjectPurchase],
-        scratch: ReplicationScratch = ReplicationScratch()
+        scratch: ReplicationScratch
     ) -> SettlementTotals {
         let layout = context.settlementLayout
         var slots = ReplicationScratch.take(&scratch.settledLines)
