@@ -59,8 +59,10 @@ public final class ReplicationScratch {
         Self.giveBack(&lotMetrics, to: &self.lotMetrics)
         // The evaluations are gone: the points lists they shared are the scratch's alone again.
         var lent = Self.moveOut(&lentPointLists)
+        // As many as this replication lent (a lot held again lends one more).
+        let pointLimit = max(limit, lent.count)
         while var list = lent.popLast() {
-            guard pointLists.count < limit else { break }
+            guard pointLists.count < pointLimit else { break }
             Self.empty(&list)
             pointLists.append(list)
         }
@@ -74,12 +76,13 @@ public final class ReplicationScratch {
 
     /// Keeps an outcome's evaluations and candidates, emptied, while fewer than `limit` are kept.
     private func keepLists(of outcome: inout LotOutcome, limit: Int) {
-        if evaluationLists.count < limit {
+        // A list without storage (a failed lot's candidates) is not worth keeping: the next lot would grow it.
+        if evaluationLists.count < limit && outcome.evaluations.capacity > 0 {
             var evaluations = Self.moveOut(&outcome.evaluations)
             Self.empty(&evaluations)
             evaluationLists.append(evaluations)
         }
-        if candidateLists.count < limit {
+        if candidateLists.count < limit && outcome.candidates.capacity > 0 {
             var candidates = Self.moveOut(&outcome.candidates)
             Self.empty(&candidates)
             candidateLists.append(candidates)
