@@ -42,8 +42,10 @@ public final class ReplicationScratch {
     public init() {}
 
     /// Takes back the lists of a replication's result once it has been read (its metrics recorded, its report
-    /// written), for the next replication to fill. A list the result shares with another value is left to it.
-    /// The scratch keeps at most as many evaluation and candidate lists as this result had outcomes.
+    /// written), for the next replication to fill. A list the result shares with another value is copied when
+    /// the scratch empties it, so the other value keeps its elements. An outcome's lists are kept only while the
+    /// scratch holds fewer than this result has outcomes and purchases, and a lot's criterion points only while
+    /// fewer than this replication lent: what the scratch keeps is bounded by its largest replication.
     public func recycle(_ result: consuming RunResult) {
         var result = result
         var outcomes = Self.moveOut(&result.outcomes)
@@ -90,7 +92,7 @@ public final class ReplicationScratch {
     }
 
     /// Keeps the lists of an outcome no result holds (a first round the failure policy replaced), for the
-    /// lots evaluated after it; at most ``keptOutsideResults`` lists of each kind.
+    /// lots evaluated after it, while the scratch holds fewer than ``keptOutsideResults`` of each kind.
     func keepLists(of outcome: consuming LotOutcome) {
         var outcome = outcome
         keepLists(of: &outcome, limit: Self.keptOutsideResults)
