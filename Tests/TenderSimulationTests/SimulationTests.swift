@@ -137,6 +137,49 @@ import Testing
         #expect(next == 200_000)
     }
 
+    /// Results go back to the workers for reuse: most items reuse an earlier item's storage (the point: no
+    /// allocation per item), each folded result is handed to one item at most, and every item is still folded
+    /// once, in order, with its own value whatever storage it reused.
+    @Test func driverHandsFoldedResultsBackForReuse() throws {
+        struct Item: Sendable {
+            var index: Int
+            var storage: [Int]
+            var reusedFrom: Int?
+        }
+        for jobs in [1, 2, 3] {
+            var next = 0
+            var reused = 0
+            var foldedSoFar = Set<Int>()
+            try ReplicationDriver.run(
+                count: 20_000,
+                jobs: jobs,
+                chunkSize: 3,
+                reusing: { () -> (Int, inout Item?) -> Item in
+                    { (i: Int, spent: inout Item?) -> Item in
+                        let previous = spent.take()
+                        var storage = previous?.storage ?? []
+                        storage.removeAll(keepingCapacity: true)
+                        storage.append(i)
+                        return Item(index: i, storage: storage, reusedFrom: previous?.index)
+                    }
+                }
+            ) { (i: Int, item: Item) in
+                #expect(i == next && item.index == i && item.storage == [i])
+                if let from = item.reusedFrom {
+                    // Handed back after its fold, and to this item alone.
+                    #expect(from < i && foldedSoFar.contains(from), "\(from) reused by \(i)")
+                    foldedSoFar.remove(from)
+                    reused += 1
+                }
+                foldedSoFar.insert(i)
+                next += 1
+            }
+            #expect(next == 20_000)
+            // Most items reuse an earlier one (all but the first with one job).
+            #expect(reused > 10_000, "jobs \(jobs): \(reused) reused")
+        }
+    }
+
     /// Common random numbers: S01 and S02 draw the same costs in both variants, so the two-bidder contract is
     /// never below the five-bidder one, and the paired interval is narrow.
     @Test func compareUsesCommonRandomNumbers() throws {

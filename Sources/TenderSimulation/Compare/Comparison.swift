@@ -135,8 +135,15 @@ package enum Comparison {
                 let contexts = zip(local, equilibria).map {
                     EvaluationContext($0, equilibria: $1, measuresResponse: responds, keepsDetail: false)
                 }
+                // Each variant's working lists, lent to each of its replications in turn.
+                let scratches = contexts.map { _ in ReplicationScratch() }
                 return { k in
-                    zip(contexts, catalogs).map { ReplicationRecord(TenderRun.run($0, replication: k), catalog: $1) }
+                    contexts.indices.map { v in
+                        let result = TenderRun.run(contexts[v], replication: k, scratch: scratches[v])
+                        let record = ReplicationRecord(result, catalog: catalogs[v])
+                        scratches[v].recycle(result)
+                        return record
+                    }
                 }
             },
             fold: { k, records in

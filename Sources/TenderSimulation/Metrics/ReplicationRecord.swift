@@ -17,17 +17,37 @@ package struct ReplicationRecord: Sendable, Equatable {
         self.exact = exact
     }
 
+    /// As ``init(_:catalog:reusing:)`` with lists of its own.
+    package init(_ result: borrowing RunResult, catalog: MetricCatalog) {
+        var none: ReplicationRecord? = nil
+        self.init(result, catalog: catalog, reusing: &none)
+    }
+
     /// Reads the metrics of one run into the catalogue's slots, as its registry reads them: each metric by
     /// its slot, straight into the record's two buffers (no text, no per-slot closure of the caller's). The
     /// result is borrowed and its lots' figures are read in place, never copied (a copy retains each field).
-    package init(_ result: borrowing RunResult, catalog: MetricCatalog) {
+    ///
+    /// `reusing`: a record already folded, whose two lists this record takes over (every slot written again)
+    /// instead of allocating its own; left nil.
+    package init(_ result: borrowing RunResult, catalog: MetricCatalog, reusing spent: inout ReplicationRecord?) {
         replication = result.replication
         // The slots the registry reads: its run metrics, then its lot metrics for each lot.
         let runMetrics = catalog.runMetrics
         let lotMetrics = catalog.lotMetrics
         let count = runMetrics.count + catalog.lots.count * lotMetrics.count
-        var values = [Double](repeating: .nan, count: count)
-        var exact = [Exact?](repeating: nil, count: count)
+        var values: [Double] = []
+        var exact: [Exact?] = []
+        if var spent = spent.take(), spent.values.count == count, spent.exact.count == count {
+            swap(&values, &spent.values)
+            swap(&exact, &spent.exact)
+            for slot in 0..<count {
+                values[slot] = .nan
+                exact[slot] = nil
+            }
+        } else {
+            values = [Double](repeating: .nan, count: count)
+            exact = [Exact?](repeating: nil, count: count)
+        }
         // By index, in place: iterating the arrays would copy each metric (its texts and reader) and each lot's
         // figures, retaining and releasing them every replication.
         var slot = 0

@@ -47,11 +47,39 @@ package enum ReplicationDriver {
         makeWork: @escaping @Sendable () -> (Int) -> Result,
         fold: (Int, Result) throws -> Void
     ) throws {
+        try run(
+            count: count,
+            jobs: jobs,
+            chunkSize: chunkSize,
+            reusing: {
+                let work = makeWork()
+                return { i, _ in work(i) }
+            },
+            fold: fold
+        )
+    }
+
+    /// As ``run(count:jobs:chunkSize:makeWork:fold:)``, but the work is handed a result already folded (nil
+    /// when there is none yet), whose storage it may reuse for its own: results go back from the folding thread
+    /// to the workers (at most one chunk of them per worker waits), so that steady work allocates nothing for
+    /// its results. A result must not depend on the result it reuses.
+    package static func run<Result: Sendable>(
+        count: Int,
+        jobs: Int,
+        chunkSize: Int = 16,
+        reusing makeWork: @escaping @Sendable () -> (Int, inout Result?) -> Result,
+        fold: (Int, Result) throws -> Void
+    ) throws {
         precondition(jobs >= 1 && chunkSize >= 1, "jobs and chunk size must be positive")
         guard count > 0 else { return }
         if jobs == 1 {
             let work = makeWork()
-            for i in 0..<count { try fold(i, work(i)) }
+            var spent: Result? = nil
+            for i in 0..<count {
+                let result = work(i, &spent)
+                try fold(i, result)
+                spent = consume result
+            }
             return
         }
         let board = ChunkBoard<Result>(
@@ -68,11 +96,15 @@ package enum ReplicationDriver {
                 defer { group.leave() }
                 let work = makeWork()
                 let clock = ContinuousClock()
-                while let chunk = board.claim() {
+                while let (chunk, folded) = board.claim() {
                     let started = clock.now
+                    var spent = folded
                     var results: [Result] = []
                     results.reserveCapacity(chunk.count)
-                    for i in chunk { results.append(work(i)) }
+                    for i in chunk {
+                        var reused = spent.popLast()
+                        results.append(work(i, &reused))
+                    }
                     board.deliver(chunk.lowerBound, results, short: clock.now - started < shortestChunk)
                 }
             }
@@ -84,8 +116,9 @@ package enum ReplicationDriver {
         var start = 0
         while start < count {
             let results = board.take(start)
-            for (offset, result) in results.enumerated() { try fold(start + offset, result) }
+            for index in results.indices { try fold(start + index, results[index]) }
             start += results.count
+            board.giveBack(results, keeping: 2 * jobs)
         }
     }
 }
@@ -100,11 +133,13 @@ private final class ChunkBoard<Result: Sendable>: @unchecked Sendable {
     private var chunkSize: Int
     /// The first item not yet claimed.
     private var nextToClaim = 0
-    /// Chunks claimed and not yet taken by the folding thread.
+    /// Chunks claimed and not yet folded.
     private var inFlight = 0
     private var stopped = false
     /// Finished chunks by their first item.
     private var finished: [Int: [Result]] = [:]
+    /// Chunks of results already folded, for the workers to reuse.
+    private var folded: [[Result]] = []
 
     init(count: Int, window: Int, chunkSize: Int, largestChunk: Int) {
         self.count = count
@@ -113,8 +148,9 @@ private final class ChunkBoard<Result: Sendable>: @unchecked Sendable {
         self.largestChunk = largestChunk
     }
 
-    /// The next chunk to compute, waiting while the window is full; nil when there is none left.
-    func claim() -> Range<Int>? {
+    /// The next chunk to compute, waiting while the window is full, with a chunk of results already folded
+    /// (empty when there is none) to reuse; nil when there is none left.
+    func claim() -> (Range<Int>, [Result])? {
         condition.lock()
         defer { condition.unlock() }
         while !stopped && nextToClaim < count && inFlight >= window { condition.wait() }
@@ -122,7 +158,17 @@ private final class ChunkBoard<Result: Sendable>: @unchecked Sendable {
         let chunk = nextToClaim..<min(count, nextToClaim + chunkSize)
         nextToClaim = chunk.upperBound
         inFlight += 1
-        return chunk
+        return (chunk, folded.popLast() ?? [])
+    }
+
+    /// A chunk taken is folded: it leaves the window, and its results are kept for a worker to reuse while fewer
+    /// than `most` chunks wait.
+    func giveBack(_ results: consuming [Result], keeping most: Int) {
+        condition.lock()
+        if folded.count < most { folded.append(results) }
+        inFlight -= 1
+        condition.broadcast()
+        condition.unlock()
     }
 
     /// Hands over the results of the chunk starting at `start`; `short`: it took less than the shortest chunk.
@@ -134,15 +180,13 @@ private final class ChunkBoard<Result: Sendable>: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Waits for the chunk starting at `start` and removes it from the board.
+    /// Waits for the chunk starting at `start` and removes it from the board; it stays in the window until it is
+    /// folded and given back (``giveBack(_:keeping:)``), so that the next chunk claimed can reuse it.
     func take(_ start: Int) -> [Result] {
         condition.lock()
         defer { condition.unlock() }
         while finished[start] == nil { condition.wait() }
-        let results = finished.removeValue(forKey: start)!
-        inFlight -= 1
-        condition.broadcast()
-        return results
+        return finished.removeValue(forKey: start)!
     }
 
     func stop() {

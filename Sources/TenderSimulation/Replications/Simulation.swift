@@ -116,7 +116,7 @@ package enum Simulation {
         try ReplicationDriver.run(
             count: total,
             jobs: jobs,
-            makeWork: {
+            reusing: {
                 let scenario = jobs > 1 ? replicate?() ?? scenario : scenario
                 let catalog = MetricCatalog(scenario: scenario, registry: registry)
                 // The statistics read no audit trail; the details (`--records`) may.
@@ -128,9 +128,11 @@ package enum Simulation {
                 )
                 // The worker's working lists, lent to each of its replications in turn.
                 let scratch = ReplicationScratch()
-                return { position -> (ReplicationRecord, String?) in
+                return { position, folded -> (ReplicationRecord, String?) in
                     let result = TenderRun.run(context, replication: shard.item(at: position), scratch: scratch)
-                    let record = ReplicationRecord(result, catalog: catalog)
+                    // A folded record's lists are written again instead of allocated.
+                    var spent = folded.take()?.0
+                    let record = ReplicationRecord(result, catalog: catalog, reusing: &spent)
                     let text = render?(result, context)
                     // Read: its lists go back to the scratch for the next replication.
                     scratch.recycle(result)
