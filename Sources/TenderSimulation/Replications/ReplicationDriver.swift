@@ -61,8 +61,9 @@ package enum ReplicationDriver {
 
     /// As ``run(count:jobs:chunkSize:makeWork:fold:)``, but the work is handed a result already folded (nil
     /// when there is none yet), whose storage it may reuse for its own: results go back from the folding thread
-    /// to the workers (at most one chunk of them per worker waits), so that steady work allocates nothing for
-    /// its results. A result must not depend on the result it reuses.
+    /// to the workers (at most two chunks of them per worker wait), so that steady work allocates nothing for
+    /// its results. A result must not depend on the result it reuses. A chunk counts against the window until it
+    /// is folded, so that a worker claiming the next chunk finds the folded one.
     package static func run<Result: Sendable>(
         count: Int,
         jobs: Int,
