@@ -1,3 +1,4 @@
+import Synchronization
 import TenderEngine
 import TenderModel
 
@@ -87,8 +88,9 @@ package enum Simulation {
     ///
     /// - Parameters:
     ///   - replicate: makes an independent copy of `scenario` (e.g. by loading the file again) for each worker
-    ///     thread, so that threads share no objects; without it the workers share `scenario`, which is
-    ///     correct but scales poorly (reference counting on shared storage).
+    ///     thread but the first, which runs on `scenario` itself, so that threads share no objects; without it
+    ///     the workers share `scenario`, which is correct but scales poorly (reference counting on shared
+    ///     storage).
     ///   - progress: called on the calling thread after each folded replication with (done, total).
     ///   - sink: receives each record in replication order (the shard store writes them), may throw to stop.
     ///   - details: renders each replication's full result as text on the worker thread that ran it, and
@@ -113,11 +115,14 @@ package enum Simulation {
         let render = details?.render
         // The equilibrium bids one worker computes, the others read (the same scenario's).
         let bidMemos = EquilibriumBidMemos()
+        // The first worker runs on the scenario as given (this thread only folds records meanwhile); the others
+        // load copies of their own.
+        let given = FirstTaker()
         try ReplicationDriver.run(
             count: total,
             jobs: jobs,
             reusing: {
-                let scenario = jobs > 1 ? replicate?() ?? scenario : scenario
+                let scenario = given.take() ? scenario : replicate?() ?? scenario
                 let catalog = MetricCatalog(scenario: scenario, registry: registry)
                 // The statistics read no audit trail; the details (`--records`) may.
                 let context = EvaluationContext(
@@ -169,5 +174,17 @@ package enum Simulation {
             replications: statistics.replications,
             metrics: statistics.summaries
         )
+    }
+}
+
+/// True for the first caller of ``take()`` only, whatever the thread.
+private final class FirstTaker: Sendable {
+    private let free = Mutex(true)
+
+    func take() -> Bool {
+        free.withLock { free in
+            defer { free = false }
+            return free
+        }
     }
 }
