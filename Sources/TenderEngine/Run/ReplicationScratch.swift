@@ -121,10 +121,18 @@ public final class ReplicationScratch {
     /// and appends in place.
     @inline(__always)
     static func take<Element>(_ list: inout [Element]) -> [Element] {
-        var taken: [Element] = []
-        swap(&taken, &list)
-        Self.empty(&taken)
+        var taken = moveOut(&list)
+        empty(&taken)
         return taken
+    }
+
+    /// A list from `pool` (one the scratch keeps several of: evaluations, candidates, criterion points), empty
+    /// with its storage; a new empty list when the pool has none.
+    @inline(__always)
+    static func pop<Element>(_ pool: inout [[Element]]) -> [Element] {
+        var list = pool.popLast() ?? []
+        empty(&list)
+        return list
     }
 
     /// Empties `list` in place, keeping its capacity, and puts it back in the scratch; `list` is left empty

@@ -27,15 +27,13 @@ struct BidReviewer {
         let criteria = context.scoringCriteria
         let rounding = context.policy.evaluation.rounding
         let sameBrandRule = context.policy.evaluation.sameBrandRule
-        var evaluations = scratch.evaluationLists.popLast() ?? []
-        ReplicationScratch.empty(&evaluations)
+        var evaluations = ReplicationScratch.pop(&scratch.evaluationLists)
         evaluations.reserveCapacity(bids.count)
         var brandKeys = ReplicationScratch.take(&scratch.brandKeys)
         if sameBrandRule { brandKeys.reserveCapacity(bids.count) }
         // The lot's points: a list of the scratch's, which the bids' scores share (``CriterionScores``) until the
         // result is given back (``ReplicationScratch/recycle(_:)``).
-        var criterionPoints = criteria.isEmpty ? [] : scratch.pointLists.popLast() ?? []
-        ReplicationScratch.empty(&criterionPoints)
+        var criterionPoints = criteria.isEmpty ? [] : ReplicationScratch.pop(&scratch.pointLists)
         criterionPoints.reserveCapacity(bids.count * criteria.count)
         var audit: [String] = []
         // The current bid's products, one per category of the lot.

@@ -95,7 +95,7 @@ public enum LotEvaluator {
             recommended: recommended,
             candidates: evaluation.candidates,
             audit: review.audit,
-            into: scratch.candidateLists.popLast() ?? []
+            into: ReplicationScratch.pop(&scratch.candidateLists)
         )
         // `recommended` may be `order` itself: ended first, so that the order goes back as the only reference.
         _ = consume recommended
