@@ -9,18 +9,21 @@ import TenderModel
 /// traced bids of one ring on a lot are then rejected as `collusion` by ``CollusionRule``, like entered bids
 /// recording the same preparer; a single traced bid proves nothing.
 enum CollusionDetection {
-    /// Marks `bid`, of a supplier behaving as `behaviour`, with its ring's trace when the draw says so.
-    static func trace(
-        _ bid: inout Bid,
+    /// The evidence a generated bid on `lot` by `bidder`, behaving as `behaviour`, carries: its ring's trace
+    /// when the draw says so, else none.
+    static func evidence(
+        lot: String,
+        bidder: String,
         behaviour: Behaviour,
         seed: UInt64,
         replication: Int,
         probability: Exact
-    ) {
-        guard probability > .zero, case .ring(let ring, _, _, _) = behaviour else { return }
-        var stream = RandomStream(seed: seed, replication: replication, label: "detection/\(bid.lot)/\(bid.bidder)")
+    ) -> [CollusionSituation: String] {
+        guard probability > .zero, case .ring(let ring, _, _, _) = behaviour else { return [:] }
+        var stream = RandomStream(seed: seed, replication: replication, label: "detection/\(lot)/\(bidder)")
         if probability >= .one || stream.unit() < DoubleMath.double(probability) {
-            bid.evidence[.preparedBy] = "ring \(ring)"
+            return [.preparedBy: "ring \(ring)"]
         }
+        return [:]
     }
 }

@@ -437,23 +437,25 @@ final class LotBidding: Sendable {
     /// The sealed bid: SME declaration, bond, signature, submission time. It offers the supplier's registered
     /// products (a bid without products of its own is evaluated on those), so it carries no copy of them.
     func makeBid(_ bidder: Bidder, price: Exact, replication: Int) -> Bid {
-        var bid = Bid(
+        // Built in one initializer call, its evidence included: a bid built and then changed in place was
+        // copied on return.
+        Bid(
             lot: lot.id,
             bidder: bidder.id,
             price: price.rounded(places: 2, mode: .halfUp),
             declaration: bidder.declaration,
             bondPaid: true,
             signed: true,
-            submittedAt: writesSubmissionTimes ? submissionTime(bidder, replication: replication) : ""
+            submittedAt: writesSubmissionTimes ? submissionTime(bidder, replication: replication) : "",
+            evidence: CollusionDetection.evidence(
+                lot: lot.id,
+                bidder: bidder.id,
+                behaviour: bidder.behaviour,
+                seed: seed,
+                replication: replication,
+                probability: collusionDetection
+            )
         )
-        CollusionDetection.trace(
-            &bid,
-            behaviour: bidder.behaviour,
-            seed: seed,
-            replication: replication,
-            probability: collusionDetection
-        )
-        return bid
     }
 
     /// The generated bid: the sealed bid and what is behind it, per category id.

@@ -70,14 +70,14 @@ enum SealedProcedure {
         }
         var outcome = LotEvaluator.evaluate(
             evaluated,
-            bids: bids,
+            bids: &bids,
             context: context.evaluated(by: method),
             replication: streamReplication,
             minimumValidBids: minimumValidBids ?? procedure.minimumValidBids,
             ground: procedure.tooFewGround,
             scratch: scratch
         )
-        // The evaluations hold copies of the bids: their list goes back to the scratch.
+        // The bids moved into their evaluations: their emptied list goes back to the scratch.
         ReplicationScratch.giveBack(&bids, to: &scratch.bids)
         outcome.audit.insert(contentsOf: audit, at: 0)
         return outcome

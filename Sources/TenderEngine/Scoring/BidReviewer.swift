@@ -4,8 +4,8 @@ import TenderModel
 /// The first pass over a lot's bids, one bid at a time: the qualification and conformity reviews, the
 /// deduction, the brand key and the criterion points, everything that depends on the bid alone.
 ///
-/// Each bid is looked at once: its supplier and products are looked up once, and the bid itself is copied
-/// once, into its evaluation. The pass is one loop over locals: what it reads per bid (the lot's facts, the
+/// Each bid is looked at once: its supplier and products are looked up once, and the bid itself moves into its
+/// evaluation, never copied (a copy retains each of its fields, and the list's release releases them again). The pass is one loop over locals: what it reads per bid (the lot's facts, the
 /// offered products) is held by the loop, not by a value it mutates, so passing it to a review retains nothing.
 struct BidReviewer {
     /// Per bid, in the order received; the later stages go on in place.
@@ -19,8 +19,9 @@ struct BidReviewer {
     /// Deductions refused; the later stages go on in place.
     var audit: [String]
 
-    /// Reviews `bids` on `lot`, with working lists lent by `scratch`.
-    init(reviewing bids: [Bid], lot: Lot, context: EvaluationContext, scratch: ReplicationScratch) {
+    /// Reviews `bids` on `lot`, with working lists lent by `scratch`; the bids move into the evaluations, in the
+    /// order received, and `bids` is left empty with its storage.
+    init(reviewing bids: inout [Bid], lot: Lot, context: EvaluationContext, scratch: ReplicationScratch) {
         let facts = context.lotFacts(for: lot)
         let suppliers = context.supplierIndex
         let sme = context.policy.sme
@@ -41,7 +42,10 @@ struct BidReviewer {
         products.reserveCapacity(lot.categories.count)
         defer { ReplicationScratch.giveBack(&products, to: &scratch.products) }
 
-        for bid in bids {
+        // Taken from the end of the reversed list: each bid is moved out in the order received. Reversed through
+        // the buffer, whose swaps move the elements (the array's own `reverse` copies and destroys each bid).
+        bids.withUnsafeMutableBufferPointer { $0.reverse() }
+        while let bid = bids.popLast() {
             let supplier = suppliers[bid.bidder]
             facts.products(of: bid, supplier: supplier, into: &products)
             var rejections = QualificationReview.review(bid, supplier: supplier, lot: lot, facts: facts)

@@ -13,9 +13,10 @@ public enum LotEvaluator {
         minimumValidBids: Int? = nil,
         ground: String = "GPL Art 36; Order 87 Art 65"
     ) -> LotOutcome {
-        evaluate(
+        var bids = bids
+        return evaluate(
             lot,
-            bids: bids,
+            bids: &bids,
             context: context,
             replication: replication,
             minimumValidBids: minimumValidBids,
@@ -26,9 +27,11 @@ public enum LotEvaluator {
 
     /// As above, with working lists lent by `scratch`: a replication's (``TenderRun/run(_:replication:scratch:)``,
     /// which begins each replication on it, so that the lists it lends to results stay bounded).
+    /// As the public evaluation, with working lists lent by `scratch`. The bids move into their evaluations:
+    /// `bids` is left empty, its storage kept for the caller to give back.
     static func evaluate(
         _ lot: Lot,
-        bids: [Bid],
+        bids: inout [Bid],
         context: EvaluationContext,
         replication: Int,
         minimumValidBids: Int?,
@@ -38,12 +41,12 @@ public enum LotEvaluator {
         let policy = context.policy
         let evaluation = policy.evaluation
         // Reviews, deductions, brand keys and criterion points: one pass, one bid at a time.
-        var review = BidReviewer(reviewing: bids, lot: lot, context: context, scratch: scratch)
+        var review = BidReviewer(reviewing: &bids, lot: lot, context: context, scratch: scratch)
         // Order 87 Art 37: bids recording the same evidence of collusion.
         CollusionRule.apply(&review.evaluations, audit: &review.audit)
 
         // Art 31 under lowest price: only the lowest-priced bid of each brand is evaluated.
-        let brands = SameBrand(keys: review.brandKeys, count: bids.count, rule: evaluation.sameBrandRule)
+        let brands = SameBrand(keys: review.brandKeys, count: review.evaluations.count, rule: evaluation.sameBrandRule)
         // The keys go back to the scratch unless the groups keep them (two bids share a brand).
         if brands.isEveryBidItsOwnGroup { ReplicationScratch.giveBack(&review.brandKeys, to: &scratch.brandKeys) }
         if evaluation.sameBrandRule && evaluation.method == .lowestPrice {

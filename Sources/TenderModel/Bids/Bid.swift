@@ -26,16 +26,21 @@ public struct Bid: Sendable, Equatable {
     public var finalPrice: Exact?
     /// Conditions the bidder attached (附加条件); the bid is invalid unless the purchaser accepts them
     /// (Order 87 Art 63(5)).
-    public var conditions: String? = nil
+    public var conditions: String?
     /// Whether the purchaser accepts the attached conditions.
-    public var conditionsAccepted = false
+    public var conditionsAccepted: Bool
     /// Evidence of the collusion situations of Order 87 Art 37 recorded on an entered bid: the situation →
     /// the value found (the preparer's name, the bond account, …).
-    public var evidence: [CollusionSituation: String] = [:]
+    public var evidence: [CollusionSituation: String]
     /// The unit price per demand line (`P01/D3` → unit price) of a bid entered as unit-price lines, whose
     /// ``price`` is Σ quantity × unit price; empty for a bid quoted as a total (a lump sum).
-    public var unitPrices: [String: Exact] = [:]
+    public var unitPrices: [String: Exact]
+}
 
+// In an extension, so that the memberwise initializer exists: it builds the bid in place, where an initializer
+// assigning property by property built it aside and copied it (a value-witness copy and destroy of every
+// generated bid, each retaining and releasing the bid's eight lists and texts).
+extension Bid {
     public init(
         lot: String,
         bidder: String,
@@ -49,21 +54,28 @@ public struct Bid: Sendable, Equatable {
         marks: [String: [Exact]] = [:],
         explanationAccepted: Bool? = nil,
         round: Int? = nil,
-        finalPrice: Exact? = nil
+        finalPrice: Exact? = nil,
+        evidence: [CollusionSituation: String] = [:]
     ) {
-        self.lot = lot
-        self.bidder = bidder
-        self.price = price
-        self.products = products
-        self.declaration = declaration
-        self.bondPaid = bondPaid
-        self.signed = signed
-        self.submittedAt = submittedAt
-        self.deliveryDays = deliveryDays
-        self.marks = marks
-        self.explanationAccepted = explanationAccepted
-        self.round = round
-        self.finalPrice = finalPrice
+        self.init(
+            lot: lot,
+            bidder: bidder,
+            price: price,
+            products: products,
+            declaration: declaration,
+            bondPaid: bondPaid,
+            signed: signed,
+            submittedAt: submittedAt,
+            deliveryDays: deliveryDays,
+            marks: marks,
+            explanationAccepted: explanationAccepted,
+            round: round,
+            finalPrice: finalPrice,
+            conditions: nil,
+            conditionsAccepted: false,
+            evidence: evidence,
+            unitPrices: [:]
+        )
     }
 }
 
