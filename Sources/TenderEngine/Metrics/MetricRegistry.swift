@@ -66,6 +66,13 @@ public struct Metric: Sendable {
     /// The metric's value on a lot (a lot metric), nil where undefined.
     public func value(of lot: LotMetrics) -> Exact? { readLot?(lot) }
 
+    /// How a run metric is read (nil for a lot metric): for code that reads many runs slot by slot, which keeps
+    /// the readers apart rather than copy the metric (its texts) for every read.
+    package var runReader: (@Sendable (RunMetrics) -> Exact?)? { readRun }
+
+    /// How a lot metric is read (nil for a run metric), as ``runReader``.
+    package var lotReader: (@Sendable (LotMetrics) -> Exact?)? { readLot }
+
     /// `lot[<id>].<name>`: the name of a lot metric on one lot.
     public func name(lot: String) -> String { "lot[\(lot)].\(name)" }
 }

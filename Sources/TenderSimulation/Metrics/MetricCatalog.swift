@@ -1,3 +1,4 @@
+import ExactNumbers
 import TenderEngine
 import TenderModel
 
@@ -26,9 +27,11 @@ package struct MetricCatalog: Sendable {
     package let definitions: [MetricDefinition]
     /// The lot ids of the plan, in plan order.
     package let lots: [String]
-    /// The registry's run metrics and lot metrics, taken out once for reading a replication by slot.
-    let runMetrics: [Metric]
-    let lotMetrics: [Metric]
+    /// The registry's run metrics and lot metrics as a replication is read, slot by slot: each reader and
+    /// whether the exact value is kept, taken out of the metrics once. Reading a metric in place still copied
+    /// it (its name, label and summary texts) for every read: four retains and releases per slot.
+    let runReaders: [RunSlotReader]
+    let lotReaders: [LotSlotReader]
 
     /// The catalogue of `registry`'s metrics for lots with these ids.
     package init(lots: [String], registry: MetricRegistry = .standard) {
@@ -43,8 +46,8 @@ package struct MetricCatalog: Sendable {
             }
         }
         self.definitions = definitions
-        runMetrics = Array(registry.runMetrics)
-        lotMetrics = Array(registry.lotMetrics)
+        runReaders = registry.runMetrics.map { RunSlotReader(read: $0.runReader, keepsExactTotal: $0.kind.keepsExactTotal) }
+        lotReaders = registry.lotMetrics.map { LotSlotReader(read: $0.lotReader, keepsExactTotal: $0.kind.keepsExactTotal) }
     }
 
     /// The catalogue of a scenario: its lot plan decides the per-lot metrics; a scenario under the solved
@@ -65,14 +68,28 @@ package struct MetricCatalog: Sendable {
             lots.append(String(d.name.dropFirst(4).dropLast(first.count + 2)))
         }
         self.lots = lots
-        runMetrics = Array(registry.runMetrics)
-        lotMetrics = Array(registry.lotMetrics)
+        runReaders = registry.runMetrics.map { RunSlotReader(read: $0.runReader, keepsExactTotal: $0.kind.keepsExactTotal) }
+        lotReaders = registry.lotMetrics.map { LotSlotReader(read: $0.lotReader, keepsExactTotal: $0.kind.keepsExactTotal) }
     }
 
     package var count: Int { definitions.count }
 
     /// The position of the metric named `name`.
     package func index(of name: String) -> Int? { definitions.firstIndex { $0.name == name } }
+}
+
+/// How a run metric's slot of a replication record is filled: the metric's reader, and whether its exact value
+/// is kept. Not generic over the figures: a closure stored in a generic type is called through a thunk that
+/// copies the figures it is given.
+struct RunSlotReader: Sendable {
+    let read: (@Sendable (RunMetrics) -> Exact?)?
+    let keepsExactTotal: Bool
+}
+
+/// How a lot metric's slot is filled, as ``RunSlotReader``.
+struct LotSlotReader: Sendable {
+    let read: (@Sendable (LotMetrics) -> Exact?)?
+    let keepsExactTotal: Bool
 }
 
 extension MetricCatalog: Equatable {

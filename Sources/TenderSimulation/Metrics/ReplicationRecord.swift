@@ -32,9 +32,9 @@ package struct ReplicationRecord: Sendable, Equatable {
     package init(_ result: borrowing RunResult, catalog: MetricCatalog, reusing spent: inout ReplicationRecord?) {
         replication = result.replication
         // The slots the registry reads: its run metrics, then its lot metrics for each lot.
-        let runMetrics = catalog.runMetrics
-        let lotMetrics = catalog.lotMetrics
-        let count = runMetrics.count + catalog.lots.count * lotMetrics.count
+        let runReaders = catalog.runReaders
+        let lotReaders = catalog.lotReaders
+        let count = runReaders.count + catalog.lots.count * lotReaders.count
         var values: [Double] = []
         var exact: [Exact?] = []
         if var spent = spent.take(), spent.values.count == count, spent.exact.count == count {
@@ -51,10 +51,12 @@ package struct ReplicationRecord: Sendable, Equatable {
         // By index, in place: iterating the arrays would copy each metric (its texts and reader) and each lot's
         // figures, retaining and releasing them every replication.
         var slot = 0
-        for i in runMetrics.indices {
-            if let value = runMetrics[i].value(of: result.metrics) {
+        // The run's figures bound once: each reader called on `result.metrics` itself copied them into a temporary.
+        let metrics = result.metrics
+        for i in runReaders.indices {
+            if let value = runReaders[i].read?(metrics) {
                 values[slot] = value.nearestDouble
-                if runMetrics[i].kind.keepsExactTotal { exact[slot] = value }
+                if runReaders[i].keepsExactTotal { exact[slot] = value }
             }
             slot += 1
         }
@@ -69,15 +71,15 @@ package struct ReplicationRecord: Sendable, Equatable {
                     }
                 }
                 guard let index else {
-                    slot += lotMetrics.count
+                    slot += lotReaders.count
                     continue
                 }
                 // The lot's figures taken once for its metrics (a per-metric read copied them for each).
                 let figures = measured[index]
-                for i in lotMetrics.indices {
-                    if let value = lotMetrics[i].value(of: figures) {
+                for i in lotReaders.indices {
+                    if let value = lotReaders[i].read?(figures) {
                         values[slot] = value.nearestDouble
-                        if lotMetrics[i].kind.keepsExactTotal { exact[slot] = value }
+                        if lotReaders[i].keepsExactTotal { exact[slot] = value }
                     }
                     slot += 1
                 }
