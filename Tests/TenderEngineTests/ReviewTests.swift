@@ -123,4 +123,17 @@ import Testing
         #expect(o.of("S").deduction == .zero)
         #expect(o.winner == "S")
     }
+
+    /// The evaluator moves each bid into its evaluation (it never copies one): the evaluations still hold every
+    /// bid as received, in the order received, whatever their prices and validity.
+    @Test func evaluationsHoldTheBidsInTheOrderReceived() {
+        let suppliers = ["C", "A", "D", "B"].map { F.supplier($0) }
+        let bids = [
+            F.bid("C", "430000"), F.bid("A", "500000.01"), F.bid("D", "410000"),
+            F.bid("B", "420000"),
+        ]
+        let o = F.evaluate(bids, F.context(suppliers))
+        #expect(o.evaluations.map(\.bid) == bids)
+        #expect(o.evaluations.map { $0.rank } == [3, nil, 1, 2])
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ScenarioFormat
 import TenderEngine
 import TenderReports
 import Testing
@@ -215,5 +216,31 @@ import Testing
         #expect(record.exact[catalog.index(of: "contract")!] == run.metrics.contract)
         #expect(record.values[catalog.index(of: "lot[concrete].bids")!] == 5)
         #expect(record.values[catalog.index(of: "cost-increment-rate")!].isNaN)
+    }
+
+    /// A record reads every slot as the registry reads the run (``MetricRegistry/values(of:lots:_:)``): the
+    /// catalogue's slot readers are the registry's metrics, taken out once, not a second definition of them.
+    @Test func recordsReadEverySlotAsTheRegistryReadsTheRun() throws {
+        var slots = 0
+        for (file, variant) in MetricOnlyRunTests.cases {
+            let scenario = try #require(ScenarioLoader().load(file, variant: variant).scenario)
+            let catalog = MetricCatalog(scenario: scenario)
+            for replication in 0..<3 {
+                let run = TenderRun.run(scenario, replication: replication)
+                let record = ReplicationRecord(run, catalog: catalog)
+                var slot = 0
+                catalog.registry.values(of: run, lots: catalog.lots) { metric, lot, value in
+                    let name = "\(file) \(variant ?? "base") #\(replication) \(lot.map(metric.name(lot:)) ?? metric.name)"
+                    let double = value?.nearestDouble ?? .nan
+                    #expect(record.values[slot].bitPattern == double.bitPattern, "\(name)")
+                    #expect(record.exact[slot] == (metric.kind.keepsExactTotal ? value : nil), "\(name)")
+                    slot += 1
+                }
+                #expect(slot == record.values.count)
+                slots += slot
+            }
+        }
+        // Every bundled scenario and variant, three replications each: thousands of slots.
+        #expect(slots > 1000)
     }
 }
