@@ -26,6 +26,10 @@ struct CostDistribution {
     private let shape: Shape
     /// The highest cost the model can draw (+∞ for the lognormal).
     let top: Double
+    /// A truncated normal's tail probabilities at its bounds, computed once (``NormalTails``); zero for the
+    /// other models. Kept beside the shape, not in it: a larger shape made every copy of the distribution (the
+    /// equilibrium integral copies it at each step) an outlined copy.
+    private let tails: NormalTails
 
     init(_ model: CostModel) {
         let d = DoubleMath.double
@@ -44,6 +48,11 @@ struct CostDistribution {
             shape = .empirical(values.map(d).sorted())
         }
         top = model.support.high.map(d) ?? .infinity
+        if case .truncatedNormal(let mean, let sd, let low, let high) = shape {
+            tails = NormalTails(alpha: (low - mean) / sd, beta: (high - mean) / sd)
+        } else {
+            tails = NormalTails(alpha: 0, beta: 0)
+        }
     }
 
     /// One unit cost (not yet rounded): uniform, triangular and truncated normal by inverse CDF from one
@@ -63,7 +72,7 @@ struct CostDistribution {
             }
             return high - ((1 - u) * width * (high - mode)).squareRoot()
         case .truncatedNormal(let mean, let sd, let low, let high):
-            return Self.truncatedNormal(mean: mean, sd: sd, low: low, high: high, u: stream.unit())
+            return Self.truncatedNormal(mean: mean, sd: sd, low: low, high: high, tails: tails, u: stream.unit())
         case .lognormal(let mu, let sigma):
             let u1 = stream.unit()
             let u2 = stream.unit()
@@ -76,22 +85,46 @@ struct CostDistribution {
         }
     }
 
+    /// The standard normal's tails at a truncated normal's standardised bounds α = (low − mean) / sd and
+    /// β = (high − mean) / sd, computed once per distribution: a draw and a survival read them instead of calling
+    /// `erfc` twice each. The same doubles as computed at each call, so the same draws.
+    private struct NormalTails {
+        /// Φ(α), Φ(β): the inverse CDF uses these when the lower bound is below the mean.
+        let lowerAlpha: Double
+        let lowerBeta: Double
+        /// 1 − Φ(α), 1 − Φ(β): the inverse CDF uses these otherwise (accurate far in the upper tail), and so does
+        /// the survival function.
+        let upperAlpha: Double
+        let upperBeta: Double
+
+        init(alpha: Double, beta: Double) {
+            lowerAlpha = DoubleMath.normalCDF(alpha)
+            lowerBeta = DoubleMath.normalCDF(beta)
+            upperAlpha = DoubleMath.normalSurvival(alpha)
+            upperBeta = DoubleMath.normalSurvival(beta)
+        }
+    }
+
     /// Inverse CDF of the normal truncated to [low, high]; through the upper tail when the whole interval
     /// lies above the mean, so a far-out interval keeps its precision. Clamped to [low, high]; a degenerate
     /// interval (no probability mass in `Double`) gives the mean clamped.
-    private static func truncatedNormal(mean: Double, sd: Double, low: Double, high: Double, u: Double) -> Double {
+    private static func truncatedNormal(
+        mean: Double,
+        sd: Double,
+        low: Double,
+        high: Double,
+        tails: NormalTails,
+        u: Double
+    ) -> Double {
         guard sd > 0, high > low else { return min(max(mean, low), high) }
         let alpha = (low - mean) / sd
-        let beta = (high - mean) / sd
         let z: Double
         if alpha >= 0 {
-            let qa = DoubleMath.normalSurvival(alpha)
-            let qb = DoubleMath.normalSurvival(beta)
+            let (qa, qb) = (tails.upperAlpha, tails.upperBeta)
             guard qa > qb else { return min(max(mean, low), high) }
             z = -DoubleMath.inverseNormalCDF(qa - u * (qa - qb))
         } else {
-            let pa = DoubleMath.normalCDF(alpha)
-            let pb = DoubleMath.normalCDF(beta)
+            let (pa, pb) = (tails.lowerAlpha, tails.lowerBeta)
             guard pb > pa else { return min(max(mean, low), high) }
             z = DoubleMath.inverseNormalCDF(pa + u * (pb - pa))
         }
@@ -129,7 +162,7 @@ struct CostDistribution {
         case .lognormal(let mu, let sigma):
             quantile = exp(mu + sigma * DoubleMath.inverseNormalCDF(p))
         case .truncatedNormal(let mean, let sd, let low, let high):
-            quantile = Self.truncatedNormal(mean: mean, sd: sd, low: low, high: high, u: p)
+            quantile = Self.truncatedNormal(mean: mean, sd: sd, low: low, high: high, tails: tails, u: p)
         case .fixed, .uniform, .triangular, .empirical:
             return otherwise
         }
@@ -153,8 +186,7 @@ struct CostDistribution {
             if t < low { return 1 }
             if t >= high { return 0 }
             guard sd > 0 else { return t < mean ? 1 : 0 }
-            let qa = DoubleMath.normalSurvival((low - mean) / sd)
-            let qb = DoubleMath.normalSurvival((high - mean) / sd)
+            let (qa, qb) = (tails.upperAlpha, tails.upperBeta)
             guard qa > qb else { return 0 }
             let qt = DoubleMath.normalSurvival((t - mean) / sd)
             return min(max((qt - qb) / (qa - qb), 0), 1)

@@ -111,16 +111,26 @@ final class LotBidding: Sendable {
     }
 
     /// A cost model with its parameters as doubles, and the hashed label of its stream.
-    struct PreparedCost: Sendable {
+    /// A class: a bid reads its supplier's prepared cost of each category, and a reference is one retain where
+    /// copying the value copied the distribution's parameters (an outlined copy of its shape) for every bid.
+    final class PreparedCost: Sendable {
         /// A fixed cost, rounded exactly; nil for a drawn one.
         let fixed: Exact?
         let distribution: CostDistribution
         let label: UInt64
         /// (Q / Q₀)^elasticity of the supplier's ``ScaleEconomy`` at the lot's quantity; nil without one.
-        var scale: Double? = nil
+        let scale: Double?
         /// The transport cost per unit on this lot (``DeliveryReach/transportCost(_:category:on:)``), added to
         /// the drawn (and scaled) cost before it is rounded to the cent; nil without one.
-        var transport: Exact? = nil
+        let transport: Exact?
+
+        init(fixed: Exact?, distribution: CostDistribution, label: UInt64, scale: Double?, transport: Exact?) {
+            self.fixed = fixed
+            self.distribution = distribution
+            self.label = label
+            self.scale = scale
+            self.transport = transport
+        }
     }
 
     /// - Parameter tables: the equilibrium tables to share with the other lots of the context (a lot whose
