@@ -11,7 +11,11 @@ import Darwin
 
 /// A ``CostModel`` with its parameters in `Double`: draws by inverse CDF (or Box–Muller), and the survival
 /// function 1 − F(t) the equilibrium integrates.
-struct CostDistribution {
+///
+/// A class, never changed once built: every lot a supplier can bid on holds the distribution of its cost model,
+/// one object shared through the context's ``EquilibriumTables`` (a value was copied into every (lot, supplier)
+/// and again at every draw and every step of the equilibrium integral).
+final class CostDistribution: Sendable {
     private enum Shape {
         case fixed(Double)
         case uniform(Double, Double)
@@ -26,13 +30,13 @@ struct CostDistribution {
     private let shape: Shape
     /// The highest cost the model can draw (+∞ for the lognormal).
     let top: Double
-    /// A truncated normal's tail probabilities at its bounds, computed once (``NormalTails``); zero for the
-    /// other models. Kept beside the shape, not in it: a larger shape made every copy of the distribution (the
-    /// equilibrium integral copies it at each step) an outlined copy.
+    /// A truncated normal's tail probabilities at its bounds, computed once (``NormalTails``); those of 0 for
+    /// the other models, never read.
     private let tails: NormalTails
 
     init(_ model: CostModel) {
         let d = DoubleMath.double
+        let shape: Shape
         switch model {
         case .fixed(let v):
             shape = .fixed(d(v))
@@ -47,6 +51,7 @@ struct CostDistribution {
         case .empirical(let values):
             shape = .empirical(values.map(d).sorted())
         }
+        self.shape = shape
         top = model.support.high.map(d) ?? .infinity
         if case .truncatedNormal(let mean, let sd, let low, let high) = shape {
             tails = NormalTails(alpha: (low - mean) / sd, beta: (high - mean) / sd)

@@ -57,30 +57,26 @@ enum EquilibriumBid {
             evaluations += values.count
             return cost + stepIntegral(from: cost, to: r, values: values, power: power, survivalAtCost: sc)
         }
-        // The integrand reads the distribution through a pointer: captured as a value, it was copied at every
-        // evaluation (an outlined copy of its shape), thousands of times per bid function.
-        return withUnsafePointer(to: distribution) { model in
-            func g(_ t: Double) -> Double {
-                evaluations += 1
-                return DoubleMath.power(min(model.pointee.survival(t) / sc, 1), power)
-            }
-            // g never rises, so beyond t the integral is at most (r − t) g(t): the quadrature ends at the lowest
-            // t = c + (r − c)/2^k where that is under a tenth of the tolerance (a wide model under a ceiling far
-            // above its costs spends no steps on a tail where g is tiny but not 0).
-            var upper = r
-            var t = cost + (r - cost) / 2
-            while t > cost && (r - t) * g(t) < tolerance / 10 {
-                upper = t
-                // Within a unit in the last place of the cost the halving may round back up to t: stop there.
-                let next = cost + (t - cost) / 2
-                guard next < t else { break }
-                t = next
-            }
-            if let kink = model.pointee.kink, cost < kink, kink < upper {
-                return cost + integral(g, from: cost, to: kink) + integral(g, from: kink, to: upper)
-            }
-            return cost + integral(g, from: cost, to: upper)
+        func g(_ t: Double) -> Double {
+            evaluations += 1
+            return DoubleMath.power(min(distribution.survival(t) / sc, 1), power)
         }
+        // g never rises, so beyond t the integral is at most (r − t) g(t): the quadrature ends at the lowest
+        // t = c + (r − c)/2^k where that is under a tenth of the tolerance (a wide model under a ceiling far
+        // above its costs spends no steps on a tail where g is tiny but not 0).
+        var upper = r
+        var t = cost + (r - cost) / 2
+        while t > cost && (r - t) * g(t) < tolerance / 10 {
+            upper = t
+            // Within a unit in the last place of the cost the halving may round back up to t: stop there.
+            let next = cost + (t - cost) / 2
+            guard next < t else { break }
+            t = next
+        }
+        if let kink = distribution.kink, cost < kink, kink < upper {
+            return cost + integral(g, from: cost, to: kink) + integral(g, from: kink, to: upper)
+        }
+        return cost + integral(g, from: cost, to: upper)
     }
 
     /// ∫_a^b f by adaptive Simpson quadrature, for a non-increasing f ≥ 0 (at most 1), to about

@@ -111,26 +111,16 @@ final class LotBidding: Sendable {
     }
 
     /// A cost model with its parameters as doubles, and the hashed label of its stream.
-    /// A class: a bid reads its supplier's prepared cost of each category, and a reference is one retain where
-    /// copying the value copied the distribution's parameters (an outlined copy of its shape) for every bid.
-    final class PreparedCost: Sendable {
+    struct PreparedCost: Sendable {
         /// A fixed cost, rounded exactly; nil for a drawn one.
         let fixed: Exact?
         let distribution: CostDistribution
         let label: UInt64
         /// (Q / Q₀)^elasticity of the supplier's ``ScaleEconomy`` at the lot's quantity; nil without one.
-        let scale: Double?
+        var scale: Double? = nil
         /// The transport cost per unit on this lot (``DeliveryReach/transportCost(_:category:on:)``), added to
         /// the drawn (and scaled) cost before it is rounded to the cent; nil without one.
-        let transport: Exact?
-
-        init(fixed: Exact?, distribution: CostDistribution, label: UInt64, scale: Double?, transport: Exact?) {
-            self.fixed = fixed
-            self.distribution = distribution
-            self.label = label
-            self.scale = scale
-            self.transport = transport
-        }
+        var transport: Exact? = nil
     }
 
     /// - Parameter tables: the equilibrium tables to share with the other lots of the context (a lot whose
@@ -197,7 +187,7 @@ final class LotBidding: Sendable {
                 }
                 return PreparedCost(
                     fixed: fixed,
-                    distribution: CostDistribution(model),
+                    distribution: tables?.distribution(of: model) ?? CostDistribution(model),
                     label: RandomStream.fnv1a("cost/\(prefix)/\(category)"),
                     scale: factor,
                     transport: reach.transportCost(supplier, category: category, on: lot)
@@ -509,9 +499,10 @@ final class LotBidding: Sendable {
 }
 
 /// The equilibrium tables of one context, by what the bid function depends on: the cost model, the number of
-/// potential bidders and the reserve (suppliers with the same cost model for a category share one). Filled while
-/// the context prepares its lots (one thread), read after. The bids themselves are kept in the
-/// ``EquilibriumBidMemos`` given, which the contexts of a simulation's workers share.
+/// potential bidders and the reserve (suppliers with the same cost model for a category share one), and the cost
+/// distributions of its cost models, one per model for all its lots and suppliers. Filled while the context
+/// prepares its lots (one thread), read after. The bids themselves are kept in the ``EquilibriumBidMemos``
+/// given, which the contexts of a simulation's workers share.
 final class EquilibriumTables: @unchecked Sendable {
     struct Key: Hashable {
         let model: CostModel
@@ -520,6 +511,7 @@ final class EquilibriumTables: @unchecked Sendable {
     }
 
     private var tables: [Key: EquilibriumTable] = [:]
+    private var distributions: [CostModel: CostDistribution] = [:]
     private var times: (prefix: String, texts: [String])?
     private let memos: EquilibriumBidMemos
 
@@ -533,6 +525,14 @@ final class EquilibriumTables: @unchecked Sendable {
         let texts = (0..<3600).map { LotBidding.submissionTime(prefix: prefix, second: $0) }
         times = (prefix, texts)
         return texts
+    }
+
+    /// The distribution of `model`, built once.
+    func distribution(of model: CostModel) -> CostDistribution {
+        if let known = distributions[model] { return known }
+        let distribution = CostDistribution(model)
+        distributions[model] = distribution
+        return distribution
     }
 
     func table(for key: Key, distribution: CostDistribution, model: CostModel) -> EquilibriumTable {
