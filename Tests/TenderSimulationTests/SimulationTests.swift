@@ -230,7 +230,8 @@ import Testing
                 let record = ReplicationRecord(run, catalog: catalog)
                 var slot = 0
                 catalog.registry.values(of: run, lots: catalog.lots) { metric, lot, value in
-                    let name = "\(file) \(variant ?? "base") #\(replication) \(lot.map(metric.name(lot:)) ?? metric.name)"
+                    let name =
+                        "\(file) \(variant ?? "base") #\(replication) \(lot.map(metric.name(lot:)) ?? metric.name)"
                     let double = value?.nearestDouble ?? .nan
                     #expect(record.values[slot].bitPattern == double.bitPattern, "\(name)")
                     #expect(record.exact[slot] == (metric.kind.keepsExactTotal ? value : nil), "\(name)")

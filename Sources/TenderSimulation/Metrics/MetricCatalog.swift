@@ -46,8 +46,7 @@ package struct MetricCatalog: Sendable {
             }
         }
         self.definitions = definitions
-        runReaders = registry.runMetrics.map { RunSlotReader(read: $0.runReader, keepsExactTotal: $0.kind.keepsExactTotal) }
-        lotReaders = registry.lotMetrics.map { LotSlotReader(read: $0.lotReader, keepsExactTotal: $0.kind.keepsExactTotal) }
+        (runReaders, lotReaders) = Self.slotReaders(of: registry)
     }
 
     /// The catalogue of a scenario: its lot plan decides the per-lot metrics; a scenario under the solved
@@ -68,8 +67,14 @@ package struct MetricCatalog: Sendable {
             lots.append(String(d.name.dropFirst(4).dropLast(first.count + 2)))
         }
         self.lots = lots
-        runReaders = registry.runMetrics.map { RunSlotReader(read: $0.runReader, keepsExactTotal: $0.kind.keepsExactTotal) }
-        lotReaders = registry.lotMetrics.map { LotSlotReader(read: $0.lotReader, keepsExactTotal: $0.kind.keepsExactTotal) }
+        (runReaders, lotReaders) = Self.slotReaders(of: registry)
+    }
+
+    private static func slotReaders(of registry: MetricRegistry) -> ([RunSlotReader], [LotSlotReader]) {
+        (
+            registry.runMetrics.map { RunSlotReader(read: $0.runReader, keepsExactTotal: $0.kind.keepsExactTotal) },
+            registry.lotMetrics.map { LotSlotReader(read: $0.lotReader, keepsExactTotal: $0.kind.keepsExactTotal) }
+        )
     }
 
     package var count: Int { definitions.count }
