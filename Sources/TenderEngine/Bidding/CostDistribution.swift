@@ -30,8 +30,8 @@ final class CostDistribution: Sendable {
     private let shape: Shape
     /// The highest cost the model can draw (+∞ for the lognormal).
     let top: Double
-    /// A truncated normal's tail probabilities at its bounds, computed once (``NormalTails``); those of 0 for
-    /// the other models, never read.
+    /// A truncated normal's tail probabilities at its bounds, computed once (``NormalTails``); zero for the other
+    /// models, which never read them.
     private let tails: NormalTails
 
     init(_ model: CostModel) {
@@ -56,7 +56,7 @@ final class CostDistribution: Sendable {
         if case .truncatedNormal(let mean, let sd, let low, let high) = shape {
             tails = NormalTails(alpha: (low - mean) / sd, beta: (high - mean) / sd)
         } else {
-            tails = NormalTails(alpha: 0, beta: 0)
+            tails = .unused
         }
     }
 
@@ -108,6 +108,13 @@ final class CostDistribution: Sendable {
             upperAlpha = DoubleMath.normalSurvival(alpha)
             upperBeta = DoubleMath.normalSurvival(beta)
         }
+
+        private init() {
+            (lowerAlpha, lowerBeta, upperAlpha, upperBeta) = (0, 0, 0, 0)
+        }
+
+        /// The tails of a model that is not a truncated normal: never read, and not computed.
+        static let unused = NormalTails()
     }
 
     /// Inverse CDF of the normal truncated to [low, high]; through the upper tail when the whole interval

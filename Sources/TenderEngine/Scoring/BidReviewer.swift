@@ -5,8 +5,9 @@ import TenderModel
 /// deduction, the brand key and the criterion points, everything that depends on the bid alone.
 ///
 /// Each bid is looked at once: its supplier and products are looked up once, and the bid itself moves into its
-/// evaluation, never copied (a copy retains each of its fields, and the list's release releases them again). The pass is one loop over locals: what it reads per bid (the lot's facts, the
-/// offered products) is held by the loop, not by a value it mutates, so passing it to a review retains nothing.
+/// evaluation (a copy retains each of its fields, and the list's release releases them again). The pass is one
+/// loop over locals: what it reads per bid (the lot's facts, the offered products) is held by the loop, not by a
+/// value it mutates, so passing it to a review retains nothing.
 struct BidReviewer {
     /// Per bid, in the order received; the later stages go on in place.
     var evaluations: [BidEvaluation]

@@ -13,6 +13,7 @@ public enum LotEvaluator {
         minimumValidBids: Int? = nil,
         ground: String = "GPL Art 36; Order 87 Art 65"
     ) -> LotOutcome {
+        // The caller's list is shared: emptying it copies it once (one allocation per lot), then the bids move.
         var bids = bids
         return evaluate(
             lot,
@@ -26,9 +27,8 @@ public enum LotEvaluator {
     }
 
     /// As above, with working lists lent by `scratch`: a replication's (``TenderRun/run(_:replication:scratch:)``,
-    /// which begins each replication on it, so that the lists it lends to results stay bounded).
-    /// As the public evaluation, with working lists lent by `scratch`. The bids move into their evaluations:
-    /// `bids` is left empty, its storage kept for the caller to give back.
+    /// which begins each replication on it, so that the lists it lends to results stay bounded). The bids move
+    /// into their evaluations: `bids` is left empty, its storage kept for the caller to give back.
     static func evaluate(
         _ lot: Lot,
         bids: inout [Bid],

@@ -25,7 +25,7 @@ package struct ReplicationRecord: Sendable, Equatable {
 
     /// Reads the metrics of one run into the catalogue's slots, as its registry reads them: each metric by
     /// its slot, straight into the record's two buffers (no text, no per-slot closure of the caller's). The
-    /// result is borrowed and its lots' figures are read in place, never copied (a copy retains each field).
+    /// result is borrowed; the run's figures and each lot's are taken once for all their metrics.
     ///
     /// `reusing`: a record already folded, whose two lists this record takes over (every slot written again)
     /// instead of allocating its own; left nil.
@@ -48,8 +48,7 @@ package struct ReplicationRecord: Sendable, Equatable {
             values = [Double](repeating: .nan, count: count)
             exact = [Exact?](repeating: nil, count: count)
         }
-        // By index, in place: iterating the arrays would copy each metric (its texts and reader) and each lot's
-        // figures, retaining and releasing them every replication.
+        // By index: iterating the readers would copy each (its closure) every replication.
         var slot = 0
         // The run's figures bound once: each reader called on `result.metrics` itself copied them into a temporary.
         let metrics = result.metrics
